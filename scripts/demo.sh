@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The first command of the README: install, build, create the demo workspace, show it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+scripts/build.sh build -DCMAKE_BUILD_TYPE=Release
+db=${NEXTCALL_DB:-demo.db}
+if [[ ! -f $db ]]; then
+  build/nextcall --db "$db" demo
+fi
+build/nextcall --db "$db" contact list --limit 15

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs what nextcall needs on Debian (run as root), idempotent and quiet when
+# everything is already there. Debian packages by name; npm packages from the lockfile.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  build-essential cmake pkg-config git ca-certificates
+  libsqlite3-dev sqlite3 libpq-dev postgresql
+  libcpp-httplib-dev nlohmann-json3-dev libcli11-dev libfmt-dev
+  libhowardhinnant-date-dev tzdata libphonenumber-dev libical-dev
+  libhyperscan-dev libsodium-dev
+  libpocketsphinx-dev libsphinxbase-dev pocketsphinx-en-us espeak-ng sox
+  libgtest-dev libgmock-dev libbenchmark-dev
+  clang libclang-rt-14-dev
+  wrk hyperfine chromium nodejs npm curl
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# nodejs/npm may come from elsewhere on the image; only ask apt when the commands are absent.
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  filtered=()
+  for p in "${missing[@]}"; do [[ $p == nodejs || $p == npm ]] || filtered+=("$p"); done
+  missing=("${filtered[@]}")
+fi
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Browser tests: playwright-core from the lockfile, driving Debian's chromium.
+if [[ -f tests/e2e/package-lock.json && ! -d tests/e2e/node_modules/playwright-core ]]; then
+  (cd tests/e2e && npm ci --silent --no-audit --no-fund >/dev/null)
+fi

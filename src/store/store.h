@@ -1,0 +1,133 @@
+// The Store: everything nextcall remembers, behind one interface with two backends
+// (store/sqlite: the embedded default; store/postgres: the team server). Start here to
+// see what is stored.
+//
+// Contract for every method:
+// - Every call is scoped to a workspace: a row of another workspace is never returned,
+//   updated or counted; asking for it by id gives NotFound, exactly as a missing row.
+// - Every write is atomic. Several writes are made atomic together with transaction().
+// - Errors come back as Status: NotFound, AlreadyExists (a unique key), InvalidArgument
+//   (a reference to a missing row), Io/Corruption (the database itself).
+// - A Store is used from one thread at a time; servers open one per worker (open_store).
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+#include "core/settings.h"
+#include "core/status.h"
+
+namespace nextcall {
+
+// Which rows a list call returns. Empty optionals mean "any".
+struct Filter {
+  std::optional<Id> contact_id;
+  std::optional<Id> owner_id;    // contacts owned by this rep (and the rows about them)
+  std::optional<Id> account_id;  // contacts of this account
+  std::optional<Instant> since;  // attempts at or after
+  std::optional<Instant> until;  // attempts before
+  std::string text;              // contacts: case-insensitive match on name, company, e-mail, phone
+  bool missing_timezone = false; // contacts whose time zone is unknown
+  int limit = 0;                 // 0: no limit
+  int offset = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // "sqlite" or "postgres".
+  virtual std::string backend() const = 0;
+  // The schema version after migrations.
+  virtual int schema_version() = 0;
+
+  // Runs body inside one transaction: commits iff body returns ok, otherwise rolls back
+  // and returns body's status. Nested calls join the outermost transaction.
+  virtual Status transaction(const std::function<Status()>& body) = 0;
+
+  // --- workspaces, users, settings -------------------------------------------------
+  virtual Result<Id> create_workspace(const Workspace& w) = 0;
+  virtual Result<Workspace> get_workspace(Id id) = 0;
+  virtual Result<std::optional<Workspace>> find_workspace_by_name(const std::string& name) = 0;
+  virtual Result<std::vector<Workspace>> list_workspaces() = 0;
+
+  virtual Result<Id> create_user(const User& u) = 0;
+  virtual Status update_user(const User& u) = 0;
+  virtual Result<User> get_user(Id ws, Id id) = 0;
+  // E-mail is unique across all workspaces (it is the sign-in name).
+  virtual Result<std::optional<User>> find_user_by_email(const std::string& email) = 0;
+  virtual Result<std::vector<User>> list_users(Id ws) = 0;
+
+  // Settings absent from the database read as the defaults of core/settings.h.
+  virtual Result<Settings> get_settings(Id ws) = 0;
+  virtual Status put_settings(Id ws, const Settings& s) = 0;
+
+  // --- accounts and contacts ------------------------------------------------------
+  virtual Result<Id> create_account(const Account& a) = 0;
+  virtual Status update_account(const Account& a) = 0;
+  virtual Result<Account> get_account(Id ws, Id id) = 0;
+  // Case-insensitive exact name.
+  virtual Result<std::optional<Account>> find_account_by_name(Id ws, const std::string& name) = 0;
+  virtual Result<std::vector<Account>> list_accounts(Id ws, const Filter& f) = 0;
+
+  virtual Result<Id> create_contact(const Contact& c) = 0;
+  virtual Status update_contact(const Contact& c) = 0;
+  virtual Result<Contact> get_contact(Id ws, Id id) = 0;
+  virtual Result<std::vector<Contact>> list_contacts(Id ws, const Filter& f) = 0;
+  virtual Result<std::optional<Contact>> find_contact_by_phone(Id ws, const std::string& e164) = 0;
+  virtual Result<std::optional<Contact>> find_contact_by_email(Id ws, const std::string& email) = 0;
+  virtual Result<long> count_contacts(Id ws) = 0;
+
+  // --- the memory of each contact ------------------------------------------------
+  // add_* returns the new id; update_* replaces the row with the same id; list_* honours
+  // contact_id and owner_id of the filter.
+  virtual Result<Id> add_thread(const Thread& t) = 0;
+  virtual Status update_thread(const Thread& t) = 0;
+  virtual Result<std::vector<Thread>> list_threads(Id ws, const Filter& f) = 0;
+
+  virtual Result<Id> add_objection(const Objection& o) = 0;
+  virtual Status update_objection(const Objection& o) = 0;
+  virtual Result<std::vector<Objection>> list_objections(Id ws, const Filter& f) = 0;
+
+  virtual Result<Id> add_material(const Material& m) = 0;
+  virtual Status update_material(const Material& m) = 0;
+  virtual Result<std::vector<Material>> list_materials(Id ws, const Filter& f) = 0;
+
+  virtual Result<Id> add_commitment(const Commitment& c) = 0;
+  virtual Status update_commitment(const Commitment& c) = 0;
+  virtual Result<std::vector<Commitment>> list_commitments(Id ws, const Filter& f) = 0;
+
+  virtual Result<Id> add_referral(const Referral& r) = 0;
+  virtual Status update_referral(const Referral& r) = 0;
+  virtual Result<std::vector<Referral>> list_referrals(Id ws, const Filter& f) = 0;
+
+  virtual Result<Id> add_appointment(const Appointment& a) = 0;
+  virtual Status update_appointment(const Appointment& a) = 0;
+  virtual Result<std::vector<Appointment>> list_appointments(Id ws, const Filter& f) = 0;
+
+  // --- calls ----------------------------------------------------------------------
+  virtual Result<Id> add_attempt(const Attempt& a) = 0;
+  // Ordered by time, oldest first.
+  virtual Result<std::vector<Attempt>> list_attempts(Id ws, const Filter& f) = 0;
+
+  // --- the team library: reasons and changes --------------------------------------
+  virtual Result<Id> add_reason(const Reason& r) = 0;
+  virtual Status update_reason(const Reason& r) = 0;
+  virtual Result<Reason> get_reason(Id ws, Id id) = 0;
+  virtual Result<std::vector<Reason>> list_reasons(Id ws) = 0;
+
+  virtual Result<Id> add_change(const Change& c) = 0;
+  virtual Result<Change> get_change(Id ws, Id id) = 0;
+  virtual Result<std::vector<Change>> list_changes(Id ws) = 0;
+};
+
+// Opens the store named by `url`: "postgres://…" / "postgresql://…" for PostgreSQL,
+// "sqlite:PATH", ":memory:" or a plain file path for SQLite (created on first use).
+// Migrations are applied before it returns.
+Result<std::unique_ptr<Store>> open_store(const std::string& url);
+
+}  // namespace nextcall
