@@ -6,11 +6,15 @@ namespace nextcall::cli {
 
 void install_workspace(CLI::App& cmd, Runtime& rt);
 void install_version(CLI::App& cmd, Runtime& rt);
+void install_contact(CLI::App& cmd, Runtime& rt);
+void install_account(CLI::App& cmd, Runtime& rt);
 
 const std::vector<CommandSpec>& command_table() {
   static const std::vector<CommandSpec> kCommands = {
       {"workspace", "List, create and show workspaces (one team's data each)", false,
        &install_workspace},
+      {"contact", "Add, edit, show, list and find contacts", false, &install_contact},
+      {"account", "Add, edit, show and list accounts (companies)", false, &install_account},
       {"version", "Print the version and the database's schema version", true, &install_version},
   };
   return kCommands;
