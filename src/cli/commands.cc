@@ -8,6 +8,16 @@ void install_workspace(CLI::App& cmd, Runtime& rt);
 void install_version(CLI::App& cmd, Runtime& rt);
 void install_contact(CLI::App& cmd, Runtime& rt);
 void install_account(CLI::App& cmd, Runtime& rt);
+void install_thread(CLI::App& cmd, Runtime& rt);
+void install_hot_button(CLI::App& cmd, Runtime& rt);
+void install_objection(CLI::App& cmd, Runtime& rt);
+void install_material(CLI::App& cmd, Runtime& rt);
+void install_commitment(CLI::App& cmd, Runtime& rt);
+void install_referral(CLI::App& cmd, Runtime& rt);
+void install_appointment(CLI::App& cmd, Runtime& rt);
+void install_cadence(CLI::App& cmd, Runtime& rt);
+void install_dnc(CLI::App& cmd, Runtime& rt);
+void install_snooze(CLI::App& cmd, Runtime& rt);
 
 const std::vector<CommandSpec>& command_table() {
   static const std::vector<CommandSpec> kCommands = {
@@ -15,6 +25,16 @@ const std::vector<CommandSpec>& command_table() {
        &install_workspace},
       {"contact", "Add, edit, show, list and find contacts", false, &install_contact},
       {"account", "Add, edit, show and list accounts (companies)", false, &install_account},
+      {"thread", "Remember topics to ask about next time (business or personal)", false, &install_thread},
+      {"hot-button", "Set or clear a contact's hot button (primary interest)", false, &install_hot_button},
+      {"objection", "Record and answer coded objections", false, &install_objection},
+      {"material", "Record materials sent and the pages to point at", false, &install_material},
+      {"commitment", "Record promises by either side, with due dates", false, &install_commitment},
+      {"referral", "Record who referred a contact and whether they introduced you", false, &install_referral},
+      {"appointment", "Record proposed and confirmed appointments", false, &install_appointment},
+      {"cadence", "Set how often a customer is called", false, &install_cadence},
+      {"dnc", "Put a contact on or off the do-not-call list", false, &install_dnc},
+      {"snooze", "Plan nothing for a contact until a date", false, &install_snooze},
       {"version", "Print the version and the database's schema version", true, &install_version},
   };
   return kCommands;

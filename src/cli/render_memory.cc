@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "core/civil_time.h"
+#include "core/local_time.h"
 #include "core/model_text.h"
 #include "io/model_json.h"
 #include "io/phone_numbers.h"
@@ -90,7 +91,8 @@ void print_memory(std::ostream& out, const ContactMemory& m) {
   if (!m.appointments.empty()) {
     out << "\nAppointments\n";
     for (const Appointment& a : m.appointments)
-      out << "  [" << a.id << "] " << to_text(a.status) << " " << format_instant(a.starts_at)
+      out << "  [" << a.id << "] " << to_text(a.status) << " "
+          << format_local(a.starts_at, c.timezone) << " their time"
           << (a.place.empty() ? "" : " at " + a.place) << "\n";
   }
   if (!m.attempts.empty()) {
@@ -98,7 +100,7 @@ void print_memory(std::ostream& out, const ContactMemory& m) {
     std::size_t from = m.attempts.size() > 5 ? m.attempts.size() - 5 : 0;
     for (std::size_t i = from; i < m.attempts.size(); ++i) {
       const Attempt& a = m.attempts[i];
-      out << "  " << format_instant(a.at) << " " << to_text(a.outcome)
+      out << "  " << format_local(a.at, c.timezone) << " their time, " << to_text(a.outcome)
           << (a.rung.empty() ? "" : ", agreed to " + a.rung)
           << (a.note.empty() ? "" : " — " + a.note) << "\n";
     }

@@ -26,6 +26,7 @@ std::string where_clause(const Filter& f, const char* contact_col, const char* t
          " IN (SELECT id FROM contacts WHERE workspace_id=?1 AND owner_id=?3)";
   if (time_col && f.since) w += std::string(" AND ") + time_col + ">=?4";
   if (time_col && f.until) w += std::string(" AND ") + time_col + "<?5";
+  if (f.id) w += " AND id=?6";
   return w;
 }
 
@@ -35,6 +36,7 @@ void bind_filter(Stmt& st, Id ws, const Filter& f) {
   if (f.owner_id) st.bind(3, *f.owner_id);
   if (f.since) st.bind(4, epoch(*f.since));
   if (f.until) st.bind(5, epoch(*f.until));
+  if (f.id) st.bind(6, *f.id);
 }
 
 std::string limit_clause(const Filter& f) {
