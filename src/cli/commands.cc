@@ -6,6 +6,10 @@ namespace nextcall::cli {
 
 void install_workspace(CLI::App& cmd, Runtime& rt);
 void install_version(CLI::App& cmd, Runtime& rt);
+void install_log(CLI::App& cmd, Runtime& rt);
+void install_history(CLI::App& cmd, Runtime& rt);
+void install_ladder(CLI::App& cmd, Runtime& rt);
+void install_settings(CLI::App& cmd, Runtime& rt);
 void install_contact(CLI::App& cmd, Runtime& rt);
 void install_account(CLI::App& cmd, Runtime& rt);
 void install_thread(CLI::App& cmd, Runtime& rt);
@@ -35,6 +39,10 @@ const std::vector<CommandSpec>& command_table() {
       {"cadence", "Set how often a customer is called", false, &install_cadence},
       {"dnc", "Put a contact on or off the do-not-call list", false, &install_dnc},
       {"snooze", "Plan nothing for a contact until a date", false, &install_snooze},
+      {"log", "Log a call: outcome, the rung agreed, reason, note, next date", false, &install_log},
+      {"history", "Show a contact's calls and memory as a timeline", true, &install_history},
+      {"ladder", "Show or edit the close ladders", false, &install_ladder},
+      {"settings", "Show or change the workspace's settings", false, &install_settings},
       {"version", "Print the version and the database's schema version", true, &install_version},
   };
   return kCommands;
