@@ -6,6 +6,8 @@ namespace nextcall::cli {
 
 void install_workspace(CLI::App& cmd, Runtime& rt);
 void install_version(CLI::App& cmd, Runtime& rt);
+void install_import(CLI::App& cmd, Runtime& rt);
+void install_export(CLI::App& cmd, Runtime& rt);
 void install_log(CLI::App& cmd, Runtime& rt);
 void install_history(CLI::App& cmd, Runtime& rt);
 void install_ladder(CLI::App& cmd, Runtime& rt);
@@ -43,6 +45,8 @@ const std::vector<CommandSpec>& command_table() {
       {"history", "Show a contact's calls and memory as a timeline", true, &install_history},
       {"ladder", "Show or edit the close ladders", false, &install_ladder},
       {"settings", "Show or change the workspace's settings", false, &install_settings},
+      {"import", "Import contacts from a CRM export (CSV), all or nothing", false, &install_import},
+      {"export", "Export contacts as CSV or JSON", true, &install_export},
       {"version", "Print the version and the database's schema version", true, &install_version},
   };
   return kCommands;
