@@ -6,6 +6,7 @@ namespace nextcall::cli {
 
 void install_workspace(CLI::App& cmd, Runtime& rt);
 void install_version(CLI::App& cmd, Runtime& rt);
+void install_demo(CLI::App& cmd, Runtime& rt);
 void install_import(CLI::App& cmd, Runtime& rt);
 void install_export(CLI::App& cmd, Runtime& rt);
 void install_log(CLI::App& cmd, Runtime& rt);
@@ -47,6 +48,7 @@ const std::vector<CommandSpec>& command_table() {
       {"settings", "Show or change the workspace's settings", false, &install_settings},
       {"import", "Import contacts from a CRM export (CSV), all or nothing", false, &install_import},
       {"export", "Export contacts as CSV or JSON", true, &install_export},
+      {"demo", "Build a realistic demo workspace to try everything on", false, &install_demo},
       {"version", "Print the version and the database's schema version", true, &install_version},
   };
   return kCommands;
