@@ -52,6 +52,8 @@ bool Stmt::step(Status* status) {
   int rc = sqlite3_step(s_);
   if (rc == SQLITE_ROW) return true;
   if (rc != SQLITE_DONE) *status = to_status(db_, rc, "query failed");
+  // Done (or failed): reset so the same statement can be bound and run again.
+  sqlite3_reset(s_);
   return false;
 }
 
