@@ -377,8 +377,11 @@ Result<DemoSummary> build_demo(Store& store, const DemoOptions& o, Instant now) 
         ap.workspace_id = sum.workspace_id;
         ap.contact_id = c.id;
         ap.rep_id = c.owner_id;
-        ap.starts_at = zoned_instant(today + std::chrono::days{1 + rnd.below(14)},
-                                     (9 + rnd.below(7)) * 60, c.timezone);
+        Date when = today + std::chrono::days{1 + rnd.below(14)};
+        std::chrono::weekday wd{when};
+        if (wd == std::chrono::Saturday) when += std::chrono::days{2};
+        if (wd == std::chrono::Sunday) when += std::chrono::days{1};
+        ap.starts_at = zoned_instant(when, (9 + rnd.below(7)) * 60, c.timezone);
         ap.duration_minutes = 60;
         ap.status = rnd.chance(70) ? AppointmentStatus::kConfirmed : AppointmentStatus::kProposed;
         ap.place = std::string(acc.company->name) + ", " + city.name;

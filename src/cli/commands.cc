@@ -6,6 +6,8 @@ namespace nextcall::cli {
 
 void install_workspace(CLI::App& cmd, Runtime& rt);
 void install_version(CLI::App& cmd, Runtime& rt);
+void install_plan(CLI::App& cmd, Runtime& rt);
+void install_brief(CLI::App& cmd, Runtime& rt);
 void install_demo(CLI::App& cmd, Runtime& rt);
 void install_import(CLI::App& cmd, Runtime& rt);
 void install_export(CLI::App& cmd, Runtime& rt);
@@ -30,6 +32,8 @@ const std::vector<CommandSpec>& command_table() {
   static const std::vector<CommandSpec> kCommands = {
       {"workspace", "List, create and show workspaces (one team's data each)", false,
        &install_workspace},
+      {"plan", "The day's call sheet: who to call, when, why, and what to ask for", true, &install_plan},
+      {"brief", "Everything needed for one call", true, &install_brief},
       {"contact", "Add, edit, show, list and find contacts", false, &install_contact},
       {"account", "Add, edit, show and list accounts (companies)", false, &install_account},
       {"thread", "Remember topics to ask about next time (business or personal)", false, &install_thread},
