@@ -6,6 +6,7 @@ namespace nextcall::cli {
 
 void install_workspace(CLI::App& cmd, Runtime& rt);
 void install_version(CLI::App& cmd, Runtime& rt);
+void install_lint(CLI::App& cmd, Runtime& rt);
 void install_plan(CLI::App& cmd, Runtime& rt);
 void install_brief(CLI::App& cmd, Runtime& rt);
 void install_demo(CLI::App& cmd, Runtime& rt);
@@ -53,6 +54,7 @@ const std::vector<CommandSpec>& command_table() {
       {"import", "Import contacts from a CRM export (CSV), all or nothing", false, &install_import},
       {"export", "Export contacts as CSV or JSON", true, &install_export},
       {"demo", "Build a realistic demo workspace to try everything on", false, &install_demo},
+      {"lint", "Find weak phrasing in scripts, voicemails, notes and e-mails", true, &install_lint},
       {"version", "Print the version and the database's schema version", true, &install_version},
   };
   return kCommands;

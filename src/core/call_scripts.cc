@@ -1,6 +1,7 @@
 #include "core/call_scripts.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <vector>
 #include <cctype>
 
@@ -126,12 +127,16 @@ std::string spoken_slot(Date local_date, int local_minute) {
   std::chrono::year_month_day ymd{local_date};
   int h = local_minute / 60, m = local_minute % 60;
   int h12 = h % 12 == 0 ? 12 : h % 12;
-  std::string time = std::to_string(h12);
-  if (m) time += ":" + std::string(m < 10 ? "0" : "") + std::to_string(m);
-  time += h < 12 ? " a.m." : " p.m.";
-  return std::string(kDays[std::chrono::weekday{local_date}.c_encoding()]) + ", " +
-         kMonths[static_cast<unsigned>(ymd.month()) - 1] + " " +
-         std::to_string(static_cast<unsigned>(ymd.day())) + " at " + time;
+  char time[16];
+  if (m)
+    std::snprintf(time, sizeof time, "%d:%02d", h12 % 100, m % 100);
+  else
+    std::snprintf(time, sizeof time, "%d", h12 % 100);
+  char out[96];
+  std::snprintf(out, sizeof out, "%s, %s %u at %s %s", kDays[std::chrono::weekday{local_date}.c_encoding()],
+                kMonths[static_cast<unsigned>(ymd.month()) - 1], static_cast<unsigned>(ymd.day()), time,
+                h < 12 ? "a.m." : "p.m.");
+  return out;
 }
 
 VoicemailScript build_voicemail(const std::string& first_name, const std::string& rep_name,
