@@ -193,6 +193,7 @@ Result<DemoSummary> build_demo(Store& store, const DemoOptions& o, Instant now) 
         {ReasonCategory::kYouFirst, "when I saw the news about your plant expansion you immediately came to mind, and I have an idea that could keep it on schedule", "keeping the new line on schedule", ""},
         {ReasonCategory::kIndustryNews, "freight rates are going up 12% next quarter, and there is a way for you to lock in this year's price", "predictable monthly spend", ""},
     };
+    std::vector<std::pair<Id, std::string>> reason_ids;
     for (const ReasonSeed& r : reasons) {
       Reason x;
       x.workspace_id = sum.workspace_id;
@@ -205,6 +206,7 @@ Result<DemoSummary> build_demo(Store& store, const DemoOptions& o, Instant now) 
       x.created_at = now - std::chrono::days{30};
       auto id = store.add_reason(x);
       if (!id.ok()) return id.status();
+      reason_ids.push_back({*id, x.text});
       ++sum.reasons;
     }
 
@@ -415,6 +417,11 @@ Result<DemoSummary> build_demo(Store& store, const DemoOptions& o, Instant now) 
         if (a.outcome == Outcome::kConnected && k == calls - 1 && rnd.chance(50))
           a.next_on = today + std::chrono::days{rnd.below(4)};
         if (a.outcome == Outcome::kConnected) a.note = rnd.chance(50) ? "good conversation" : "asked for numbers";
+        if (rnd.chance(60)) {
+          const auto& [rid, text] = reason_ids[static_cast<std::size_t>(rnd.below(static_cast<int>(reason_ids.size())))];
+          a.reason_id = rid;
+          a.reason = text;
+        }
         NEXTCALL_RETURN_IF_ERROR(store.add_attempt(a).status());
         ++sum.attempts;
       }

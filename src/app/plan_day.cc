@@ -2,6 +2,7 @@
 
 #include "core/local_time.h"
 #include "core/planner.h"
+#include "core/reason_stats.h"
 #include "core/snapshot.h"
 #include "io/phone_numbers.h"
 
@@ -45,6 +46,9 @@ Result<Snapshot> load_snapshot(Store& store, const Actor& actor, const Filter& f
   for (Appointment& a : all)
     if (a.rep_id && *a.rep_id == actor.rep.id) s.rep_appointments.push_back(std::move(a));
   s.index();
+  // The record of each library reason on these contacts' calls, for Thompson sampling.
+  ReasonStats stats = reason_stats(s.attempts, s.reasons, s.settings);
+  for (const auto& [id, counts] : stats.by_reason) s.reason_record[id] = {counts.attempts, counts.advances};
   return s;
 }
 

@@ -3,6 +3,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "app/changes.h"
 #include "app/contacts.h"
 #include "app/history.h"
 #include "app/log_call.h"
@@ -22,6 +23,7 @@ namespace {
 struct LogArgs {
   std::string contact, outcome, close, reason, note, next, at;
   std::optional<Id> reason_id;
+  std::optional<Id> confirms_change;
   int seconds = 0;
   std::string approach;
 };
@@ -49,8 +51,23 @@ Status run_log(Runtime& rt, const LogArgs& a) {
       if (!t.ok()) return t.status();
       log.at = *t;
     }
-    auto attempt = log_call(store, actor, c->id, log, rt.now());
-    if (!attempt.ok()) return attempt.status();
+    std::optional<Attempt> logged;
+    int answered = 0;
+    // The call and what it confirms are one write: both or neither.
+    NEXTCALL_RETURN_IF_ERROR(store.transaction([&]() -> Status {
+      auto attempt = log_call(store, actor, c->id, log, rt.now());
+      if (!attempt.ok()) return attempt.status();
+      logged = *attempt;
+      if (a.confirms_change) {
+        if (attempt->outcome != Outcome::kConnected)
+          return Status::InvalidArgument("--confirms-change: only a connected call can confirm a change");
+        auto n = confirm_change(store, actor, c->id, *a.confirms_change);
+        if (!n.ok()) return n.status();
+        answered = *n;
+      }
+      return Status::Ok();
+    }));
+    const Attempt* attempt = &*logged;
     if (rt.json()) {
       print_json(rt, *attempt);
       return Status::Ok();
@@ -59,6 +76,7 @@ Status run_log(Runtime& rt, const LogArgs& a) {
              << c->id << ")";
     if (!attempt->rung.empty()) rt.out() << ", agreed to " << attempt->rung;
     if (attempt->next_on) rt.out() << ", next call " << format_date(*attempt->next_on);
+    if (answered) rt.out() << "; " << answered << " objection" << (answered == 1 ? "" : "s") << " answered by change #" << *a.confirms_change;
     rt.out() << "\n";
     return Status::Ok();
   });
@@ -125,6 +143,8 @@ void install_log(CLI::App& cmd, Runtime& rt) {
                  "pass_on_proposal|referral)");
   cmd.add_option("--reason", a->reason, "The reason you gave for calling");
   cmd.add_option("--reason-id", a->reason_id, "The library reason used");
+  cmd.add_option("--confirms-change", a->confirms_change,
+                 "The call confirmed this change answers their objection: mark it answered");
   cmd.add_option("--note", a->note, "What to remember");
   cmd.add_option("--next", a->next, "Follow-up date: 2026-12-03, friday, +3d");
   cmd.add_option("--at", a->at, "When the call was, if not now ('2026-11-24 09:30' your time)");

@@ -6,6 +6,10 @@ namespace nextcall::cli {
 
 void install_workspace(CLI::App& cmd, Runtime& rt);
 void install_version(CLI::App& cmd, Runtime& rt);
+void install_reason(CLI::App& cmd, Runtime& rt);
+void install_reasons(CLI::App& cmd, Runtime& rt);
+void install_brainstorm(CLI::App& cmd, Runtime& rt);
+void install_change(CLI::App& cmd, Runtime& rt);
 void install_lint(CLI::App& cmd, Runtime& rt);
 void install_plan(CLI::App& cmd, Runtime& rt);
 void install_brief(CLI::App& cmd, Runtime& rt);
@@ -54,6 +58,11 @@ const std::vector<CommandSpec>& command_table() {
       {"import", "Import contacts from a CRM export (CSV), all or nothing", false, &install_import},
       {"export", "Export contacts as CSV or JSON", true, &install_export},
       {"demo", "Build a realistic demo workspace to try everything on", false, &install_demo},
+      {"reason", "The team's reason library: add, edit, list, show, retire, check", false, &install_reason},
+      {"reasons", "Which reasons work: attempts, connects and advances", true, &install_reasons},
+      {"brainstorm", "A round of \"The reason I'm calling is ___\": submit, score, leaderboard", false,
+       &install_brainstorm},
+      {"change", "Company changes and the recall lists they produce", false, &install_change},
       {"lint", "Find weak phrasing in scripts, voicemails, notes and e-mails", true, &install_lint},
       {"version", "Print the version and the database's schema version", true, &install_version},
   };

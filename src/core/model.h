@@ -248,4 +248,33 @@ struct Change {
   Instant created_at{};
 };
 
+// The brainstorm (seed 001's action step, made a game): a round in which the team fills in
+// "The reason I'm calling is ___" and scores each other's answers for value to the listener.
+struct BrainstormRound {
+  Id id = 0;
+  Id workspace_id = 0;
+  std::string title;
+  bool open = true;
+  std::optional<Id> opened_by;
+  Instant created_at{};
+};
+
+struct BrainstormSubmission {
+  Id id = 0;
+  Id workspace_id = 0;
+  Id round_id = 0;
+  std::string text;
+  ReasonCategory category = ReasonCategory::kYouFirst;
+  std::optional<Id> author_id;
+  std::string author_name;
+  std::optional<Id> reason_id;  // set when the round closed and it went into the library
+  Instant created_at{};
+};
+
+struct BrainstormScore {
+  Id submission_id = 0;
+  Id user_id = 0;
+  int score = 0;  // 1..5, value to the listener
+};
+
 }  // namespace nextcall

@@ -522,7 +522,7 @@ TEST(PlannerTest, ChangeResolvingTheirObjectionIsTheReasonAndMakesThemDue) {
   ASSERT_TRUE(brief);
   EXPECT_EQ(brief->kind, CallKind::kRecall);
   EXPECT_EQ(brief->reason.sentence,
-            "The reason I'm calling is you mentioned the 100-unit minimum was what stopped you; we "
+            "The reason I'm calling is you mentioned the minimum order was what stopped you; we "
             "dropped our minimum order to 50 units, so you can start with the quantity that suits you.");
 }
 

@@ -5,6 +5,9 @@
 
 #include "core/model_text.h"
 #include "core/recall.h"
+#include "core/thompson.h"
+
+#include <cmath>
 
 namespace nextcall {
 namespace {
@@ -96,14 +99,34 @@ std::optional<ReasonChoice> choose_reason(const Snapshot& s, std::size_t i,
     }
   const Reason* best = nullptr;
   double best_score = -1;
+  std::vector<const Reason*> tier;  // the reasons that fit best, equally
   for (const Reason& r : s.reasons) {
     double fit = reason_fit(r, c, account, objections, s.day);
     if (fit < 0) continue;
     if (last_used && *last_used == r.id) fit -= 2.5;  // say something new each time
-    if (fit > best_score || (fit == best_score && best && r.id < best->id)) {
+    if (fit > best_score + 1e-9) {
       best = &r;
       best_score = fit;
+      tier.assign(1, &r);
+    } else if (std::abs(fit - best_score) <= 1e-9) {
+      tier.push_back(&r);
     }
+  }
+  std::string sampled;
+  if (tier.size() > 1) {
+    // Several reasons fit as well: let their record decide, by Thompson sampling over the
+    // Beta posterior of their advance rate — seeded by the day and the contact, so the
+    // plan is the same every time it is made that day.
+    std::vector<Arm> arms;
+    for (const Reason* r : tier) {
+      auto it = s.reason_record.find(r->id);
+      arms.push_back(it == s.reason_record.end() ? Arm{} : Arm{it->second.first, it->second.second});
+    }
+    std::uint64_t seed = static_cast<std::uint64_t>(s.day.time_since_epoch().count()) * 1000003u +
+                         static_cast<std::uint64_t>(c.id);
+    ThompsonPick pick = thompson_pick(arms, seed);
+    best = tier[pick.index];
+    sampled = "; chosen among " + std::to_string(tier.size()) + " by Thompson sampling: " + pick.why;
   }
   if (best && best_score > 0) {
     ReasonChoice r;
@@ -114,7 +137,8 @@ std::optional<ReasonChoice> choose_reason(const Snapshot& s, std::size_t i,
     r.sentence = sentence(r.text);
     r.why = "library reason #" + std::to_string(best->id) + " fits their " +
             (best->objections.empty() ? (best->hot_buttons.empty() ? "profile" : "hot button")
-                                      : "open objection");
+                                      : "open objection") +
+            sampled;
     return r;
   }
 
@@ -146,7 +170,7 @@ std::optional<ReasonChoice> choose_reason(const Snapshot& s, std::size_t i,
     r.category = std::string(to_text(best->category));
     r.text = best->text;
     r.sentence = sentence(r.text);
-    r.why = "library reason #" + std::to_string(best->id) + " (for any contact)";
+    r.why = "library reason #" + std::to_string(best->id) + " (for any contact)" + sampled;
     return r;
   }
 

@@ -78,8 +78,8 @@ ChangeFit change_fit(const Change& change, const Contact& contact,
                       describe(*cond).c_str());
         fit.why += buf;
       }
-      std::string what = o.detail.empty() ? objection_phrase(o.code) : o.detail;
-      fit.drafted_reason = "you mentioned " + what + " was what stopped you; " +
+      // The objection as the listener would say it ("the minimum order"), not our note.
+      fit.drafted_reason = "you mentioned " + objection_phrase(o.code) + " was what stopped you; " +
                            trimmed_title(change) + ", so " + result_for(o.code);
       return fit;
     }

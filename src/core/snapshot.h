@@ -35,6 +35,9 @@ struct Snapshot {
   std::vector<Attempt> workspace_attempts_sample;  // for the per-window prior; may be empty
   std::vector<Reason> reasons;
   std::vector<Change> changes;
+  // Per library reason: calls that used it and how many advanced the contact (for
+  // Thompson sampling among equally fitting reasons). Missing: never used.
+  std::unordered_map<Id, std::pair<long, long>> reason_record;  // id -> {tries, advances}
 
   // Sorts the rows and builds the per-contact ranges. REQUIRES: called once after filling.
   void index();

@@ -124,6 +124,17 @@ class Store {
   virtual Result<Id> add_change(const Change& c) = 0;
   virtual Result<Change> get_change(Id ws, Id id) = 0;
   virtual Result<std::vector<Change>> list_changes(Id ws) = 0;
+
+  // --- the brainstorm --------------------------------------------------------------
+  virtual Result<Id> add_round(const BrainstormRound& r) = 0;
+  virtual Status update_round(const BrainstormRound& r) = 0;
+  virtual Result<std::vector<BrainstormRound>> list_rounds(Id ws) = 0;
+  virtual Result<Id> add_submission(const BrainstormSubmission& s) = 0;
+  virtual Status update_submission(const BrainstormSubmission& s) = 0;
+  virtual Result<std::vector<BrainstormSubmission>> list_submissions(Id ws, Id round_id) = 0;
+  // One score per user and submission: a second score replaces the first.
+  virtual Status put_score(Id ws, const BrainstormScore& s) = 0;
+  virtual Result<std::vector<BrainstormScore>> list_scores(Id ws, Id round_id) = 0;
 };
 
 // Opens the store named by `url`: "postgres://…" / "postgresql://…" for PostgreSQL,

@@ -193,9 +193,41 @@ CREATE TABLE changes (
 CREATE INDEX changes_ws ON changes(workspace_id);
 )sql";
 
+static const char* kV2 = R"sql(
+CREATE TABLE brainstorm_rounds (
+  id INTEGER PRIMARY KEY,
+  workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+  title TEXT NOT NULL,
+  open INTEGER NOT NULL DEFAULT 1,
+  opened_by INTEGER,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX brainstorm_rounds_ws ON brainstorm_rounds(workspace_id);
+CREATE TABLE brainstorm_submissions (
+  id INTEGER PRIMARY KEY,
+  workspace_id INTEGER NOT NULL,
+  round_id INTEGER NOT NULL REFERENCES brainstorm_rounds(id),
+  text TEXT NOT NULL,
+  category TEXT NOT NULL,
+  author_id INTEGER,
+  author_name TEXT NOT NULL DEFAULT '',
+  reason_id INTEGER,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX brainstorm_submissions_round ON brainstorm_submissions(workspace_id, round_id);
+CREATE TABLE brainstorm_scores (
+  workspace_id INTEGER NOT NULL,
+  submission_id INTEGER NOT NULL REFERENCES brainstorm_submissions(id),
+  user_id INTEGER NOT NULL,
+  score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+  PRIMARY KEY (submission_id, user_id)
+);
+)sql";
+
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "contacts, their memory, calls, reasons and changes", kV1},
+      {2, "the brainstorm: rounds, submissions and scores", kV2},
   };
   return kMigrations;
 }

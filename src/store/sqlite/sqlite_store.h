@@ -77,6 +77,15 @@ class SqliteStore : public Store {
   Result<Change> get_change(Id ws, Id id) override;
   Result<std::vector<Change>> list_changes(Id ws) override;
 
+  Result<Id> add_round(const BrainstormRound& r) override;
+  Status update_round(const BrainstormRound& r) override;
+  Result<std::vector<BrainstormRound>> list_rounds(Id ws) override;
+  Result<Id> add_submission(const BrainstormSubmission& s) override;
+  Status update_submission(const BrainstormSubmission& s) override;
+  Result<std::vector<BrainstormSubmission>> list_submissions(Id ws, Id round_id) override;
+  Status put_score(Id ws, const BrainstormScore& s) override;
+  Result<std::vector<BrainstormScore>> list_scores(Id ws, Id round_id) override;
+
  private:
   // Checks that contact `id` exists in workspace ws (memory rows may only hang off it).
   Status require_contact(Id ws, Id id);
