@@ -115,6 +115,7 @@ std::optional<Date> resolve_due(const std::string& n, Date call_date, std::strin
 
 CoachMemory extract_memory(const Transcript& t, Date call_date) {
   CoachMemory m;
+  m.call_date = call_date;
   for (size_t i = 0; i < t.turns.size(); ++i) {
     const Turn& turn = t.turns[i];
     for (const std::string& sent : coach_text::sentences(turn.text)) {

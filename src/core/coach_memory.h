@@ -41,6 +41,7 @@ struct CoachMemory {
   std::vector<MemoryObjection> objections;
   std::string rung_agreed;  // filled by coach_call() from the close analysis
   std::string ladder;       // "contact" or "gatekeeper"
+  Date call_date{};         // the date the commitments were resolved against
 };
 
 // Extracts threads, commitments (both sides), the hot button and objections.
