@@ -66,7 +66,8 @@ std::string ask_rung(const std::string& s, bool gatekeeper) {
     return "sale";
   if (has_any(s, {"proposal"}))
     return "proposal_review";
-  if (has_any(s, {"meet", "meeting", "get together", "demo", "come by", "stop by", "come out",
+  if (has_any(s, {"meet", "meeting", "get together", "a short call", "a call on", "set up a call",
+                  "schedule a call", "book a call", "demo", "come by", "stop by", "come out",
                   "visit", "appointment", "on your calendar", "lunch", "coffee", "sit down"}))
     return "meeting";
   if (has_any(s, {"go through it together", "grab it", "let's go through", "let's go over",
@@ -80,6 +81,10 @@ std::string ask_rung(const std::string& s, bool gatekeeper) {
   if (has_any(s, {"send you", "email you", "e-mail you", "mail you", "send over", "send it",
                   "send the", "send some"}))
     return "send_info";
+  // A proposed day and time is a meeting, whatever it is called.
+  if (has_any(s, {"tomorrow at", "monday at", "tuesday at", "wednesday at", "thursday at",
+                  "friday at"}))
+    return "meeting";
   return {};
 }
 

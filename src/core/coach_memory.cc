@@ -126,7 +126,8 @@ CoachMemory extract_memory(const Transcript& t, Date call_date) {
       if (!c.empty() && !has_any(n, {"i'll be honest", "i'll tell you", "i'll let you go",
                                       "i'll think about", "i'll pass", "i'll be ", "if i'll",
                                       "let me think", "let me ask", "let me tell", "let me be",
-                                      "let me know", "let me see", "we'll see"})) {
+                                      "let me know", "let me see", "we'll see", "i'll keep it",
+                                      "i'll make it quick", "'ll need", "'ll have to"})) {
         std::string what = after(n, c);
         if (c == "i can get you " || c == "i can send ") what = std::string(c.substr(6)) + what;
         if (what.rfind("just ", 0) == 0) what = what.substr(5);

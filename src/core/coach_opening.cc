@@ -34,7 +34,10 @@ bool states_reason(const std::string& n) {
                      "i heard that", "we just", "we've just", "we now", "we have a new",
                      "our new", "new policy", "new program", "congratulations", "you mentioned",
                      "last time you said", "last time you told", "could save you", "could help you",
-                     "could cut", "would cut", "reduce your", "lower your", "we recently"});
+                     "could cut", "would cut", "reduce your", "lower your", "we recently",
+                     "since you", "since your", "you said", "you told me", "you asked",
+                     "your main concern", "your top priority", "your biggest", "cutting your",
+                     "cutting her", "cutting his", "save you", "saving you"});
 }
 
 }  // namespace

@@ -36,7 +36,7 @@ bool split_speaker(const std::string& text, std::string* speaker, std::string* r
   int words = 1;
   for (char ch : l) {
     if (ch == ' ') ++words;
-    if (ch == '.' || ch == ',' || ch == '?' || ch == '!') return false;
+    if (ch == ',' || ch == '?' || ch == '!') return false;
   }
   if (words > 4) return false;
   *speaker = l;

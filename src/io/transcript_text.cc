@@ -58,7 +58,7 @@ bool split_label(const std::string& line, std::string* label, std::string* rest)
   int words = 1;
   for (char c : l) {
     if (c == ' ') ++words;
-    if (c == '.' || c == ',' || c == '?' || c == '!' || c == '"') return false;
+    if (c == ',' || c == '?' || c == '!' || c == '"') return false;  // "Ms. Grant" is a label
   }
   if (words > 4) return false;
   if (by_quote && !is_role_word(l)) return false;
