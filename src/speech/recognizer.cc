@@ -25,7 +25,7 @@ struct Segment {
 };
 
 // Energy-based speech segments: 30 ms frames above a threshold, joined across gaps shorter
-// than 0.6 s, padded by 0.2 s. Decoding segment by segment keeps memory flat on long calls.
+// than 0.6 s, padded by 0.5 s. Decoding segment by segment keeps memory flat on long calls.
 std::vector<Segment> speech_segments(const std::vector<int16_t>& s, int rate) {
   const size_t frame = static_cast<size_t>(rate) * 30 / 1000;
   std::vector<Segment> out;
@@ -40,7 +40,7 @@ std::vector<Segment> speech_segments(const std::vector<int16_t>& s, int rate) {
     peak = std::max(peak, e);
   }
   double threshold = std::max(200.0, peak * 0.05);
-  const size_t gap = 20, pad = 7;  // frames
+  const size_t gap = 20, pad = 17;  // frames
   size_t i = 0;
   while (i < energy.size()) {
     if (energy[i] < threshold) { ++i; continue; }
