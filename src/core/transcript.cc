@@ -54,7 +54,10 @@ Status assign_rep(Transcript& t, const std::string& rep_speaker,
     }
     if (rep.empty()) {
       std::string list;
-      for (const auto& s : speakers) list += (list.empty() ? "" : ", ") + s;
+      for (const auto& s : speakers) {
+        if (!list.empty()) list += ", ";
+        list += s;
+      }
       return Status::InvalidArgument("rep speaker '" + rep_speaker +
                                      "' does not appear in the transcript; speakers are: " + list);
     }

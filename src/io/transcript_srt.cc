@@ -42,7 +42,8 @@ Result<Transcript> parse_transcript_srt(std::string_view data, std::string_view 
     ++i;
     std::string text;
     while (i < lines.size() && !lines[i].empty()) {
-      text += (text.empty() ? "" : " ") + lines[i];
+      if (!text.empty()) text += ' ';
+      text += lines[i];
       ++i;
     }
     std::string speaker, rest;

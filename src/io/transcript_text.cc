@@ -175,7 +175,8 @@ Result<Transcript> parse_transcript_text(std::string_view data, std::string_view
       t.turns.push_back(std::move(turn));
     } else if (!t.turns.empty()) {
       std::string& txt = t.turns.back().text;
-      txt += (txt.empty() ? "" : " ") + unquote(body);
+      if (!txt.empty()) txt += ' ';
+      txt += unquote(body);
     } else {
       return Status::InvalidArgument(
           std::string(source) + ":" + std::to_string(line_no) +

@@ -74,7 +74,8 @@ Result<Transcript> parse_transcript_vtt(std::string_view data, std::string_view 
     std::string text;
     int text_line = static_cast<int>(i) + 1;
     while (i < lines.size() && !cues::trim(lines[i]).empty()) {
-      text += (text.empty() ? "" : " ") + cues::trim(lines[i]);
+      if (!text.empty()) text += ' ';
+      text += cues::trim(lines[i]);
       ++i;
     }
     std::string speaker, rest;

@@ -134,7 +134,8 @@ Result<Transcript> transcribe(const Audio& audio, const RecognizeOptions& opt) {
       t.turns.push_back(std::move(turn));
     }
     Turn& cur = t.turns.back();
-    cur.text += (cur.text.empty() ? "" : " ") + w.text;
+    if (!cur.text.empty()) cur.text += ' ';
+    cur.text += w.text;
     cur.end = std::max(*cur.end, w.end);
   }
   if (t.turns.empty()) t.warnings.push_back("no speech was recognised in the recording");
