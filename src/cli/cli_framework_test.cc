@@ -1,0 +1,43 @@
+// The framework's own behaviour: help, usage errors, global options, the example command.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "cli/cli_test_util.h"
+
+namespace nextcall::testing {
+namespace {
+
+TEST(CliFrameworkTest, HelpListsEveryCommand) {
+  RunResult r = run_nextcall({"--help"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("workspace"), std::string::npos);
+  EXPECT_NE(r.out.find("--db"), std::string::npos);
+}
+
+TEST(CliFrameworkTest, UnknownCommandIsAUsageErrorOnOneLine) {
+  RunResult r = run_nextcall({"frobnicate"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err.find("nextcall: error:"), 0u) << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+}
+
+TEST(CliFrameworkTest, WorkspaceAddThenListAsJson) {
+  TempDir dir;
+  std::string db = dir.file("t.db");
+  RunResult add = run_on(db, {"workspace", "add", "Acme Sales", "--region", "GB"});
+  ASSERT_EQ(add.exit_code, 0) << add.err;
+  RunResult list = run_on(db, {"workspace", "list", "--format", "json"});
+  ASSERT_EQ(list.exit_code, 0) << list.err;
+  EXPECT_NE(list.out.find("\"name\": \"Acme Sales\""), std::string::npos) << list.out;
+  EXPECT_NE(list.out.find("\"default_region\": \"GB\""), std::string::npos) << list.out;
+}
+
+TEST(CliFrameworkTest, BadNowIsRejected) {
+  RunResult r = run_nextcall({"version"}, "", {{"NEXTCALL_NOW", "yesterday-ish"}});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("NEXTCALL_NOW"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace nextcall::testing

@@ -1,0 +1,57 @@
+// What every command needs, passed explicitly (no globals): where the data is, who is
+// acting, the clock, the output format and streams, and how the command ended.
+#pragma once
+
+#include <iosfwd>
+#include <memory>
+#include <string>
+
+#include "app/clock.h"
+#include "app/workspace_session.h"
+#include "core/status.h"
+#include "store/store.h"
+
+namespace nextcall::cli {
+
+enum class Format { kTable, kJson };
+
+class Runtime {
+ public:
+  Runtime(std::ostream& out, std::ostream& err, std::unique_ptr<Clock> clock);
+
+  // Global options, filled by main() before a command runs.
+  std::string db_url;          // --db, else $NEXTCALL_DB, else ./nextcall.db
+  std::string workspace_name;  // --workspace; empty: the first workspace
+  std::string rep_email;       // --rep; empty: the first rep of the workspace
+  std::string format_name = "table";
+
+  Format format() const { return format_name == "json" ? Format::kJson : Format::kTable; }
+  bool json() const { return format() == Format::kJson; }
+  std::ostream& out() { return out_; }
+  std::ostream& err() { return err_; }
+  const Clock& clock() const { return *clock_; }
+  Instant now() const { return clock_->now(); }
+
+  // The store, opened (and migrated) on first use.
+  Result<Store*> store();
+  // The acting workspace and rep, resolved on first use.
+  Result<Actor> actor();
+
+  // Records how the command ended; main() prints a failed status and sets the exit code.
+  void finish(Status s) { status_ = std::move(s); }
+  // For commands whose success has an exit code of its own (lint: 1 when it found something).
+  void set_exit_code(int code) { exit_code_ = code; }
+  const Status& status() const { return status_; }
+  int exit_code() const { return exit_code_; }
+
+ private:
+  std::ostream& out_;
+  std::ostream& err_;
+  std::unique_ptr<Clock> clock_;
+  std::unique_ptr<Store> store_;
+  std::unique_ptr<Actor> actor_;
+  Status status_;
+  int exit_code_ = 0;
+};
+
+}  // namespace nextcall::cli
