@@ -8,4 +8,6 @@ db=${NEXTCALL_DB:-demo.db}
 if [[ ! -f $db ]]; then
   build/nextcall --db "$db" demo
 fi
-build/nextcall --db "$db" contact list --limit 15
+build/nextcall --db "$db" plan
+echo
+echo "Next: build/nextcall --db $db plan --briefs | less    (README.md has a five-minute tour)"

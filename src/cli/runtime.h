@@ -37,6 +37,17 @@ class Runtime {
   // The acting workspace and rep, resolved on first use.
   Result<Actor> actor();
 
+  // Calls f(store, actor) with the opened store and the resolved actor, or returns why
+  // they could not be had. The common first line of every command that reads data.
+  template <typename F>
+  Status with_actor(F&& f) {
+    auto st = store();
+    if (!st.ok()) return st.status();
+    auto a = actor();
+    if (!a.ok()) return a.status();
+    return f(**st, *a);
+  }
+
   // Records how the command ended; main() prints a failed status and sets the exit code.
   void finish(Status s) { status_ = std::move(s); }
   // For commands whose success has an exit code of its own (lint: 1 when it found something).

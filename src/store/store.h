@@ -25,6 +25,7 @@ namespace nextcall {
 
 // Which rows a list call returns. Empty optionals mean "any".
 struct Filter {
+  std::optional<Id> id;          // memory rows and attempts: just this row
   std::optional<Id> contact_id;
   std::optional<Id> owner_id;    // contacts owned by this rep (and the rows about them)
   std::optional<Id> account_id;  // contacts of this account

@@ -1,0 +1,386 @@
+#include "app/import_contacts.h"
+
+#include <charconv>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <unordered_map>
+
+#include "app/contacts.h"
+#include "io/contact_columns.h"
+#include "io/csv_reader.h"
+
+namespace nextcall {
+
+std::string describe(const ImportProblem& p, const std::string& file) {
+  return file + ":" + std::to_string(p.line) + ":" + std::to_string(p.column) + ": " +
+         (p.field.empty() ? "" : p.field + ": ") + p.message;
+}
+
+namespace {
+
+struct Row {
+  int line = 0;
+  std::vector<std::string> raw;
+  ContactFields fields;
+  std::string industry;
+  Contact contact;                 // validated
+  std::optional<Id> existing_id;   // update: the stored contact it updates
+};
+
+std::optional<double> number(const std::string& s) {
+  if (s.empty()) return std::nullopt;
+  std::string clean;
+  for (char c : s)
+    if (c != ',' && c != '$' && c != ' ' && c != '\xC2' && c != '\xA0') clean += c;
+  double v = 0;
+  auto [p, ec] = std::from_chars(clean.data(), clean.data() + clean.size(), v);
+  if (ec != std::errc() || p != clean.data() + clean.size()) return std::nullopt;
+  return v;
+}
+
+// The column of the first field mapped to what a validation message names.
+int column_for(const std::string& field, const ColumnMapping& m, const CsvReader& r) {
+  auto want = [&](ContactField f) {
+    std::string_view n = field_name(f);
+    if (field == "phone") return f == ContactField::kPhone || f == ContactField::kMobile;
+    if (field == "name") return f == ContactField::kFirstName || f == ContactField::kLastName ||
+                                f == ContactField::kFullName;
+    if (field == "region") return f == ContactField::kState;
+    if (field == "location") return f == ContactField::kLatitude;
+    return n == field;
+  };
+  for (std::size_t i = 0; i < m.fields.size(); ++i)
+    if (want(m.fields[i])) return r.field_column(i);
+  return 1;
+}
+
+ImportProblem problem_of(const Status& s, int line, const ColumnMapping& m, const CsvReader& r) {
+  ImportProblem p;
+  p.line = line;
+  const std::string& msg = s.message();
+  auto colon = msg.find(": ");
+  if (colon != std::string::npos && colon < 20 && msg.find(' ') >= colon) {
+    p.field = msg.substr(0, colon);
+    p.message = msg.substr(colon + 2);
+  } else {
+    p.message = msg;
+  }
+  p.column = column_for(p.field, m, r);
+  return p;
+}
+
+// Turns one CSV record into the fields a user would have typed.
+Status row_fields(const std::vector<std::string>& raw, const ColumnMapping& m, Row* row,
+                  ContactField* bad_field) {
+  ContactFields& f = row->fields;
+  std::vector<std::string> phones;
+  for (std::size_t i = 0; i < raw.size() && i < m.fields.size(); ++i) {
+    const std::string& v = raw[i];
+    *bad_field = m.fields[i];
+    switch (m.fields[i]) {
+      case ContactField::kIgnore: break;
+      case ContactField::kFirstName: f.first_name = v; break;
+      case ContactField::kLastName: f.last_name = v; break;
+      case ContactField::kFullName: {
+        // "Lee, Ann" or "Ann Lee": split at the comma or the last space.
+        std::string n = v;
+        auto comma = n.find(',');
+        if (comma != std::string::npos) {
+          if (!f.last_name) f.last_name = n.substr(0, comma);
+          if (!f.first_name) f.first_name = n.substr(comma + 1);
+        } else {
+          auto sp = n.rfind(' ');
+          if (!f.first_name) f.first_name = sp == std::string::npos ? n : n.substr(0, sp);
+          if (!f.last_name) f.last_name = sp == std::string::npos ? "" : n.substr(sp + 1);
+        }
+        break;
+      }
+      case ContactField::kCompany: f.company = v; break;
+      case ContactField::kPhone:
+      case ContactField::kMobile:
+        if (!v.empty()) phones.push_back(v);
+        break;
+      case ContactField::kEmail: f.email = v; break;
+      case ContactField::kTimezone: if (!v.empty()) f.timezone = v; break;
+      case ContactField::kStage:
+        if (!v.empty()) {
+          std::string s = stage_from_lifecycle(v);
+          f.stage = s.empty() ? v : s;
+        }
+        break;
+      case ContactField::kTitle: f.title = v; break;
+      case ContactField::kCity: f.city = v; break;
+      case ContactField::kState: f.region = v; break;
+      case ContactField::kCountry: f.country = v; break;
+      case ContactField::kIndustry: row->industry = v; break;
+      case ContactField::kRole: if (!v.empty()) f.role = v; break;
+      case ContactField::kHotButton: f.hot_button = v; break;
+      case ContactField::kOwner: if (!v.empty()) f.owner = v; break;
+      case ContactField::kCadence: if (!v.empty()) f.cadence = v; break;
+      case ContactField::kLatitude:
+      case ContactField::kLongitude:
+      case ContactField::kDealValue: {
+        if (v.empty()) break;
+        auto x = number(v);
+        if (!x)
+          return Status::InvalidArgument(std::string(field_name(m.fields[i])) + ": '" + v +
+                                         "' is not a number");
+        if (m.fields[i] == ContactField::kLatitude) f.latitude = x;
+        else if (m.fields[i] == ContactField::kLongitude) f.longitude = x;
+        else f.deal_value = x;
+        break;
+      }
+    }
+  }
+  if (!phones.empty()) f.phones = phones;
+  return Status::Ok();
+}
+
+Status write_rejects(const std::string& path, const std::vector<std::string>& header,
+                     const std::vector<std::pair<std::vector<std::string>, std::string>>& rows) {
+  std::ofstream out(path, std::ios::binary);
+  if (!out) return Status::Io("cannot write rejected rows to " + path);
+  auto line = [&](const std::vector<std::string>& fields, const std::string& reason) {
+    for (const auto& f : fields) out << csv_quote(f) << ',';
+    out << csv_quote(reason) << "\r\n";
+  };
+  line(header, "reason");
+  for (const auto& [fields, reason] : rows) line(fields, reason);
+  out.flush();
+  if (!out) return Status::Io("cannot write rejected rows to " + path);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<ImportReport> import_contacts(Store& store, const Actor& actor, const ImportOptions& o,
+                                     Instant now) {
+  std::ifstream in(o.path, std::ios::binary);
+  if (!in) return Status::Io(o.path + ": cannot read the file (check the path)");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  std::string data = buffer.str();
+  std::string name = o.path.substr(o.path.find_last_of('/') + 1);
+  CsvReader reader(data, name);
+  std::vector<std::string> header;
+  Status error;
+  if (!reader.next(&header, &error)) {
+    if (!error.ok()) return error;
+    return Status::InvalidArgument(name + ": the file is empty (expected a header row such as "
+                                          "First Name,Last Name,Company Name,Phone Number)");
+  }
+  auto mapping = map_columns(header, o.mappings);
+  if (!mapping.ok()) return mapping.status();
+  ImportReport report;
+  for (std::size_t i = 0; i < header.size(); ++i)
+    report.mapping.push_back({header[i], std::string(field_name(mapping->fields[i]))});
+  report.unmapped = mapping->unmapped;
+  bool has_name = false, has_phone = false;
+  for (ContactField f : mapping->fields) {
+    has_name |= f == ContactField::kFirstName || f == ContactField::kLastName ||
+                f == ContactField::kFullName;
+    has_phone |= f == ContactField::kPhone || f == ContactField::kMobile;
+  }
+  if (!has_name)
+    return Status::InvalidArgument(name + ":1: no column holds the contact's name (map one with "
+                                          "--map \"Column=first_name\")");
+  (void)has_phone;
+
+  auto users = store.list_users(actor.workspace.id);
+  if (!users.ok()) return users.status();
+  auto owner_of = [&](const std::string& who) -> std::optional<Id> {
+    for (const User& u : *users)
+      if (u.email == who || u.name == who) return u.id;
+    return std::nullopt;
+  };
+
+  std::vector<Row> rows;
+  std::vector<std::pair<std::vector<std::string>, std::string>> rejects;
+  std::unordered_map<std::string, std::size_t> by_phone, by_email;  // -> index in rows
+  std::vector<std::string> fields;
+  auto reject = [&](ImportProblem p, const std::vector<std::string>& raw) {
+    rejects.push_back({raw, describe(p, name)});
+    report.problems.push_back(std::move(p));
+    ++report.rejected;
+  };
+  while (true) {
+    Status row_error;
+    bool got = reader.next(&fields, &row_error);
+    if (!row_error.ok()) {
+      ++report.read;
+      // "NAME:LINE:COL: message" from the reader.
+      ImportProblem p;
+      std::string m = row_error.message().substr(name.size() + 1);
+      p.line = std::atoi(m.c_str());
+      m = m.substr(m.find(':') + 1);
+      p.column = std::atoi(m.c_str());
+      p.message = m.substr(m.find(':') + 2);
+      p.field = "quoting";
+      reject(p, {});
+      if (o.skip_bad_path.empty() || !reader.recover()) break;
+      continue;
+    }
+    if (!got) break;
+    ++report.read;
+    Row row;
+    row.line = reader.record_line();
+    row.raw = fields;
+    ContactField bad = ContactField::kIgnore;
+    Status s = row_fields(fields, *mapping, &row, &bad);
+    if (s.ok()) {
+      row.contact.workspace_id = actor.workspace.id;
+      row.contact.owner_id = actor.rep.id;
+      row.contact.created_at = row.contact.updated_at = now;
+      s = apply_contact_fields(row.fields, actor.workspace.default_region, &row.contact);
+    }
+    if (s.ok() && row.fields.owner) {
+      auto owner = owner_of(*row.fields.owner);
+      if (owner)
+        row.contact.owner_id = owner;
+      else
+        s = Status::InvalidArgument("owner: no rep '" + *row.fields.owner +
+                                    "' in this workspace (add them with nextcall user add, or "
+                                    "map the column to ignore)");
+    }
+    if (!s.ok()) {
+      reject(problem_of(s, row.line, *mapping, reader), row.raw);
+      continue;
+    }
+    // Duplicates in the file.
+    std::optional<std::size_t> earlier;
+    std::string same;
+    for (const Phone& p : row.contact.phones)
+      if (auto it = by_phone.find(p.e164); it != by_phone.end() && !earlier) {
+        earlier = it->second;
+        same = "phone " + p.e164;
+      }
+    if (!earlier && !row.contact.email.empty())
+      if (auto it = by_email.find(row.contact.email); it != by_email.end()) {
+        earlier = it->second;
+        same = "e-mail " + row.contact.email;
+      }
+    if (earlier) {
+      const Row& first = rows[*earlier];
+      std::string what = "same " + same + " as line " + std::to_string(first.line);
+      if (o.on_duplicate == OnDuplicate::kFail) {
+        ImportProblem p{row.line, 1, "duplicate", what + " (use --on-duplicate skip|update)"};
+        reject(p, row.raw);
+      } else if (o.on_duplicate == OnDuplicate::kSkip) {
+        ++report.skipped;
+        report.duplicates.push_back(name + ":" + std::to_string(row.line) + ": skipped, " + what);
+      } else {
+        Row& target = rows[*earlier];
+        Status u = apply_contact_fields(row.fields, actor.workspace.default_region, &target.contact);
+        if (!u.ok()) {
+          reject(problem_of(u, row.line, *mapping, reader), row.raw);
+        } else {
+          report.duplicates.push_back(name + ":" + std::to_string(row.line) + ": merged into line " +
+                                      std::to_string(first.line) + ", " + what);
+        }
+      }
+      continue;
+    }
+    // Duplicates in the store.
+    std::optional<Contact> stored;
+    for (const Phone& p : row.contact.phones) {
+      auto c = store.find_contact_by_phone(actor.workspace.id, p.e164);
+      if (!c.ok()) return c.status();
+      if (*c) {
+        stored = **c;
+        same = "phone " + p.e164;
+        break;
+      }
+    }
+    if (!stored && !row.contact.email.empty()) {
+      auto c = store.find_contact_by_email(actor.workspace.id, row.contact.email);
+      if (!c.ok()) return c.status();
+      if (*c) {
+        stored = **c;
+        same = "e-mail " + row.contact.email;
+      }
+    }
+    if (stored) {
+      std::string what = "same " + same + " as stored contact #" + std::to_string(stored->id) +
+                         " " + stored->full_name();
+      if (o.on_duplicate == OnDuplicate::kFail) {
+        reject({row.line, 1, "duplicate", what + " (use --on-duplicate skip|update)"}, row.raw);
+        continue;
+      }
+      if (o.on_duplicate == OnDuplicate::kSkip) {
+        ++report.skipped;
+        report.duplicates.push_back(name + ":" + std::to_string(row.line) + ": skipped, " + what);
+        continue;
+      }
+      Contact updated = *stored;
+      Status u = apply_contact_fields(row.fields, actor.workspace.default_region, &updated);
+      if (!u.ok()) {
+        reject(problem_of(u, row.line, *mapping, reader), row.raw);
+        continue;
+      }
+      updated.updated_at = now;
+      row.contact = updated;
+      row.existing_id = stored->id;
+      report.duplicates.push_back(name + ":" + std::to_string(row.line) + ": updates " + what);
+    }
+    for (const Phone& p : row.contact.phones) by_phone.emplace(p.e164, rows.size());
+    if (!row.contact.email.empty()) by_email.emplace(row.contact.email, rows.size());
+    rows.push_back(std::move(row));
+  }
+
+  if (o.dry_run) {
+    for (std::size_t i = 0; i < rows.size() && static_cast<int>(i) < o.preview_rows; ++i)
+      report.preview.push_back(rows[i].contact);
+    for (const Row& r : rows) (r.existing_id ? report.updated : report.created)++;
+    return report;
+  }
+  if (!report.problems.empty() && o.skip_bad_path.empty()) return report;  // all or nothing
+
+  Status s = store.transaction([&]() -> Status {
+    std::unordered_map<std::string, Id> accounts;
+    for (Row& r : rows) {
+      if (r.fields.company && !r.fields.company->empty()) {
+        std::string key = *r.fields.company;
+        auto it = accounts.find(key);
+        if (it == accounts.end()) {
+          auto found = store.find_account_by_name(actor.workspace.id, key);
+          if (!found.ok()) return found.status();
+          Id id;
+          if (*found) {
+            id = (*found)->id;
+          } else {
+            Account a;
+            a.workspace_id = actor.workspace.id;
+            a.name = key;
+            a.industry = r.industry;
+            a.city = r.contact.city;
+            a.region = r.contact.region;
+            a.country = r.contact.country;
+            auto created = store.create_account(a);
+            if (!created.ok()) return created.status();
+            id = *created;
+          }
+          it = accounts.emplace(key, id).first;
+        }
+        r.contact.account_id = it->second;
+      }
+      if (r.existing_id) {
+        NEXTCALL_RETURN_IF_ERROR(store.update_contact(r.contact).with_context(
+            name + ":" + std::to_string(r.line)));
+        ++report.updated;
+      } else {
+        auto id = store.create_contact(r.contact);
+        if (!id.ok()) return id.status().with_context(name + ":" + std::to_string(r.line));
+        ++report.created;
+      }
+    }
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  report.written = true;
+  if (!o.skip_bad_path.empty() && !rejects.empty())
+    NEXTCALL_RETURN_IF_ERROR(write_rejects(o.skip_bad_path, header, rejects));
+  return report;
+}
+
+}  // namespace nextcall

@@ -1,0 +1,78 @@
+#include "app/plan_day.h"
+
+#include "core/local_time.h"
+#include "core/planner.h"
+#include "core/snapshot.h"
+#include "io/phone_numbers.h"
+
+namespace nextcall {
+namespace {
+
+template <typename T>
+Status take(Result<std::vector<T>> r, std::vector<T>* into) {
+  if (!r.ok()) return r.status();
+  *into = std::move(r.value());
+  return Status::Ok();
+}
+
+// Loads what the planner may read about the contacts `f` selects.
+Result<Snapshot> load_snapshot(Store& store, const Actor& actor, const Filter& f,
+                               std::optional<Date> day, Instant now) {
+  Snapshot s;
+  Id ws = actor.workspace.id;
+  auto settings = store.get_settings(ws);
+  if (!settings.ok()) return settings.status();
+  s.settings = *settings;
+  s.rep = actor.rep;
+  s.now = now;
+  s.day = day.value_or(local_date(now, actor.rep.timezone));
+  if (!actor.rep.phone_e164.empty()) s.rep_phone_display = format_phone_national(actor.rep.phone_e164);
+  NEXTCALL_RETURN_IF_ERROR(take(store.list_contacts(ws, f), &s.contacts));
+  NEXTCALL_RETURN_IF_ERROR(take(store.list_accounts(ws, {}), &s.accounts));
+  NEXTCALL_RETURN_IF_ERROR(take(store.list_threads(ws, f), &s.threads));
+  NEXTCALL_RETURN_IF_ERROR(take(store.list_objections(ws, f), &s.objections));
+  NEXTCALL_RETURN_IF_ERROR(take(store.list_materials(ws, f), &s.materials));
+  NEXTCALL_RETURN_IF_ERROR(take(store.list_commitments(ws, f), &s.commitments));
+  NEXTCALL_RETURN_IF_ERROR(take(store.list_referrals(ws, f), &s.referrals));
+  NEXTCALL_RETURN_IF_ERROR(take(store.list_appointments(ws, f), &s.appointments));
+  NEXTCALL_RETURN_IF_ERROR(take(store.list_attempts(ws, f), &s.attempts));
+  NEXTCALL_RETURN_IF_ERROR(take(store.list_reasons(ws), &s.reasons));
+  NEXTCALL_RETURN_IF_ERROR(take(store.list_changes(ws), &s.changes));
+  std::vector<Appointment> all;
+  Filter everyone;
+  everyone.since = now - std::chrono::days{1};
+  NEXTCALL_RETURN_IF_ERROR(take(store.list_appointments(ws, everyone), &all));
+  for (Appointment& a : all)
+    if (a.rep_id && *a.rep_id == actor.rep.id) s.rep_appointments.push_back(std::move(a));
+  s.index();
+  return s;
+}
+
+void add_display_phones(Brief* b) { b->phone_display = format_phone_national(b->phone_e164); }
+
+}  // namespace
+
+Result<CallSheet> plan_day(Store& store, const Actor& actor, std::optional<Date> day, Instant now) {
+  Filter f;
+  f.owner_id = actor.rep.id;
+  auto snapshot = load_snapshot(store, actor, f, day, now);
+  if (!snapshot.ok()) return snapshot.status();
+  CallSheet sheet = nextcall::plan_day(*snapshot);
+  for (Brief& b : sheet.calls) add_display_phones(&b);
+  for (Brief& b : sheet.overflow) add_display_phones(&b);
+  return sheet;
+}
+
+Result<Brief> brief_for(Store& store, const Actor& actor, Id contact_id, std::optional<Date> day,
+                        Instant now) {
+  Filter f;
+  f.contact_id = contact_id;
+  auto snapshot = load_snapshot(store, actor, f, day, now);
+  if (!snapshot.ok()) return snapshot.status();
+  auto brief = nextcall::brief_for(*snapshot, contact_id);
+  if (!brief) return Status::NotFound("no contact with id " + std::to_string(contact_id));
+  add_display_phones(&*brief);
+  return *brief;
+}
+
+}  // namespace nextcall

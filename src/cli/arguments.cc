@@ -1,0 +1,36 @@
+#include "cli/arguments.h"
+
+#include "core/civil_time.h"
+#include "core/local_time.h"
+
+namespace nextcall::cli {
+
+Date today_for(const Actor& actor, Instant now) { return local_date(now, actor.rep.timezone); }
+
+Result<Date> parse_date_arg(const std::string& text, Date today, const std::string& option) {
+  auto d = parse_relative_date(text, today);
+  if (!d)
+    return Status::InvalidArgument(option + ": '" + text +
+                                   "' is not a date (use 2026-12-03, today, tomorrow, +3d, +2w "
+                                   "or a weekday such as friday)");
+  return *d;
+}
+
+Result<Instant> parse_time_arg(const std::string& text, const std::string& zone,
+                               const std::string& option) {
+  bool has_offset = text.size() > 16 && (text.back() == 'Z' || text.back() == 'z' ||
+                                         text.find_first_of("+-", 16) != std::string::npos);
+  if (has_offset) {
+    if (auto t = parse_instant(text)) return *t;
+  } else if (text.size() >= 16) {
+    auto day = parse_date(text.substr(0, 10));
+    auto minutes = parse_clock_minutes(text.substr(11, 5));
+    if (day && minutes && (text[10] == ' ' || text[10] == 'T') && text.size() <= 19)
+      return zoned_instant(*day, *minutes, zone);
+  }
+  return Status::InvalidArgument(option + ": '" + text +
+                                 "' is not a time (use '2026-12-03 10:00' in the contact's local "
+                                 "time, or ISO 8601 with an offset)");
+}
+
+}  // namespace nextcall::cli

@@ -1,0 +1,38 @@
+// `nextcall demo`: builds the demo workspace.
+#include <CLI/CLI.hpp>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "app/demo_workspace.h"
+#include "cli/json_output.h"
+#include "cli/runtime.h"
+
+namespace nextcall::cli {
+
+void install_demo(CLI::App& cmd, Runtime& rt) {
+  auto o = std::make_shared<DemoOptions>();
+  cmd.add_option("--contacts", o->contacts, "How many contacts")->default_val(200);
+  cmd.add_option("--seed", o->seed, "Same seed, same workspace")->default_val(1);
+  cmd.add_option("--name", o->workspace_name, "Workspace name")->default_val("Demo Sales Team");
+  cmd.callback([&rt, o] {
+    rt.finish([&]() -> Status {
+      auto store = rt.store();
+      if (!store.ok()) return store.status();
+      auto sum = build_demo(**store, *o, rt.now());
+      if (!sum.ok()) return sum.status();
+      if (rt.json()) {
+        print_json(rt, {{"workspace_id", sum->workspace_id}, {"contacts", sum->contacts},
+                        {"accounts", sum->accounts}, {"attempts", sum->attempts},
+                        {"reasons", sum->reasons}, {"users", sum->users}});
+      } else {
+        rt.out() << "Built '" << o->workspace_name << "': " << sum->contacts << " contacts at "
+                 << sum->accounts << " accounts, " << sum->attempts << " past calls, "
+                 << sum->reasons << " reasons, " << sum->users << " reps (maria@, sam@ and "
+                 << "priya@demo.nextcall)\n";
+      }
+      return Status::Ok();
+    }());
+  });
+}
+
+}  // namespace nextcall::cli

@@ -1,0 +1,226 @@
+// Black-box tests of `nextcall import contacts` and `export contacts`, including the
+// SIGKILL-in-the-middle test: the database stays readable with all or none of an import.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <thread>
+
+#include "cli/cli_test_util.h"
+
+namespace nextcall::testing {
+namespace {
+
+const char* kHubSpot =
+    "\xEF\xBB\xBF"
+    "First Name,Last Name,Company Name,Phone Number,Email,Time Zone,Lifecycle Stage,"
+    "State/Region,Country,Favourite Colour\r\n"
+    "Ann,Lee,\"Acme, Inc.\",(415) 555-2671,ann@acme.example,,Customer,CA,US,blue\r\n"
+    "Björn,Ek,Nordic AB,+46 8 123 456 78,bjorn@nordic.example,Europe/Stockholm,Lead,,Sweden,red\r\n";
+
+class ImportCliTest : public ::testing::Test {
+ protected:
+  RunResult run(std::vector<std::string> args) { return run_on(db_, std::move(args)); }
+  size_t count() {
+    RunResult r = run({"contact", "list", "--format", "json"});
+    return nlohmann::json::parse(r.out).size();
+  }
+  TempDir dir_;
+  std::string db_ = dir_.file("t.db");
+};
+
+TEST_F(ImportCliTest, HubSpotExportMapsItsHeadersAndKeepsNonAsciiNames) {
+  std::string file = dir_.write("hubspot.csv", kHubSpot);
+  RunResult r = run({"import", "contacts", file});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("2 rows read: 2 created"), std::string::npos) << r.out;
+  auto j = nlohmann::json::parse(run({"contact", "show", "Björn", "--format", "json"}).out);
+  EXPECT_EQ(j["phones"][0]["e164"], "+46812345678");
+  EXPECT_EQ(j["timezone"], "Europe/Stockholm");
+  EXPECT_EQ(j["stage"], "prospect");
+  auto ann = nlohmann::json::parse(run({"contact", "show", "ann", "--format", "json"}).out);
+  EXPECT_EQ(ann["stage"], "customer");
+  EXPECT_EQ(ann["account"]["name"], "Acme, Inc.");
+  EXPECT_EQ(ann["timezone"], "America/Los_Angeles");
+}
+
+TEST_F(ImportCliTest, SalesforceHeadersAndMapOverride) {
+  std::string file = dir_.write("sf.csv",
+                                "Account Name,Full Name,Mobile Phone,Title,Mailing Country,Mood\n"
+                                "Globex,\"Stone, Bob\",+44 20 7946 0958,Buyer,UK,gatekeeper\n");
+  RunResult r = run({"import", "contacts", file, "--map", "Mood=role"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(run({"contact", "show", "Bob", "--format", "json"}).out);
+  EXPECT_EQ(j["first_name"], "Bob");
+  EXPECT_EQ(j["last_name"], "Stone");
+  EXPECT_EQ(j["role"], "gatekeeper");
+  EXPECT_EQ(j["timezone"], "Europe/London");
+}
+
+TEST_F(ImportCliTest, OneBadRowAndNothingIsWrittenWithEveryProblemByLineAndColumn) {
+  std::string file = dir_.write(
+      "bad.csv",
+      "First Name,Last Name,Phone Number,Time Zone\n"
+      "Ann,Lee,(415) 555-2671,\n"
+      "Bad,Phone,555-12,\n"
+      "No,Zone,+1 212 555 0100,Mars/Olympus\n"
+      ",,+1 212 555 0101,\n");
+  RunResult r = run({"import", "contacts", file});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err,
+            "bad.csv:3:11: phone: '555-12' is not a valid phone number for region US\n"
+            "bad.csv:4:25: timezone: 'Mars/Olympus' is not an IANA time zone (for example "
+            "America/Chicago or Europe/London)\n"
+            "bad.csv:5:1: name: a contact needs a first or last name\n");
+  EXPECT_EQ(count(), 0u);
+}
+
+TEST_F(ImportCliTest, MalformedQuotingIsReportedAndSkipBadWritesTheRejects) {
+  std::string file = dir_.write("q.csv",
+                                "First Name,Phone Number\n"
+                                "Ann,(415) 555-2671\n"
+                                "Br\"oken,+1 212 555 0100\n"
+                                "Cy,+1 212 555 0101\n");
+  RunResult strict = run({"import", "contacts", file});
+  EXPECT_EQ(strict.exit_code, 1);
+  EXPECT_NE(strict.err.find("q.csv:3:3: quoting: a quote inside an unquoted field"), std::string::npos)
+      << strict.err;
+  EXPECT_EQ(count(), 0u);
+  std::string rejects = dir_.file("rejects.csv");
+  RunResult lenient = run({"import", "contacts", file, "--skip-bad", rejects});
+  ASSERT_EQ(lenient.exit_code, 0) << lenient.err;
+  EXPECT_EQ(count(), 2u);
+  std::ifstream in(rejects);
+  std::stringstream text;
+  text << in.rdbuf();
+  EXPECT_NE(text.str().find("First Name,Phone Number,reason"), std::string::npos) << text.str();
+  EXPECT_NE(text.str().find("q.csv:3:3: quoting:"), std::string::npos) << text.str();
+}
+
+TEST_F(ImportCliTest, DuplicatesFailSkipOrUpdate) {
+  std::string file = dir_.write("hubspot.csv", kHubSpot);
+  ASSERT_EQ(run({"import", "contacts", file}).exit_code, 0);
+  std::string again = dir_.write("again.csv",
+                                 "First Name,Last Name,Phone Number,Title\n"
+                                 "Ann,Lee,415-555-2671,COO\n"
+                                 "New,Person,+1 212 555 0100,Buyer\n"
+                                 "Newer,Person,212.555.0100,Buyer\n");
+  RunResult fail = run({"import", "contacts", again});
+  EXPECT_EQ(fail.exit_code, 1);
+  EXPECT_NE(fail.err.find("again.csv:2:1: duplicate: same phone +14155552671 as stored contact #1 Ann Lee"),
+            std::string::npos)
+      << fail.err;
+  EXPECT_NE(fail.err.find("again.csv:4:1: duplicate: same phone +12125550100 as line 3"),
+            std::string::npos)
+      << fail.err;
+  EXPECT_EQ(count(), 2u);
+  RunResult skip = run({"import", "contacts", again, "--on-duplicate", "skip"});
+  ASSERT_EQ(skip.exit_code, 0) << skip.err;
+  EXPECT_EQ(count(), 3u);
+  RunResult update = run({"import", "contacts", again, "--on-duplicate", "update"});
+  ASSERT_EQ(update.exit_code, 0) << update.err;
+  auto ann = nlohmann::json::parse(run({"contact", "show", "1", "--format", "json"}).out);
+  EXPECT_EQ(ann["title"], "COO");
+  EXPECT_EQ(count(), 3u);
+}
+
+TEST_F(ImportCliTest, DryRunShowsMappingAndRowsAndWritesNothing) {
+  std::string file = dir_.write("hubspot.csv", kHubSpot);
+  RunResult r = run({"import", "contacts", file, "--dry-run"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Phone Number -> phone"), std::string::npos);
+  EXPECT_NE(r.out.find("Favourite Colour -> (ignored)"), std::string::npos);
+  EXPECT_NE(r.out.find("+46812345678"), std::string::npos);
+  EXPECT_NE(r.out.find("dry run: nothing written"), std::string::npos);
+  EXPECT_EQ(count(), 0u);
+}
+
+TEST_F(ImportCliTest, HeaderOnlyAndEmptyFiles) {
+  RunResult header_only = run({"import", "contacts", dir_.write("h.csv", "First Name,Phone Number\n")});
+  EXPECT_EQ(header_only.exit_code, 0) << header_only.err;
+  EXPECT_NE(header_only.out.find("0 rows read"), std::string::npos);
+  RunResult empty = run({"import", "contacts", dir_.write("e.csv", "")});
+  EXPECT_EQ(empty.exit_code, 2);
+  EXPECT_NE(empty.err.find("e.csv: the file is empty"), std::string::npos) << empty.err;
+  RunResult missing = run({"import", "contacts", dir_.file("nope.csv")});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("cannot read the file"), std::string::npos);
+}
+
+TEST_F(ImportCliTest, ExportRoundTripsThroughImport) {
+  ASSERT_EQ(run({"demo", "--contacts", "40"}).exit_code, 0);
+  std::string out = dir_.file("out.csv");
+  ASSERT_EQ(run({"export", "contacts", "-o", out}).exit_code, 0);
+  TempDir other;
+  std::string db2 = other.file("b.db");
+  ASSERT_EQ(run_on(db2, {"demo", "--contacts", "1", "--name", "Other"}).exit_code, 0);
+  // The owners of the demo exist in the first database only: map that column away.
+  RunResult r = run_on(db2, {"import", "contacts", out, "--map", "Contact Owner=ignore"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto a = nlohmann::json::parse(run({"export", "contacts", "--as", "json"}).out);
+  auto b = nlohmann::json::parse(run_on(db2, {"export", "contacts", "--as", "json"}).out);
+  ASSERT_EQ(b.size(), a.size() + 1);
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    for (const char* field : {"first_name", "last_name", "email", "timezone", "stage", "role",
+                              "hot_button", "cadence", "company", "title"})
+      EXPECT_EQ(a[i][field], b[i + 1][field]) << field << " of row " << i;
+    EXPECT_EQ(a[i]["phones"][0]["e164"], b[i + 1]["phones"][0]["e164"]);
+  }
+}
+
+// Kill -9 during a large import: the file must stay readable and hold none or all of it.
+TEST_F(ImportCliTest, SigkillMidImportLeavesNoneOrAll) {
+  std::string big = dir_.file("big.csv");
+  {
+    std::ofstream out(big);
+    out << "First Name,Last Name,Phone Number,Email\n";
+    for (int i = 0; i < 60000; ++i)
+      out << "P" << i << ",Load," << "+1 312 555 " << (1000 + i % 9000) << ","
+          << "p" << i << "@load.example\n";
+  }
+  // Phones repeat every 9,000 rows: --on-duplicate skip keeps the import going.
+  ASSERT_EQ(run({"workspace", "add", "Load"}).exit_code, 0);
+  pid_t pid = fork();
+  if (pid == 0) {
+    execl(NEXTCALL_BINARY, NEXTCALL_BINARY, "--db", db_.c_str(), "import", "contacts", big.c_str(),
+          "--on-duplicate", "skip", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  // Wait until the import has started writing (the WAL grows), then kill it.
+  std::string wal = db_ + "-wal";
+  bool killed_mid_way = false;
+  for (int i = 0; i < 4000; ++i) {
+    struct stat st {};
+    if (stat(wal.c_str(), &st) == 0 && st.st_size > 64 * 1024) {
+      kill(pid, SIGKILL);
+      killed_mid_way = true;
+      break;
+    }
+    int status = 0;
+    if (waitpid(pid, &status, WNOHANG) == pid) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  size_t n = count();
+  EXPECT_TRUE(n == 0 || n == 9000) << n;
+  std::printf("import %s; %zu contacts stored\n", killed_mid_way ? "killed mid-way" : "finished first", n);
+  if (killed_mid_way) {
+    EXPECT_TRUE(WIFSIGNALED(status));
+  }
+  RunResult check = run({"contact", "list", "--limit", "1"});
+  EXPECT_EQ(check.exit_code, 0) << check.err;
+  // The import can be run again and completes.
+  RunResult again = run({"import", "contacts", big, "--on-duplicate", "skip"});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(count(), 9000u);
+}
+
+}  // namespace
+}  // namespace nextcall::testing

@@ -1,0 +1,122 @@
+// A brief: everything needed for one call, in the order a rep reads it (issue "The call
+// planner": who and when, the reason, the opener, the hot button and material, the
+// target close, the fallback play, the voicemail, the gatekeeper script, why now).
+// A call sheet: a rep's ordered briefs for a day, with what was left off and why.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model.h"
+
+namespace nextcall {
+
+enum class CallKind {
+  kFollowUp,    // known interest: move them up the ladder
+  kQualifying,  // a prospect without a known hot button: find what matters first (seed 002)
+  kCadence,     // a customer's regular call, with something of value (seed 001)
+  kRecall,      // a change answers their objection or serves their hot button (seed 001)
+};
+
+struct PriorityPart {
+  std::string name;  // commitment_overdue, cadence_overdue, deal_value, ...
+  double points = 0;
+  std::string why;
+};
+
+struct ScheduledWindow {
+  std::string name;          // early, day, lunch, afternoon, late, callback
+  Instant start{}, end{};    // when to dial (UTC)
+  std::string local_text;    // "07:30–08:00 their time (Tue 24 Nov)"
+  std::string rep_text;      // "09:30–10:00 your time"
+  std::string why;           // "connected 3 of 4 times before 8:00" / "screeners are out"
+  double connect_estimate = 0;
+};
+
+struct ReasonChoice {
+  std::string source;  // change, library, commitment, thread
+  std::optional<Id> reason_id;
+  std::optional<Id> change_id;
+  std::string category;  // you_first, new_policy, ...
+  std::string text;      // the blank in "The reason I'm calling is ___"
+  std::string sentence;  // "The reason I'm calling is ___."
+  std::string why;       // why this one was chosen
+};
+
+struct MaterialPointer {
+  Id material_id = 0;
+  std::string title;
+  std::string location;  // "page 4"
+  std::string serves;    // the hot button it serves
+};
+
+struct TargetClose {
+  std::string ladder;  // contact | gatekeeper
+  std::string rung;    // what to ask for
+  std::string highest_agreed;  // empty: nothing agreed yet
+  std::vector<std::string> fallbacks;  // the rungs below, in the order to try them
+  std::string ask;  // how to ask, in words
+  std::string why;
+};
+
+struct VoicemailScript {
+  std::string text;
+  int words = 0;
+  int seconds = 0;  // at the workspace's speaking rate
+  Instant proposed_slot{};
+  std::string slot_text;  // "Thursday, December 3 at 10 a.m."
+  std::string slot_why;   // "you are at Acme Plant, 3 km away, at 9 a.m. that day"
+};
+
+struct Brief {
+  Id contact_id = 0;
+  std::string name, title, company, role, stage;
+  std::string phone_e164, phone_display;
+  std::string contact_timezone;  // empty: unknown (planned in the rep's zone)
+  CallKind kind = CallKind::kFollowUp;
+  std::string approach;  // direct, voicemail_ok, gatekeeper, referral, email, linkedin
+  std::string approach_why;
+
+  ScheduledWindow window;
+  Instant slot{};  // the suggested dial time, inside the window
+
+  ReasonChoice reason;
+  std::string opener;
+  std::string opener_source;  // "thread #12 (business)" / "reason"
+  std::string hot_button;     // empty for a qualifying call
+  std::vector<std::string> qualifying_questions;
+  std::optional<MaterialPointer> material;
+  TargetClose close;
+  std::optional<std::string> fallback_play;  // when they owe something (seed 002)
+  VoicemailScript voicemail;
+  std::optional<std::vector<std::string>> gatekeeper_script;
+
+  std::vector<std::string> due_because;  // why they are on today's sheet
+  std::vector<PriorityPart> priority_parts;
+  double priority = 0;
+};
+
+struct SheetEntry {
+  Id contact_id = 0;
+  std::string name;
+  std::string why;  // why it is not on the sheet
+};
+
+struct CallSheet {
+  Id rep_id = 0;
+  std::string rep_name;
+  std::string rep_timezone;
+  Date day{};
+  Instant generated_at{};
+  std::vector<Brief> calls;             // in order: window start, then priority
+  std::vector<Brief> overflow;          // due and ready, cut by capacity
+  std::vector<SheetEntry> needs_reason;  // due but nothing valuable to say yet
+  std::vector<SheetEntry> snoozed;
+  std::vector<SheetEntry> skipped;  // do-not-call, no window today, attempts exhausted
+  int capacity = 0;
+};
+
+std::string_view to_text(CallKind k);
+
+}  // namespace nextcall

@@ -1,0 +1,79 @@
+#include "core/close_ladder.h"
+
+#include <algorithm>
+
+namespace nextcall {
+namespace {
+
+// How to ask for each default rung, in words a rep can say.
+std::string ask_for(const std::string& rung, const std::string& name) {
+  if (rung == "sale") return "Ask for the order: \"Shall we go ahead with the first order?\"";
+  if (rung == "meeting")
+    return "Ask for a meeting: \"Could we sit down for 30 minutes next week, with whoever else "
+           "weighs in?\"";
+  if (rung == "proposal_review")
+    return "Ask them to review a proposal with you: \"If I put the numbers in a one-page "
+           "proposal, would you go through it with me on Thursday?\"";
+  if (rung == "review_together")
+    return "Ask to go through the material together: \"Do you have a few minutes to walk "
+           "through it together right now?\"";
+  if (rung == "referral")
+    return "Ask for a referral: \"Who else, inside or outside " + std::string("your company") +
+           ", should I be talking to about this?\"";
+  if (rung == "send_info")
+    return "Last resort: offer to send information, and agree on when to talk about it.";
+  if (rung == "linkedin") return "Last resort: ask to connect on LinkedIn.";
+  if (rung == "arrange_conversation")
+    return "Ask the screener for help: \"Could you help me find ten minutes with " + name + "?\"";
+  if (rung == "direct_line")
+    return "Ask for the direct line: \"What's the best number to reach " + name + " directly?\"";
+  if (rung == "pass_on_proposal")
+    return "Ask them to pass a proposal on: \"Could I send you a one-page proposal to hand to " +
+           name + "?\"";
+  return "Ask for: " + rung + ".";
+}
+
+}  // namespace
+
+int rung_rank(const Ladder& ladder, const std::string& rung) {
+  auto it = std::find(ladder.rungs.begin(), ladder.rungs.end(), rung);
+  return it == ladder.rungs.end() ? -1 : static_cast<int>(it - ladder.rungs.begin());
+}
+
+TargetClose target_close(const Ladder& ladder, std::span<const Attempt> attempts,
+                         const std::string& first_name) {
+  TargetClose t;
+  t.ladder = ladder.name;
+  int n = static_cast<int>(ladder.rungs.size());
+  int best = n;  // rank of the highest agreed rung; n: none
+  const Attempt* last_conversation = nullptr;
+  for (const Attempt& a : attempts) {
+    if (a.ladder != ladder.name) continue;
+    if (a.outcome == Outcome::kConnected || a.outcome == Outcome::kGatekeeper)
+      last_conversation = &a;
+    int r = a.rung.empty() ? -1 : rung_rank(ladder, a.rung);
+    if (r >= 0 && r < best) best = r;
+  }
+  // Last resorts: the bottom two rungs of a ladder of four or more (seed 004).
+  int last_resorts = n >= 4 ? 2 : 0;
+  int target;
+  if (best == n) {
+    target = std::max(0, n - last_resorts - 1);
+    t.why = "nothing agreed yet: start with a small yes (foot in the door), not a last resort";
+  } else {
+    t.highest_agreed = ladder.rungs[static_cast<std::size_t>(best)];
+    target = std::max(0, best - 1);
+    t.why = "agreed to " + t.highest_agreed + " before: ask for a little more this time";
+    if (best == 0) t.why = "already agreed to " + t.highest_agreed + ": ask for it again";
+  }
+  if (last_conversation && last_conversation->rung.empty()) {
+    t.why += "; the last conversation closed on nothing, so ask again with a different approach "
+             "(lead with their hot button and the page that serves it)";
+  }
+  t.rung = ladder.rungs[static_cast<std::size_t>(target)];
+  for (int i = target + 1; i < n; ++i) t.fallbacks.push_back(ladder.rungs[static_cast<std::size_t>(i)]);
+  t.ask = ask_for(t.rung, first_name);
+  return t;
+}
+
+}  // namespace nextcall

@@ -1,0 +1,71 @@
+#include "core/local_time.h"
+
+#include <date/tz.h>
+
+#include <cstdio>
+#include <exception>
+
+namespace nextcall {
+namespace {
+
+const date::time_zone* find_zone(const std::string& zone) {
+  if (zone.empty()) return nullptr;
+  try {
+    return date::locate_zone(zone);
+  } catch (const std::exception&) {
+    return nullptr;
+  }
+}
+
+std::chrono::seconds offset_at(Instant t, const std::string& zone) {
+  const date::time_zone* z = find_zone(zone);
+  if (!z) return std::chrono::seconds{0};
+  return z->get_info(t).offset;
+}
+
+}  // namespace
+
+bool is_valid_zone(const std::string& zone) { return find_zone(zone) != nullptr; }
+
+Date local_date(Instant t, const std::string& zone) {
+  return std::chrono::floor<std::chrono::days>(t + offset_at(t, zone));
+}
+
+int local_minute_of_day(Instant t, const std::string& zone) {
+  auto local = t + offset_at(t, zone);
+  auto since_midnight = local - std::chrono::floor<std::chrono::days>(local);
+  return static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(since_midnight).count());
+}
+
+Instant zoned_instant(Date day, int minute, const std::string& zone) {
+  const date::time_zone* z = find_zone(zone);
+  auto local = date::local_seconds{day.time_since_epoch()} + std::chrono::minutes{minute};
+  if (!z) return Instant{local.time_since_epoch()};
+  auto info = z->get_info(local);
+  switch (info.result) {
+    case date::local_info::unique:
+      return Instant{local.time_since_epoch() - info.first.offset};
+    case date::local_info::ambiguous:
+      return Instant{local.time_since_epoch() - info.first.offset};
+    case date::local_info::nonexistent:
+    default:
+      // The gap's end: the transition instant itself.
+      return info.second.begin;
+  }
+}
+
+std::string format_local(Instant t, const std::string& zone) {
+  Date d = local_date(t, zone);
+  int m = local_minute_of_day(t, zone);
+  std::chrono::year_month_day ymd{d};
+  static const char* kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%s %u %s %02d:%02d",
+                kDays[std::chrono::weekday{d}.c_encoding()], static_cast<unsigned>(ymd.day()),
+                kMonths[static_cast<unsigned>(ymd.month()) - 1], (m / 60) % 100, m % 60);
+  return buf;
+}
+
+}  // namespace nextcall

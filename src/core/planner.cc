@@ -1,0 +1,628 @@
+#include "core/planner.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "core/call_scripts.h"
+#include "core/call_windows.h"
+#include "core/civil_time.h"
+#include "core/close_ladder.h"
+#include "core/local_time.h"
+#include "core/model_text.h"
+#include "core/reason_choice.h"
+#include "core/recall.h"
+
+namespace nextcall {
+
+std::string_view to_text(CallKind k) {
+  switch (k) {
+    case CallKind::kFollowUp: return "follow_up";
+    case CallKind::kQualifying: return "qualifying";
+    case CallKind::kCadence: return "cadence";
+    case CallKind::kRecall: return "recall";
+  }
+  return "follow_up";
+}
+
+namespace {
+
+using std::chrono::days;
+using std::chrono::minutes;
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::string date_text(Date d) { return format_date(d); }
+
+int days_between(Date a, Date b) { return static_cast<int>((b - a).count()); }
+
+double haversine_km(const GeoPoint& a, const GeoPoint& b) {
+  constexpr double kPi = 3.14159265358979323846, kEarth = 6371.0;
+  double dlat = (b.latitude - a.latitude) * kPi / 180, dlon = (b.longitude - a.longitude) * kPi / 180;
+  double la = a.latitude * kPi / 180, lb = b.latitude * kPi / 180;
+  double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
+             std::cos(la) * std::cos(lb) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * kEarth * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+// Everything the planner works out about one contact before deciding.
+struct Facts {
+  std::vector<std::string> due;
+  std::vector<PriorityPart> parts;
+  bool due_by_cadence = false;
+  bool due_by_change = false;
+  std::optional<Instant> callback_at;  // a proposed callback time today
+  int attempts_today = 0;
+  int voicemails_this_week = 0;
+  int misses_since_connect = 0;
+  std::set<std::size_t> windows_tried_today;
+};
+
+Facts gather(const Snapshot& s, std::size_t i, const std::string& zone) {
+  const Contact& c = s.contacts[i];
+  Facts f;
+  auto attempts = s.attempts_of(i);
+  Instant day_start = zoned_instant(s.day, 0, s.rep.timezone);
+  Instant day_end = zoned_instant(s.day + days{1}, 0, s.rep.timezone);
+  const Attempt* last_connect = nullptr;
+  const Attempt* last = attempts.empty() ? nullptr : &attempts.back();
+  for (const Attempt& a : attempts) {
+    if (a.at >= day_start && a.at < day_end) {
+      ++f.attempts_today;
+      int w = window_at(s.settings, local_minute_of_day(a.at, zone));
+      if (w >= 0) f.windows_tried_today.insert(static_cast<std::size_t>(w));
+    }
+    if (a.outcome == Outcome::kVoicemail && a.at >= s.now - days{7}) ++f.voicemails_this_week;
+    if (a.outcome == Outcome::kConnected) {
+      last_connect = &a;
+      f.misses_since_connect = 0;
+    } else if (a.outcome != Outcome::kWrongNumber) {
+      ++f.misses_since_connect;
+    }
+  }
+  auto part = [&](const std::string& name, double points, const std::string& why) {
+    f.parts.push_back({name, points, why});
+  };
+
+  // Commitments due or overdue, either side (seed 002).
+  for (const Commitment& k : s.commitments_of(i)) {
+    if (k.status == CommitmentStatus::kKept || !k.due_on) continue;
+    int late = days_between(*k.due_on, s.day);
+    if (late < 0) continue;
+    bool theirs = k.owner == Party::kContact;
+    std::string who = theirs ? c.first_name + " promised to " : "You promised to ";
+    std::string when = late == 0 ? "today" : std::to_string(late) + (late == 1 ? " day" : " days") + " ago";
+    if (k.status == CommitmentStatus::kBroken) {
+      f.due.push_back(who + k.what + " (due " + date_text(*k.due_on) + ") and didn't: prepare the fallback play");
+      part("commitment_broken", 25, "a broken promise is the moment to go through it together");
+    } else {
+      f.due.push_back(who + k.what + ", due " + when);
+      double points = (theirs ? 20 : 30) + std::min(20, late * 2);
+      part(late ? "commitment_overdue" : "commitment_due", points,
+           (theirs ? "their" : "your") + std::string(" commitment is ") + (late ? "overdue" : "due today"));
+    }
+  }
+  // A customer's cadence (seed 001: regular calls, each with something of value).
+  if (c.stage == Stage::kCustomer && c.cadence.kind != Cadence::Kind::kNone) {
+    int every = c.cadence.kind == Cadence::Kind::kDaily    ? 1
+                : c.cadence.kind == Cadence::Kind::kWeekly ? 7
+                : c.cadence.kind == Cadence::Kind::kMonthly ? 30
+                                                            : std::max(1, c.cadence.every_days);
+    if (!last_connect) {
+      f.due.push_back("customer on a " + to_text(c.cadence) + " cadence, not reached yet");
+      f.due_by_cadence = true;
+      part("cadence_overdue", 15, "never reached on their cadence");
+    } else {
+      Date last_day = local_date(last_connect->at, zone);
+      int since = days_between(last_day, s.day);
+      if (since >= every) {
+        f.due.push_back("customer called " + to_text(c.cadence) + "; last conversation " +
+                        std::to_string(since) + " days ago");
+        f.due_by_cadence = true;
+        part("cadence_overdue", 10 + std::min(15, since - every), "cadence elapsed " +
+                                                                      std::to_string(since - every) + " days ago");
+      }
+    }
+  }
+  // The follow-up date set when the last call was logged.
+  for (auto it = attempts.rbegin(); it != attempts.rend(); ++it) {
+    if (!it->next_on) continue;
+    bool called_since = last && last->at > it->at && local_date(last->at, zone) >= *it->next_on;
+    if (*it->next_on <= s.day && !called_since) {
+      int late = days_between(*it->next_on, s.day);
+      f.due.push_back("follow-up set for " + date_text(*it->next_on) + " on the call of " +
+                      date_text(local_date(it->at, zone)));
+      part("follow_up_date", 20 + std::min(10, late), late ? "follow-up date passed" : "follow-up date is today");
+    }
+    break;
+  }
+  // Appointments and proposed callbacks on the day.
+  for (const Appointment& ap : s.appointments_of(i)) {
+    if (ap.status == AppointmentStatus::kCancelled || ap.status == AppointmentStatus::kDone) continue;
+    if (ap.starts_at < day_start || ap.starts_at >= day_end) continue;
+    if (ap.is_callback) {
+      f.callback_at = ap.starts_at;
+      f.due.push_back("they asked for a callback at " + format_local(ap.starts_at, zone) + " their time");
+      part("callback", 40, "a time they chose");
+    } else if (ap.status == AppointmentStatus::kConfirmed) {
+      f.due.push_back("confirmed appointment today at " + format_local(ap.starts_at, zone) +
+                      " their time: call ahead to confirm and prepare");
+      part("appointment_today", 30, "a confirmed appointment today");
+    } else {
+      f.due.push_back("proposed appointment today at " + format_local(ap.starts_at, zone) + ": confirm it");
+      part("appointment_today", 25, "a proposed appointment to confirm");
+    }
+  }
+  // A referral introduction made and not yet followed up (seed 003).
+  for (const Referral& r : s.referrals_of(i)) {
+    if (!r.introduced || !r.introduced_on) continue;
+    bool called = std::any_of(attempts.begin(), attempts.end(), [&](const Attempt& a) {
+      return local_date(a.at, zone) >= *r.introduced_on;
+    });
+    if (!called) {
+      f.due.push_back(r.referrer_name + " introduced you on " + date_text(*r.introduced_on) +
+                      " and you have not called yet");
+      part("referral_introduced", 25, "an introduction cools quickly");
+    }
+  }
+  // A change that answers their objection or serves their hot button (recall list).
+  const Account* account = s.account_of(i);
+  for (const Change& ch : s.changes) {
+    if (ch.effective_on && *ch.effective_on > s.day) continue;
+    ChangeFit fit = change_fit(ch, c, s.objections_of(i), account ? account->industry : "");
+    if (!fit.fits) continue;
+    bool told = std::any_of(attempts.begin(), attempts.end(), [&](const Attempt& a) {
+      return a.outcome == Outcome::kConnected && a.at >= ch.created_at;
+    });
+    if (told) continue;
+    f.due.push_back("on the recall list of change #" + std::to_string(ch.id) + " \"" + ch.title + "\": " + fit.why);
+    f.due_by_change = true;
+    part("change_recall", fit.objection_id ? 30 : 20, "a change " + fit.why);
+    break;
+  }
+  // Persistence after a miss (seed 003: different times, different strategies).
+  if (f.due.empty() && last && last->outcome != Outcome::kConnected &&
+      last->outcome != Outcome::kWrongNumber && f.misses_since_connect <= 6) {
+    int since = days_between(local_date(last->at, zone), s.day);
+    bool was_due_then = std::any_of(attempts.begin(), attempts.end(), [](const Attempt& a) {
+      return a.next_on.has_value();
+    });
+    if (since >= 1 && since <= 14 && was_due_then) {
+      f.due.push_back("the last " + std::to_string(f.misses_since_connect) + " attempt" +
+                      (f.misses_since_connect == 1 ? "" : "s") +
+                      " did not connect: try again at a different time, differently");
+      part("retry", 5, "persistence, not pestering");
+    }
+  }
+  if (!f.parts.empty()) {
+    // What the call is worth and how far along the contact is.
+    if (c.deal_value > 0)
+      part("deal_value", std::round(std::log10(1 + c.deal_value) * 30) / 10,
+           "deal worth " + std::to_string(static_cast<long>(c.deal_value)));
+    if (c.stage == Stage::kCustomer) part("stage", 3, "a customer is someone else's prospect");
+  }
+  return f;
+}
+
+std::optional<MaterialPointer> pick_material(const Snapshot& s, std::size_t i) {
+  const Contact& c = s.contacts[i];
+  std::optional<MaterialPointer> any;
+  auto materials = s.materials_of(i);
+  for (auto it = materials.rbegin(); it != materials.rend(); ++it) {
+    for (const Pointer& p : it->pointers) {
+      MaterialPointer mp{it->id, it->title, p.location, p.hot_button};
+      std::string a = lower(c.hot_button), b = lower(p.hot_button);
+      if (!a.empty() && !b.empty() && (a.find(b) != std::string::npos || b.find(a) != std::string::npos))
+        return mp;
+      if (!any) any = mp;
+    }
+    if (!any && it->pointers.empty()) any = MaterialPointer{it->id, it->title, "the first page", c.hot_button};
+  }
+  return any;
+}
+
+// The approach after `misses` attempts without a conversation (seed 003, then 004's last
+// resorts).
+std::string choose_approach(int misses, bool has_gatekeeper, bool has_referral, int voicemails,
+                            int max_voicemails, std::string* why) {
+  if (misses == 0) {
+    *why = "dial direct; if you get voicemail, leave the script below";
+    return voicemails >= max_voicemails ? "direct_no_voicemail" : "direct";
+  }
+  if (misses == 1) {
+    *why = "one miss: a different window, and leave the voicemail if it picks up";
+    return voicemails >= max_voicemails ? "direct_no_voicemail" : "voicemail";
+  }
+  if (misses == 2 && has_gatekeeper) {
+    *why = "two misses: enlist the screener (gatekeeper script below)";
+    return "gatekeeper";
+  }
+  if (misses <= 3 && has_referral) {
+    *why = "several misses: use the referral — name who asked you to call";
+    return "referral";
+  }
+  if (misses <= 4) {
+    *why = std::to_string(misses) + " misses: a different window again" +
+           std::string(has_gatekeeper ? ", through the screener if needed" : "");
+    return has_gatekeeper ? "gatekeeper" : (voicemails >= max_voicemails ? "direct_no_voicemail" : "voicemail");
+  }
+  if (misses <= 6) {
+    *why = std::to_string(misses) + " misses: send a short e-mail with the reason, then call once more";
+    return "email";
+  }
+  *why = std::to_string(misses) + " misses: last resort, connect on LinkedIn (seed 004)";
+  return "linkedin";
+}
+
+struct SlotPick {
+  Instant at{};
+  Date local_date{};
+  int local_minute = 0;
+  std::string why;
+};
+
+// A free slot of the rep's for the voicemail's proposed appointment (seed 003), preferring
+// a day when the rep already has a confirmed appointment near the contact.
+SlotPick pick_slot(const Snapshot& s, const Contact& c, const std::string& zone,
+                   const std::optional<GeoPoint>& where, std::set<Instant>* used) {
+  auto busy = [&](Instant t) {
+    if (used->count(t)) return true;
+    for (const Appointment& ap : s.rep_appointments) {
+      if (ap.status == AppointmentStatus::kCancelled) continue;
+      Instant end = ap.starts_at + minutes{ap.duration_minutes};
+      if (t < end + minutes{60} && t + minutes{60} > ap.starts_at) return true;
+    }
+    return false;
+  };
+  auto business_day = [&](Date d) {
+    std::chrono::weekday wd{d};
+    if (wd == std::chrono::Saturday || wd == std::chrono::Sunday) return false;
+    return std::find(s.settings.holidays.begin(), s.settings.holidays.end(), d) == s.settings.holidays.end();
+  };
+  Date today_there = local_date(s.now, zone);
+  // Nearby confirmed appointments first.
+  if (where) {
+    const Appointment* best = nullptr;
+    double best_km = 50;
+    for (const Appointment& ap : s.rep_appointments) {
+      if (ap.status != AppointmentStatus::kConfirmed || !ap.location || ap.contact_id == c.id) continue;
+      Date d = local_date(ap.starts_at, zone);
+      if (d <= today_there || d > today_there + days{14} || !business_day(d)) continue;
+      double km = haversine_km(*where, *ap.location);
+      if (km < best_km) {
+        best = &ap;
+        best_km = km;
+      }
+    }
+    if (best) {
+      Instant end = best->starts_at + minutes{best->duration_minutes};
+      Date d = local_date(end, zone);
+      int m = local_minute_of_day(end, zone);
+      int start = ((m + 30 + 59) / 60) * 60;  // the next full hour, leaving time to drive
+      for (int minute = start; minute <= 16 * 60; minute += 60) {
+        Instant t = zoned_instant(d, minute, zone);
+        if (busy(t)) continue;
+        used->insert(t);
+        const Contact* other = s.contact_by_id(best->contact_id);
+        char km[32];
+        std::snprintf(km, sizeof km, "%.0f km", best_km);
+        return {t, d, minute,
+                "near your confirmed appointment" + (other ? " with " + other->full_name() : std::string()) +
+                    (best->place.empty() ? "" : " at " + best->place) + " that day, " + km + " away"};
+      }
+    }
+  }
+  for (int ahead = 2; ahead <= 12; ++ahead) {
+    Date d = today_there + days{ahead};
+    if (!business_day(d)) continue;
+    for (int minute : {10 * 60, 14 * 60, 11 * 60, 15 * 60, 9 * 60}) {
+      Instant t = zoned_instant(d, minute, zone);
+      if (busy(t)) continue;
+      used->insert(t);
+      return {t, d, minute, "the first free slot in your calendar, in their business hours"};
+    }
+  }
+  Date d = today_there + days{2};
+  return {zoned_instant(d, 10 * 60, zone), d, 600, "no free slot found in two weeks; check your calendar"};
+}
+
+struct Planned {
+  std::optional<Brief> brief;
+  std::string not_planned;  // why, when brief is empty
+  bool needs_reason = false;
+  bool snoozed = false;
+};
+
+Planned plan_contact(const Snapshot& s, std::size_t i, bool only_if_due,
+                     const std::vector<WindowCounts>& prior, std::set<Instant>* used_slots) {
+  const Contact& c = s.contacts[i];
+  Planned out;
+  if (c.do_not_call) {
+    out.not_planned = "do not call" + (c.do_not_call_since ? " since " + date_text(*c.do_not_call_since) : "") +
+                      (c.do_not_call_reason.empty() ? "" : ": " + c.do_not_call_reason);
+    return out;
+  }
+  if (c.snoozed_until && *c.snoozed_until > s.day) {
+    out.snoozed = true;
+    out.not_planned = "snoozed until " + date_text(*c.snoozed_until) +
+                      (c.snooze_reason.empty() ? "" : ": " + c.snooze_reason);
+    return out;
+  }
+  const std::string zone = c.timezone.empty() ? s.rep.timezone : c.timezone;
+  Facts f = gather(s, i, zone);
+  if (only_if_due && f.due.empty()) return out;
+  if (c.phones.empty()) {
+    out.not_planned = "no phone number";
+    return out;
+  }
+  auto attempts = s.attempts_of(i);
+  if (f.attempts_today >= s.settings.max_attempts_per_day) {
+    out.not_planned = "already tried " + std::to_string(f.attempts_today) +
+                      " times today (at most " + std::to_string(s.settings.max_attempts_per_day) + ")";
+    return out;
+  }
+  // When: the open window with the best connect estimate; a miss today moves the window.
+  auto candidates = windows_for(s.settings, c.timezone, s.rep.timezone, s.day, s.now);
+  std::vector<WindowCounts> mine = count_by_window(s.settings, attempts, zone);
+  const CandidateWindow* chosen = nullptr;
+  double chosen_est = -1;
+  for (const CandidateWindow& w : candidates) {
+    if (f.windows_tried_today.count(w.index)) continue;
+    double est = connect_estimate(mine[w.index], prior[w.index]);
+    if (s.settings.windows[w.index].screeners_out) est += 0.02;  // seed 003: they pick up
+    if (est > chosen_est + 1e-9) {
+      chosen = &w;
+      chosen_est = est;
+    }
+  }
+  Brief b;
+  if (f.callback_at) {
+    b.window.name = "callback";
+    b.window.start = *f.callback_at;
+    b.window.end = *f.callback_at + minutes{15};
+    b.window.why = "the time they asked you to call back";
+    b.window.connect_estimate = 0.9;
+  } else if (chosen) {
+    const CallWindow& cw = s.settings.windows[chosen->index];
+    b.window.name = cw.name;
+    b.window.start = chosen->start;
+    b.window.end = chosen->end;
+    b.window.connect_estimate = chosen_est;
+    const WindowCounts& m = mine[chosen->index];
+    if (m.attempts > 0) {
+      b.window.why = "connected " + std::to_string(m.connects) + " of " + std::to_string(m.attempts) +
+                     " times " + (cw.name == "early" ? "before " + format_clock_minutes(cw.end_minute)
+                                                     : "in the " + cw.name + " window");
+    } else if (cw.screeners_out) {
+      b.window.why = "screeners are usually out " +
+                     std::string(cw.name == "early" ? "before 8 a.m." : cw.name == "lunch" ? "at lunch" : "after 5 p.m.") +
+                     ", so they may pick up themselves (seed 003)";
+    } else {
+      b.window.why = "their working day";
+    }
+    char est[16];
+    std::snprintf(est, sizeof est, "%.0f%%", chosen_est * 100);
+    b.window.why += "; estimated connect chance " + std::string(est);
+    if (!f.windows_tried_today.empty()) b.window.why += "; a different window from this morning's miss";
+  } else {
+    out.not_planned = "no call window left today in their time (" + zone + "): weekend, holiday or after hours";
+    return out;
+  }
+  b.window.local_text = format_local(b.window.start, zone) + "–" +
+                        format_clock_minutes(local_minute_of_day(b.window.end, zone)) + " their time";
+  b.window.rep_text = format_local(b.window.start, s.rep.timezone) + "–" +
+                      format_clock_minutes(local_minute_of_day(b.window.end, s.rep.timezone)) + " your time";
+  if (c.timezone.empty()) b.window.why += "; their time zone is unknown, planned in yours";
+
+  // Who.
+  const Account* account = s.account_of(i);
+  b.contact_id = c.id;
+  b.name = c.full_name();
+  b.title = c.title;
+  b.company = account ? account->name : "";
+  b.role = std::string(to_text(c.role));
+  b.stage = std::string(to_text(c.stage));
+  b.phone_e164 = c.phones.front().e164;
+  b.contact_timezone = c.timezone;
+  b.due_because = f.due;
+
+  // Why: the reason, and the material page to point at.
+  b.material = pick_material(s, i);
+  auto reason = choose_reason(s, i, b.material);
+  if (!reason) {
+    out.needs_reason = true;
+    out.not_planned = "nothing of value to say yet: add a reason to the library (nextcall reason add) "
+                      "or record a thread";
+    if (only_if_due) return out;
+  } else {
+    b.reason = *reason;
+  }
+  bool qualifying = c.stage == Stage::kProspect && c.hot_button.empty() && c.role != Role::kGatekeeper;
+  b.kind = reason && reason->source == "change" ? CallKind::kRecall
+           : qualifying                         ? CallKind::kQualifying
+           : f.due_by_cadence                   ? CallKind::kCadence
+                                                : CallKind::kFollowUp;
+  if (qualifying) {
+    b.qualifying_questions = {
+        "What would have to be true for this to be worth your time this quarter?",
+        "What is costing you the most right now in " + (account && !account->industry.empty() ? account->industry : "your operation") + "?",
+        "If you could change one thing about how you handle this today, what would it be?"};
+  }
+  b.hot_button = c.hot_button;
+  b.opener = build_opener(s.threads_of(i), c.first_name, b.reason.text, &b.opener_source);
+
+  // The close: the rung above the highest agreed, on the ladder for their role.
+  const Ladder& ladder = c.role == Role::kGatekeeper ? s.settings.gatekeeper_ladder : s.settings.contact_ladder;
+  b.close = target_close(ladder, attempts, c.first_name);
+  if (qualifying) {
+    b.close.why = "a qualifying call: find their hot button before any follow-up (seed 002); " + b.close.why;
+  }
+
+  // The fallback play when they owe something (seed 002).
+  for (const Commitment& k : s.commitments_of(i)) {
+    if (k.owner != Party::kContact || k.status == CommitmentStatus::kKept) continue;
+    if (k.status == CommitmentStatus::kBroken || (k.due_on && *k.due_on <= s.day + days{1})) {
+      std::optional<MaterialPointer> page = b.material;
+      if (k.material_id) {
+        for (const Material& m : s.materials_of(i))
+          if (m.id == *k.material_id && !m.pointers.empty()) {
+            page = MaterialPointer{m.id, m.title, m.pointers.front().location, m.pointers.front().hot_button};
+            for (const Pointer& p : m.pointers)
+              if (!c.hot_button.empty() && lower(c.hot_button).find(lower(p.hot_button)) != std::string::npos)
+                page = MaterialPointer{m.id, m.title, p.location, p.hot_button};
+          }
+      }
+      b.fallback_play = build_fallback_play(k, page);
+      break;
+    }
+  }
+
+  // The approach after misses, and the voicemail (seed 003).
+  bool has_gatekeeper = c.gatekeeper_id.has_value() ||
+                        std::any_of(attempts.begin(), attempts.end(),
+                                    [](const Attempt& a) { return a.outcome == Outcome::kGatekeeper; });
+  auto referrals = s.referrals_of(i);
+  b.approach = choose_approach(f.misses_since_connect, has_gatekeeper, !referrals.empty(),
+                               f.voicemails_this_week, s.settings.max_voicemails_per_week, &b.approach_why);
+  if (f.voicemails_this_week >= s.settings.max_voicemails_per_week)
+    b.approach_why += "; no voicemail this time (" + std::to_string(f.voicemails_this_week) +
+                      " left this week already)";
+  std::optional<GeoPoint> where = c.location;
+  if (!where && account) where = account->location;
+  SlotPick slot = pick_slot(s, c, zone, where, used_slots);
+  // The voicemail leads with a benefit: the reason itself when it is one (a change or a
+  // library reason), else their hot button.
+  std::string fallback = c.hot_button.empty() ? std::string("I have an idea worth a short call")
+                                              : "I have an idea on " + c.hot_button;
+  std::string benefit = b.reason.source == "change" || b.reason.source == "library" ? b.reason.text : fallback;
+  int max_words = s.settings.speaking_rate_wpm * s.settings.voicemail_seconds / 60;
+  b.voicemail = build_voicemail(c.first_name, s.rep.name.empty() ? "your rep" : s.rep.name, benefit, fallback,
+                                spoken_slot(slot.local_date, slot.local_minute),
+                                s.rep_phone_display.empty() ? "(your number)" : s.rep_phone_display,
+                                max_words, s.settings.speaking_rate_wpm);
+  b.voicemail.proposed_slot = slot.at;
+  b.voicemail.slot_why = slot.why;
+
+  // The gatekeeper script (seeds 003 and 004).
+  if (has_gatekeeper || c.role == Role::kGatekeeper) {
+    std::string referrer;
+    for (const Referral& r : referrals)
+      if (!r.referrer_name.empty()) referrer = r.referrer_name;
+    TargetClose gk = target_close(s.settings.gatekeeper_ladder, attempts, c.first_name);
+    std::string topic = c.hot_button.empty() ? "an idea for " + (b.company.empty() ? std::string("the business") : b.company)
+                                             : c.hot_button;
+    b.gatekeeper_script = build_gatekeeper_script(c.full_name(), referrer, topic, gk);
+  } else if (!referrals.empty() && !referrals.front().referrer_name.empty()) {
+    b.gatekeeper_script = std::vector<std::string>{
+        "If a screener answers: \"" + referrals.front().referrer_name + " asked me to call " + c.full_name() + ".\""};
+  }
+
+  // Priority: an explicit sum of parts.
+  b.priority_parts = f.parts;
+  int highest = b.close.highest_agreed.empty() ? -1 : rung_rank(ladder, b.close.highest_agreed);
+  if (highest >= 0) {
+    double climbed = static_cast<double>(ladder.rungs.size()) - highest;
+    b.priority_parts.push_back({"highest_rung", climbed * 2, "already agreed to " + b.close.highest_agreed});
+  }
+  b.priority_parts.push_back({"connect_chance", std::round(b.window.connect_estimate * 100) / 10,
+                              "estimated connect chance in the chosen window"});
+  b.priority = 0;
+  for (const auto& p : b.priority_parts) b.priority += p.points;
+  // Slot: the window start (the sheet spreads calls in a window when it orders them).
+  b.slot = b.window.start;
+  out.brief = std::move(b);
+  return out;
+}
+
+std::vector<WindowCounts> workspace_prior(const Snapshot& s) {
+  std::vector<WindowCounts> prior(s.settings.windows.size());
+  for (std::size_t i = 0; i < s.contacts.size(); ++i) {
+    const std::string& zone = s.contacts[i].timezone.empty() ? s.rep.timezone : s.contacts[i].timezone;
+    auto counts = count_by_window(s.settings, s.attempts_of(i), zone);
+    for (std::size_t w = 0; w < prior.size(); ++w) {
+      prior[w].attempts += counts[w].attempts;
+      prior[w].connects += counts[w].connects;
+    }
+  }
+  return prior;
+}
+
+}  // namespace
+
+CallSheet plan_day(const Snapshot& s) {
+  CallSheet sheet;
+  sheet.rep_id = s.rep.id;
+  sheet.rep_name = s.rep.name;
+  sheet.rep_timezone = s.rep.timezone;
+  sheet.day = s.day;
+  sheet.generated_at = s.now;
+  sheet.capacity = s.settings.daily_capacity;
+  auto prior = workspace_prior(s);
+  std::set<Instant> used_slots;
+  std::vector<Brief> ready;
+  for (std::size_t i = 0; i < s.contacts.size(); ++i) {
+    Planned p = plan_contact(s, i, true, prior, &used_slots);
+    const Contact& c = s.contacts[i];
+    if (p.brief) {
+      ready.push_back(std::move(*p.brief));
+    } else if (p.snoozed) {
+      sheet.snoozed.push_back({c.id, c.full_name(), p.not_planned});
+    } else if (p.needs_reason) {
+      sheet.needs_reason.push_back({c.id, c.full_name(), p.not_planned});
+    } else if (!p.not_planned.empty()) {
+      sheet.skipped.push_back({c.id, c.full_name(), p.not_planned});
+    }
+  }
+  // Capacity keeps the most valuable calls; the rest is overflow with the reason.
+  std::stable_sort(ready.begin(), ready.end(), [](const Brief& a, const Brief& b) {
+    return a.priority != b.priority ? a.priority > b.priority : a.contact_id < b.contact_id;
+  });
+  std::size_t keep = std::min(ready.size(), static_cast<std::size_t>(std::max(0, s.settings.daily_capacity)));
+  for (std::size_t k = keep; k < ready.size(); ++k) {
+    Brief b = std::move(ready[k]);
+    char why[128];
+    std::snprintf(why, sizeof why, "daily capacity of %d calls reached; priority %.1f is below the cut",
+                  s.settings.daily_capacity, b.priority);
+    b.due_because.push_back(why);
+    sheet.overflow.push_back(std::move(b));
+  }
+  ready.resize(keep);
+  // Order by window start, then priority; spread the calls of a window over its length.
+  std::stable_sort(ready.begin(), ready.end(), [](const Brief& a, const Brief& b) {
+    if (a.window.start != b.window.start) return a.window.start < b.window.start;
+    return a.priority > b.priority;
+  });
+  Instant next_free{};
+  auto step = minutes{std::max(1, s.settings.call_minutes)};
+  for (Brief& b : ready) {
+    b.slot = std::max(b.window.start, next_free);
+    if (b.slot >= b.window.end) b.slot = b.window.start;  // the window is full: double-book its start
+    next_free = b.slot + step;
+  }
+  sheet.calls = std::move(ready);
+  return sheet;
+}
+
+std::optional<Brief> brief_for(const Snapshot& s, Id contact_id) {
+  auto prior = workspace_prior(s);
+  std::set<Instant> used;
+  for (std::size_t i = 0; i < s.contacts.size(); ++i) {
+    if (s.contacts[i].id != contact_id) continue;
+    Planned p = plan_contact(s, i, false, prior, &used);
+    if (p.brief) {
+      if (p.brief->due_because.empty()) p.brief->due_because.push_back("not due today: this brief is on request");
+      return p.brief;
+    }
+    Brief b;
+    b.contact_id = contact_id;
+    b.name = s.contacts[i].full_name();
+    b.due_because = {"not planned: " + p.not_planned};
+    return b;
+  }
+  return std::nullopt;
+}
+
+}  // namespace nextcall

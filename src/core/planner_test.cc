@@ -1,0 +1,578 @@
+// The planner's rules, one behaviour each, on snapshots built in a few lines.
+#include "core/planner.h"
+
+#include <gtest/gtest.h>
+
+#include "core/civil_time.h"
+#include "core/local_time.h"
+
+namespace nextcall {
+namespace {
+
+Date d(const char* s) { return *parse_date(s); }
+Instant t(const char* s) { return *parse_instant(s); }
+
+// Builds snapshots: a rep in Chicago planning Tuesday 2026-11-24 at 06:00 local.
+class SnapshotBuilder {
+ public:
+  SnapshotBuilder() {
+    s_.rep.id = 1;
+    s_.rep.name = "Maria Alvarez";
+    s_.rep.timezone = "America/Chicago";
+    s_.rep_phone_display = "(312) 555-0142";
+    s_.day = d("2026-11-24");
+    s_.now = t("2026-11-24T12:00:00Z");
+  }
+  Contact& contact(const std::string& first, const std::string& zone = "America/New_York") {
+    Contact c;
+    c.id = next_id_++;
+    c.first_name = first;
+    c.last_name = "Lee";
+    c.timezone = zone;
+    c.phones = {{"+12125550100", "work"}};
+    c.hot_button = "cutting the cost of unscheduled maintenance";
+    s_.contacts.push_back(c);
+    return s_.contacts.back();
+  }
+  Commitment& owes(Id contact, const char* what, const char* due, Party who = Party::kContact) {
+    Commitment k;
+    k.id = next_id_++;
+    k.contact_id = contact;
+    k.owner = who;
+    k.what = what;
+    k.due_on = d(due);
+    s_.commitments.push_back(k);
+    return s_.commitments.back();
+  }
+  Attempt& called(Id contact, const char* at, Outcome o, const std::string& rung = "") {
+    Attempt a;
+    a.id = next_id_++;
+    a.contact_id = contact;
+    a.at = t(at);
+    a.outcome = o;
+    a.rung = rung;
+    s_.attempts.push_back(a);
+    return s_.attempts.back();
+  }
+  Thread& thread(Id contact, const char* topic, ThreadKind kind = ThreadKind::kBusiness) {
+    Thread th;
+    th.id = next_id_++;
+    th.contact_id = contact;
+    th.topic = topic;
+    th.kind = kind;
+    th.mentioned_on = d("2026-11-10");
+    s_.threads.push_back(th);
+    return s_.threads.back();
+  }
+  Material& material(Id contact, const char* title, const char* page, const char* serves) {
+    Material m;
+    m.id = next_id_++;
+    m.contact_id = contact;
+    m.title = title;
+    m.pointers = {{page, serves}};
+    s_.materials.push_back(m);
+    return s_.materials.back();
+  }
+  Reason& reason(const char* text, ReasonCategory cat = ReasonCategory::kNewCapability) {
+    Reason r;
+    r.id = next_id_++;
+    r.text = text;
+    r.category = cat;
+    s_.reasons.push_back(r);
+    return s_.reasons.back();
+  }
+  Snapshot& snapshot() { return s_; }
+  Snapshot build() {
+    Snapshot copy = s_;
+    copy.index();
+    return copy;
+  }
+
+ private:
+  Snapshot s_;
+  Id next_id_ = 100;
+};
+
+// A copy of the brief of contact `id` on the sheet (the sheet is often a temporary).
+std::optional<Brief> find(const CallSheet& sheet, Id id) {
+  for (const Brief& b : sheet.calls)
+    if (b.contact_id == id) return b;
+  return std::nullopt;
+}
+
+TEST(PlannerTest, OverdueCommitmentMakesTheContactDueAndSaysWhy) {
+  SnapshotBuilder b;
+  Id ann = b.contact("Ann").id;
+  b.owes(ann, "review the specs", "2026-11-22");
+  b.material(ann, "Model 40 spec sheet", "page 4", "unscheduled maintenance");
+  CallSheet sheet = plan_day(b.build());
+  std::optional<Brief> brief = find(sheet, ann);
+  ASSERT_TRUE(brief);
+  EXPECT_EQ(brief->due_because.at(0), "Ann promised to review the specs, due 2 days ago");
+  EXPECT_EQ(brief->priority_parts.at(0).name, "commitment_overdue");
+}
+
+TEST(PlannerTest, ContactWithNothingDueIsNotPlanned) {
+  SnapshotBuilder b;
+  b.contact("Ann");
+  EXPECT_TRUE(plan_day(b.build()).calls.empty());
+}
+
+TEST(PlannerTest, DueContactWithoutAReasonGoesOnNeedsAReason) {
+  SnapshotBuilder b;
+  Contact& c = b.contact("Ann");
+  c.stage = Stage::kCustomer;
+  c.cadence = {Cadence::Kind::kWeekly, 0};
+  CallSheet sheet = plan_day(b.build());
+  EXPECT_TRUE(sheet.calls.empty());
+  ASSERT_EQ(sheet.needs_reason.size(), 1u);
+  EXPECT_EQ(sheet.needs_reason[0].name, "Ann Lee");
+}
+
+TEST(PlannerTest, CustomerCadenceElapsedSinceLastConnectedCall) {
+  SnapshotBuilder b;
+  Contact& c = b.contact("Ann");
+  c.stage = Stage::kCustomer;
+  c.cadence = {Cadence::Kind::kWeekly, 0};
+  Id ann = c.id;
+  b.called(ann, "2026-11-16T15:00:00Z", Outcome::kConnected);
+  b.reason("you can now get same-day rush orders from our Chicago warehouse");
+  std::optional<Brief> brief = find(plan_day(b.build()), ann);
+  ASSERT_TRUE(brief);
+  EXPECT_EQ(brief->kind, CallKind::kCadence);
+  EXPECT_EQ(brief->due_because.at(0), "customer called weekly; last conversation 8 days ago");
+  // Called three days ago: not due.
+  SnapshotBuilder recent;
+  Contact& r = recent.contact("Bo");
+  r.stage = Stage::kCustomer;
+  r.cadence = {Cadence::Kind::kWeekly, 0};
+  recent.called(r.id, "2026-11-21T15:00:00Z", Outcome::kConnected);
+  recent.reason("you can now get same-day rush orders");
+  EXPECT_TRUE(plan_day(recent.build()).calls.empty());
+}
+
+TEST(PlannerTest, DoNotCallIsNeverPlanned) {
+  SnapshotBuilder b;
+  Contact& c = b.contact("Ann");
+  c.do_not_call = true;
+  c.do_not_call_reason = "asked";
+  b.owes(c.id, "review the specs", "2026-11-22");
+  CallSheet sheet = plan_day(b.build());
+  EXPECT_TRUE(sheet.calls.empty());
+  ASSERT_EQ(sheet.skipped.size(), 1u);
+  EXPECT_EQ(sheet.skipped[0].why, "do not call: asked");
+}
+
+TEST(PlannerTest, SnoozedContactIsListedNotPlanned) {
+  SnapshotBuilder b;
+  Contact& c = b.contact("Ann");
+  c.snoozed_until = d("2026-12-01");
+  c.snooze_reason = "on holiday";
+  b.owes(c.id, "review the specs", "2026-11-22");
+  CallSheet sheet = plan_day(b.build());
+  EXPECT_TRUE(sheet.calls.empty());
+  ASSERT_EQ(sheet.snoozed.size(), 1u);
+  EXPECT_EQ(sheet.snoozed[0].why, "snoozed until 2026-12-01: on holiday");
+}
+
+TEST(PlannerTest, ProspectWithoutHotButtonIsPlannedAsQualifying) {
+  SnapshotBuilder b;
+  Contact& c = b.contact("Ann");
+  c.hot_button.clear();
+  b.owes(c.id, "review the specs", "2026-11-23");
+  std::optional<Brief> brief = find(plan_day(b.build()), c.id);
+  ASSERT_TRUE(brief);
+  EXPECT_EQ(brief->kind, CallKind::kQualifying);
+  EXPECT_FALSE(brief->qualifying_questions.empty());
+}
+
+TEST(PlannerTest, OpenerAsksAboutTheLastBusinessThread) {
+  SnapshotBuilder b;
+  Id ann = b.contact("Ann").id;
+  b.owes(ann, "review the specs", "2026-11-23");
+  b.thread(ann, "daughter's Little League season", ThreadKind::kPersonal);
+  b.thread(ann, "setting up the new manufacturing line");
+  std::optional<Brief> brief = find(plan_day(b.build()), ann);
+  ASSERT_TRUE(brief);
+  EXPECT_EQ(brief->opener,
+            "Ann, when we last spoke, you mentioned setting up the new manufacturing line. I was "
+            "just thinking about you and wondered how that worked out?");
+  for (const char* banned : {"touch base", "checking in", "just calling"})
+    EXPECT_EQ(brief->opener.find(banned), std::string::npos);
+}
+
+TEST(PlannerTest, PersonalThreadIsAskedAboutWithCare) {
+  SnapshotBuilder b;
+  Id ann = b.contact("Ann").id;
+  b.owes(ann, "review the specs", "2026-11-23");
+  b.thread(ann, "daughter's Little League season", ThreadKind::kPersonal);
+  std::optional<Brief> brief = find(plan_day(b.build()), ann);
+  ASSERT_TRUE(brief);
+  EXPECT_EQ(brief->opener,
+            "Ann, last time we talked you mentioned daughter's Little League season — I hope it's "
+            "going well. How did it turn out?");
+}
+
+TEST(PlannerTest, MaterialPointsAtThePageThatServesTheHotButton) {
+  SnapshotBuilder b;
+  Id ann = b.contact("Ann").id;
+  b.owes(ann, "review the specs", "2026-11-23");
+  Material& m = b.material(ann, "Model 40 spec sheet", "page 2", "predictable monthly spend");
+  m.pointers.push_back({"page 4", "unscheduled maintenance"});
+  std::optional<Brief> brief = find(plan_day(b.build()), ann);
+  ASSERT_TRUE(brief);
+  ASSERT_TRUE(brief->material);
+  EXPECT_EQ(brief->material->location, "page 4");
+}
+
+TEST(PlannerTest, FallbackPlayWhenTheyOweSomething) {
+  SnapshotBuilder b;
+  Id ann = b.contact("Ann").id;
+  Commitment& k = b.owes(ann, "review the specs", "2026-11-23");
+  Material& m = b.material(ann, "Model 40 spec sheet", "page 4", "unscheduled maintenance");
+  k.material_id = m.id;
+  std::optional<Brief> brief = find(plan_day(b.build()), ann);
+  ASSERT_TRUE(brief);
+  ASSERT_TRUE(brief->fallback_play);
+  EXPECT_NE(brief->fallback_play->find("grab it, and let's go through it together"), std::string::npos);
+  EXPECT_NE(brief->fallback_play->find("page 4 of the Model 40 spec sheet"), std::string::npos);
+}
+
+TEST(PlannerTest, TargetCloseIsTheRungAboveTheHighestAgreed) {
+  SnapshotBuilder b;
+  Id ann = b.contact("Ann").id;
+  b.owes(ann, "review the specs", "2026-11-23");
+  b.called(ann, "2026-11-10T15:00:00Z", Outcome::kConnected, "send_info");
+  b.called(ann, "2026-11-17T15:00:00Z", Outcome::kConnected, "review_together");
+  std::optional<Brief> brief = find(plan_day(b.build()), ann);
+  ASSERT_TRUE(brief);
+  EXPECT_EQ(brief->close.highest_agreed, "review_together");
+  EXPECT_EQ(brief->close.rung, "proposal_review");
+  EXPECT_EQ(brief->close.fallbacks.front(), "review_together");
+}
+
+TEST(PlannerTest, AfterAConversationThatClosedOnNothingTheSameRungDifferently) {
+  SnapshotBuilder b;
+  Id ann = b.contact("Ann").id;
+  b.owes(ann, "review the specs", "2026-11-23");
+  b.called(ann, "2026-11-10T15:00:00Z", Outcome::kConnected, "review_together");
+  b.called(ann, "2026-11-17T15:00:00Z", Outcome::kConnected, "");
+  std::optional<Brief> brief = find(plan_day(b.build()), ann);
+  ASSERT_TRUE(brief);
+  EXPECT_EQ(brief->close.rung, "proposal_review");
+  EXPECT_NE(brief->close.why.find("closed on nothing"), std::string::npos);
+}
+
+TEST(PlannerTest, GatekeeperUsesTheGatekeeperLadderAndTheReferrersName) {
+  SnapshotBuilder b;
+  Contact& gk = b.contact("Pat");
+  gk.role = Role::kGatekeeper;
+  Id ann = b.contact("Ann").id;
+  b.snapshot().contacts.back().gatekeeper_id = gk.id;
+  b.owes(ann, "review the specs", "2026-11-23");
+  Referral r;
+  r.id = 9;
+  r.referred_contact_id = ann;
+  r.referrer_name = "Jane Smith";
+  b.snapshot().referrals.push_back(r);
+  std::optional<Brief> brief = find(plan_day(b.build()), ann);
+  ASSERT_TRUE(brief);
+  ASSERT_TRUE(brief->gatekeeper_script);
+  EXPECT_EQ(brief->gatekeeper_script->front(),
+            "\"Jane Smith asked me to call Ann Lee.\" (seed 003: lead with the referral)");
+  std::string all;
+  for (const auto& line : *brief->gatekeeper_script) all += line + "\n";
+  EXPECT_NE(all.find("direct line"), std::string::npos);
+  EXPECT_NE(all.find("pass on to Ann Lee"), std::string::npos);
+}
+
+TEST(PlannerTest, VoicemailFitsTenSecondsWithASpecificSlotAndTheCallbackNumber) {
+  SnapshotBuilder b;
+  Id ann = b.contact("Ann").id;
+  b.owes(ann, "review the specs", "2026-11-23");
+  b.reason("we dropped our minimum order to 50 units, so you can trial us without tying up cash");
+  std::optional<Brief> brief = find(plan_day(b.build()), ann);
+  ASSERT_TRUE(brief);
+  EXPECT_LE(brief->voicemail.words, 25);
+  EXPECT_LE(brief->voicemail.seconds, 10);
+  EXPECT_NE(brief->voicemail.text.find("(312) 555-0142"), std::string::npos);
+  // The first free business-hours slot two days out: Thursday 10 a.m. New York time.
+  EXPECT_NE(brief->voicemail.text.find("Thursday, November 26 at 10 a.m."), std::string::npos)
+      << brief->voicemail.text;
+}
+
+TEST(PlannerTest, VoicemailSlotPrefersADayWithAConfirmedAppointmentNearby) {
+  SnapshotBuilder b;
+  Contact& c = b.contact("Ann");
+  c.location = GeoPoint{40.75, -73.99};
+  b.owes(c.id, "review the specs", "2026-11-23");
+  Appointment ap;
+  ap.id = 1;
+  ap.contact_id = 999;
+  ap.rep_id = 1;
+  ap.status = AppointmentStatus::kConfirmed;
+  ap.starts_at = t("2026-12-01T14:00:00Z");  // 9:00 in New York
+  ap.duration_minutes = 60;
+  ap.place = "Acme plant";
+  ap.location = GeoPoint{40.76, -73.98};
+  b.snapshot().rep_appointments.push_back(ap);
+  std::optional<Brief> brief = find(plan_day(b.build()), c.id);
+  ASSERT_TRUE(brief);
+  EXPECT_NE(brief->voicemail.text.find("Tuesday, December 1 at 11 a.m."), std::string::npos)
+      << brief->voicemail.text;
+  EXPECT_NE(brief->voicemail.slot_why.find("near your confirmed appointment at Acme plant"),
+            std::string::npos)
+      << brief->voicemail.slot_why;
+  EXPECT_NE(brief->voicemail.slot_why.find("1 km away"), std::string::npos) << brief->voicemail.slot_why;
+}
+
+TEST(PlannerTest, LearnedWindowPrefersWhereTheyConnected) {
+  SnapshotBuilder b;
+  Id ann = b.contact("Ann").id;
+  b.owes(ann, "review the specs", "2026-11-23");
+  // 7:40 New York time, connected 3 of 4 times; afternoons never.
+  b.called(ann, "2026-11-02T12:40:00Z", Outcome::kConnected);
+  b.called(ann, "2026-11-05T12:40:00Z", Outcome::kConnected);
+  b.called(ann, "2026-11-09T12:40:00Z", Outcome::kNoAnswer);
+  b.called(ann, "2026-11-12T12:40:00Z", Outcome::kConnected);
+  b.called(ann, "2026-11-03T19:00:00Z", Outcome::kNoAnswer);
+  b.called(ann, "2026-11-06T19:00:00Z", Outcome::kNoAnswer);
+  std::optional<Brief> brief = find(plan_day(b.build()), ann);
+  ASSERT_TRUE(brief);
+  EXPECT_EQ(brief->window.name, "early");
+  EXPECT_NE(brief->window.why.find("connected 3 of 4 times before 08:00"), std::string::npos)
+      << brief->window.why;
+}
+
+TEST(PlannerTest, AMissThisMorningMovesToAnotherWindowAndApproach) {
+  SnapshotBuilder b;
+  b.snapshot().now = t("2026-11-24T14:00:00Z");
+  Id ann = b.contact("Ann").id;
+  b.owes(ann, "review the specs", "2026-11-23");
+  b.called(ann, "2026-11-24T12:40:00Z", Outcome::kNoAnswer);  // 7:40 their time today
+  std::optional<Brief> brief = find(plan_day(b.build()), ann);
+  ASSERT_TRUE(brief);
+  EXPECT_NE(brief->window.name, "early");
+  EXPECT_EQ(brief->approach, "voicemail");
+}
+
+TEST(PlannerTest, AtMostTwoAttemptsADay) {
+  SnapshotBuilder b;
+  b.snapshot().now = t("2026-11-24T19:00:00Z");
+  Id ann = b.contact("Ann").id;
+  b.owes(ann, "review the specs", "2026-11-23");
+  b.called(ann, "2026-11-24T12:40:00Z", Outcome::kNoAnswer);
+  b.called(ann, "2026-11-24T17:10:00Z", Outcome::kVoicemail);
+  CallSheet sheet = plan_day(b.build());
+  EXPECT_TRUE(sheet.calls.empty());
+  ASSERT_EQ(sheet.skipped.size(), 1u);
+  EXPECT_EQ(sheet.skipped[0].why, "already tried 2 times today (at most 2)");
+}
+
+TEST(PlannerTest, TwoVoicemailsThisWeekMeansNoThirdOne) {
+  SnapshotBuilder b;
+  Id ann = b.contact("Ann").id;
+  b.owes(ann, "review the specs", "2026-11-23");
+  b.called(ann, "2026-11-20T15:00:00Z", Outcome::kVoicemail);
+  b.called(ann, "2026-11-23T15:00:00Z", Outcome::kVoicemail);
+  std::optional<Brief> brief = find(plan_day(b.build()), ann);
+  ASSERT_TRUE(brief);
+  EXPECT_NE(brief->approach_why.find("no voicemail this time"), std::string::npos) << brief->approach_why;
+}
+
+TEST(PlannerTest, ManyMissesEndInTheLastResorts) {
+  SnapshotBuilder b;
+  Id ann = b.contact("Ann").id;
+  b.owes(ann, "review the specs", "2026-11-23");
+  for (const char* at : {"2026-11-02T15:00:00Z", "2026-11-04T15:00:00Z", "2026-11-06T15:00:00Z",
+                         "2026-11-09T15:00:00Z", "2026-11-11T15:00:00Z", "2026-11-13T15:00:00Z",
+                         "2026-11-16T15:00:00Z"})
+    b.called(ann, at, Outcome::kNoAnswer);
+  std::optional<Brief> brief = find(plan_day(b.build()), ann);
+  ASSERT_TRUE(brief);
+  EXPECT_EQ(brief->approach, "linkedin");
+}
+
+TEST(PlannerTest, WeekendInTheirZoneIsNeverPlanned) {
+  SnapshotBuilder b;
+  // Saturday 2026-11-28 for everyone.
+  b.snapshot().day = d("2026-11-28");
+  b.snapshot().now = t("2026-11-28T12:00:00Z");
+  Id ann = b.contact("Ann").id;
+  b.owes(ann, "review the specs", "2026-11-23");
+  CallSheet sheet = plan_day(b.build());
+  EXPECT_TRUE(sheet.calls.empty());
+  ASSERT_EQ(sheet.skipped.size(), 1u);
+  EXPECT_NE(sheet.skipped[0].why.find("no call window left today"), std::string::npos);
+}
+
+TEST(PlannerTest, QuietHoursHoldOnTheLosAngelesSpringForwardDay) {
+  SnapshotBuilder b;
+  b.snapshot().rep.timezone = "America/Los_Angeles";
+  b.snapshot().day = d("2026-03-09");  // Monday after the Sunday switch
+  b.snapshot().now = t("2026-03-09T08:00:00Z");
+  Id ann = b.contact("Ann", "America/Los_Angeles").id;
+  b.owes(ann, "review the specs", "2026-03-06");
+  std::optional<Brief> brief = find(plan_day(b.build()), ann);
+  ASSERT_TRUE(brief);
+  // 07:30 PDT is 14:30Z (it would be 15:30Z in PST).
+  EXPECT_EQ(format_instant(brief->window.start), "2026-03-09T14:30:00Z");
+  EXPECT_GE(local_minute_of_day(brief->window.start, "America/Los_Angeles"), 7 * 60 + 30);
+}
+
+TEST(PlannerTest, WindowsOnTheNovemberSwitchDayAreInLocalTime) {
+  // Sunday 2026-11-01 is the switch; plan Monday 2026-11-02 from a zone that has not switched.
+  SnapshotBuilder b;
+  b.snapshot().rep.timezone = "Europe/London";
+  b.snapshot().day = d("2026-11-02");
+  b.snapshot().now = t("2026-11-02T06:00:00Z");
+  Id ann = b.contact("Ann", "America/Los_Angeles").id;
+  b.owes(ann, "review the specs", "2026-10-30");
+  std::optional<Brief> brief = find(plan_day(b.build()), ann);
+  ASSERT_TRUE(brief);
+  int local = local_minute_of_day(brief->window.start, "America/Los_Angeles");
+  EXPECT_GE(local, 7 * 60 + 30);
+  EXPECT_LE(local, 19 * 60);
+  // 07:30 PST is 15:30Z after the switch.
+  EXPECT_EQ(format_instant(brief->window.start), "2026-11-02T15:30:00Z");
+}
+
+TEST(PlannerTest, KathmanduAndLordHoweWindowsRespectTheirOffsets) {
+  SnapshotBuilder b;
+  b.snapshot().rep.timezone = "Asia/Kathmandu";
+  b.snapshot().now = t("2026-11-23T18:00:00Z");  // 23:45 the day before in Kathmandu
+  Id ann = b.contact("Ann", "Asia/Kathmandu").id;
+  b.owes(ann, "review the specs", "2026-11-23");
+  Id bob = b.contact("Bob", "Australia/Lord_Howe").id;
+  b.snapshot().contacts.back().phones = {{"+61255501234", "work"}};
+  b.owes(bob, "review the specs", "2026-11-23");
+  CallSheet sheet = plan_day(b.build());
+  std::optional<Brief> a = find(sheet, ann);
+  ASSERT_TRUE(a);
+  EXPECT_EQ(local_minute_of_day(a->window.start, "Asia/Kathmandu"), 7 * 60 + 30);
+  EXPECT_EQ(format_instant(a->window.start), "2026-11-24T01:45:00Z");
+  std::optional<Brief> l = find(sheet, bob);
+  ASSERT_TRUE(l);
+  int lm = local_minute_of_day(l->window.start, "Australia/Lord_Howe");
+  EXPECT_GE(lm, 7 * 60 + 30);
+  EXPECT_LT(lm, 19 * 60);
+}
+
+TEST(PlannerTest, AcrossTheDateLineTheContactsMorningFallsInTheRepsDay) {
+  // A rep in Los Angeles on Tuesday calls Auckland, where it is already Wednesday.
+  SnapshotBuilder b;
+  b.snapshot().rep.timezone = "America/Los_Angeles";
+  b.snapshot().now = t("2026-11-24T08:00:00Z");  // 00:00 Tuesday in Los Angeles
+  Id ann = b.contact("Ann", "Pacific/Auckland").id;
+  b.owes(ann, "review the specs", "2026-11-23");
+  std::optional<Brief> brief = find(plan_day(b.build()), ann);
+  ASSERT_TRUE(brief);
+  Date rep_date = local_date(brief->window.start, "America/Los_Angeles");
+  EXPECT_EQ(rep_date, d("2026-11-24"));
+  EXPECT_GE(local_minute_of_day(brief->window.start, "Pacific/Auckland"), 7 * 60 + 30);
+}
+
+TEST(PlannerTest, CapacityCutsTheSheetAndListsTheOverflowWithTheReason) {
+  SnapshotBuilder b;
+  b.snapshot().settings.daily_capacity = 2;
+  for (const char* name : {"Ann", "Bob", "Cy"}) {
+    Contact& c = b.contact(name);
+    c.phones = {{std::string("+1212555010") + std::to_string(static_cast<int>(c.id % 10)), "work"}};
+    b.owes(c.id, "review the specs", "2026-11-23");
+  }
+  b.snapshot().contacts[2].deal_value = 50000;  // Cy is worth more
+  CallSheet sheet = plan_day(b.build());
+  ASSERT_EQ(sheet.calls.size(), 2u);
+  ASSERT_EQ(sheet.overflow.size(), 1u);
+  EXPECT_NE(sheet.overflow[0].name, "Cy Lee");
+  EXPECT_NE(sheet.overflow[0].due_because.back().find("daily capacity of 2 calls reached"), std::string::npos);
+}
+
+TEST(PlannerTest, SheetIsOrderedByWindowStartThenPriority) {
+  SnapshotBuilder b;
+  Id ny = b.contact("Ann", "America/New_York").id;
+  b.owes(ny, "review the specs", "2026-11-23");
+  Contact& la = b.contact("Bob", "America/Los_Angeles");
+  la.phones = {{"+14155552671", "work"}};
+  b.owes(la.id, "review the specs", "2026-11-23");
+  CallSheet sheet = plan_day(b.build());
+  ASSERT_EQ(sheet.calls.size(), 2u);
+  EXPECT_LE(sheet.calls[0].window.start, sheet.calls[1].window.start);
+  EXPECT_EQ(sheet.calls[0].name, "Ann Lee");
+}
+
+TEST(PlannerTest, ChangeResolvingTheirObjectionIsTheReasonAndMakesThemDue) {
+  SnapshotBuilder b;
+  Id ann = b.contact("Ann").id;
+  Objection o;
+  o.id = 5;
+  o.contact_id = ann;
+  o.code = "min_order_size";
+  o.amount = 60;
+  o.detail = "the 100-unit minimum";
+  b.snapshot().objections.push_back(o);
+  Change ch;
+  ch.id = 7;
+  ch.kind = ChangeKind::kNewPolicy;
+  ch.title = "We dropped our minimum order to 50 units";
+  ch.resolves = {{"min_order_size", ">=50"}};
+  ch.created_at = t("2026-11-20T00:00:00Z");
+  b.snapshot().changes.push_back(ch);
+  std::optional<Brief> brief = find(plan_day(b.build()), ann);
+  ASSERT_TRUE(brief);
+  EXPECT_EQ(brief->kind, CallKind::kRecall);
+  EXPECT_EQ(brief->reason.sentence,
+            "The reason I'm calling is you mentioned the 100-unit minimum was what stopped you; we "
+            "dropped our minimum order to 50 units, so you can start with the quantity that suits you.");
+}
+
+TEST(PlannerTest, TwoWeeksOfARepMoveTheTargetUpAndReactToMisses) {
+  SnapshotBuilder b;
+  b.snapshot().settings.daily_capacity = 10;
+  Contact& c = b.contact("Ann");
+  c.stage = Stage::kCustomer;
+  c.cadence = {Cadence::Kind::kEveryNDays, 3};
+  Id ann = c.id;
+  b.reason("you can now get same-day rush orders from our Chicago warehouse");
+  Snapshot base = b.snapshot();
+  std::vector<std::string> targets;
+  std::vector<std::string> approaches;
+  // Day by day: plan, then log what happened on the planned call.
+  const char* rungs[] = {"send_info", "", "review_together", "proposal_review"};
+  int connected_calls = 0;
+  for (int day = 0; day < 14; ++day) {
+    Snapshot s = base;
+    s.day = d("2026-11-23") + std::chrono::days{day};
+    s.now = zoned_instant(s.day, 6 * 60, "America/Chicago");
+    s.index();
+    CallSheet sheet = plan_day(s);
+    std::optional<Brief> brief = find(sheet, ann);
+    if (!brief) continue;
+    targets.push_back(brief->close.rung);
+    approaches.push_back(brief->approach);
+    Attempt a;
+    a.id = 1000 + day;
+    a.contact_id = ann;
+    a.at = brief->slot;
+    // Every other planned call is missed; the others climb the ladder.
+    if (targets.size() % 2 == 0) {
+      a.outcome = Outcome::kNoAnswer;
+    } else {
+      a.outcome = Outcome::kConnected;
+      a.rung = rungs[std::min(connected_calls++, 3)];
+    }
+    base.attempts.push_back(a);
+  }
+  ASSERT_GE(targets.size(), 4u);
+  // First call: nothing agreed yet, a small yes; after send_info, the rung above it.
+  EXPECT_EQ(targets[0], "referral");
+  EXPECT_EQ(targets[1], "referral");  // send_info agreed -> the rung above it
+  // After a miss the approach changes from dialling direct to leaving the voicemail.
+  EXPECT_EQ(approaches[0], "direct");
+  EXPECT_EQ(approaches[2], "voicemail");
+  // By the end the target has climbed to a proposal review or above.
+  EXPECT_TRUE(targets.back() == "proposal_review" || targets.back() == "meeting") << targets.back();
+}
+
+}  // namespace
+}  // namespace nextcall

@@ -1,0 +1,22 @@
+// "The reason I'm calling is ___" (seed 001): the best value-adding reason for one call.
+// Sources, best fit first: a company change that resolves their open objection or serves
+// their hot button; a library reason whose audience fits them; a commitment that is due;
+// an open thread. Nothing fits: nullopt, and the contact goes on "needs a reason".
+#pragma once
+
+#include <optional>
+
+#include "core/brief.h"
+#include "core/snapshot.h"
+
+namespace nextcall {
+
+std::optional<ReasonChoice> choose_reason(const Snapshot& s, std::size_t contact_index,
+                                          const std::optional<MaterialPointer>& page);
+
+// How well a library reason's audience fits the contact: < 0 when it does not apply
+// (retired, expired, or its audience excludes them), else a score (higher is better).
+double reason_fit(const Reason& r, const Contact& c, const Account* account,
+                  std::span<const Objection> objections, Date day);
+
+}  // namespace nextcall

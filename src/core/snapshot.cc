@@ -1,0 +1,66 @@
+#include "core/snapshot.h"
+
+#include <algorithm>
+
+namespace nextcall {
+namespace {
+
+// Sorts rows by their contact (then keeps their order) and sets each contact's range.
+template <typename T, typename Key, typename Set>
+void group(std::vector<T>& rows, const std::vector<Contact>& contacts, Key key, Set set) {
+  std::stable_sort(rows.begin(), rows.end(),
+                   [&](const T& a, const T& b) { return key(a) < key(b); });
+  std::size_t r = 0;
+  for (std::size_t i = 0; i < contacts.size(); ++i) {
+    Id id = contacts[i].id;
+    while (r < rows.size() && key(rows[r]) < id) ++r;
+    std::size_t begin = r;
+    while (r < rows.size() && key(rows[r]) == id) ++r;
+    set(i, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(r));
+  }
+}
+
+}  // namespace
+
+void Snapshot::index() {
+  std::sort(contacts.begin(), contacts.end(),
+            [](const Contact& a, const Contact& b) { return a.id < b.id; });
+  ranges_.assign(contacts.size(), {});
+  contact_index_.clear();
+  contact_index_.reserve(contacts.size());
+  for (std::size_t i = 0; i < contacts.size(); ++i) contact_index_[contacts[i].id] = i;
+  account_index_.clear();
+  for (std::size_t i = 0; i < accounts.size(); ++i) account_index_[accounts[i].id] = i;
+  group(threads, contacts, [](const Thread& t) { return t.contact_id; },
+        [&](std::size_t i, std::uint32_t b, std::uint32_t e) { ranges_[i].threads = {b, e}; });
+  group(objections, contacts, [](const Objection& t) { return t.contact_id; },
+        [&](std::size_t i, std::uint32_t b, std::uint32_t e) { ranges_[i].objections = {b, e}; });
+  group(materials, contacts, [](const Material& t) { return t.contact_id; },
+        [&](std::size_t i, std::uint32_t b, std::uint32_t e) { ranges_[i].materials = {b, e}; });
+  group(commitments, contacts, [](const Commitment& t) { return t.contact_id; },
+        [&](std::size_t i, std::uint32_t b, std::uint32_t e) { ranges_[i].commitments = {b, e}; });
+  group(referrals, contacts, [](const Referral& t) { return t.referred_contact_id; },
+        [&](std::size_t i, std::uint32_t b, std::uint32_t e) { ranges_[i].referrals = {b, e}; });
+  group(appointments, contacts, [](const Appointment& t) { return t.contact_id; },
+        [&](std::size_t i, std::uint32_t b, std::uint32_t e) { ranges_[i].appointments = {b, e}; });
+  // Attempts: by contact, then by time (the planner reads the last ones).
+  std::stable_sort(attempts.begin(), attempts.end(), [](const Attempt& a, const Attempt& b) {
+    return a.contact_id != b.contact_id ? a.contact_id < b.contact_id : a.at < b.at;
+  });
+  group(attempts, contacts, [](const Attempt& t) { return t.contact_id; },
+        [&](std::size_t i, std::uint32_t b, std::uint32_t e) { ranges_[i].attempts = {b, e}; });
+}
+
+const Account* Snapshot::account_of(std::size_t i) const {
+  const Contact& c = contacts[i];
+  if (!c.account_id) return nullptr;
+  auto it = account_index_.find(*c.account_id);
+  return it == account_index_.end() ? nullptr : &accounts[it->second];
+}
+
+const Contact* Snapshot::contact_by_id(Id id) const {
+  auto it = contact_index_.find(id);
+  return it == contact_index_.end() ? nullptr : &contacts[it->second];
+}
+
+}  // namespace nextcall

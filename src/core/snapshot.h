@@ -1,0 +1,69 @@
+// The planner's input: everything it may read, gathered by app/plan_day.cc from the store,
+// plus the plan date and "now". The planner reads nothing else — no clock, no database.
+//
+// Rows are kept in flat vectors; index() sorts them by contact and records, per contact,
+// where its rows start and end, so the planner reaches a contact's memory in O(1) and a
+// snapshot of a million contacts costs a few sorts, not a million small allocations.
+#pragma once
+
+#include <span>
+#include <unordered_map>
+#include <vector>
+
+#include "core/model.h"
+#include "core/settings.h"
+
+namespace nextcall {
+
+struct Snapshot {
+  Settings settings;
+  User rep;          // whose day is planned; rep.timezone decides the plan date's hours
+  Date day{};        // the plan date, in the rep's zone
+  Instant now{};     // nothing is planned before this instant
+  std::string rep_phone_display;  // the callback number as said in a voicemail
+
+  std::vector<Contact> contacts;
+  std::vector<Account> accounts;
+  std::vector<Thread> threads;
+  std::vector<Objection> objections;
+  std::vector<Material> materials;
+  std::vector<Commitment> commitments;
+  std::vector<Referral> referrals;       // by referred contact
+  std::vector<Appointment> appointments;  // of the planned contacts
+  std::vector<Appointment> rep_appointments;  // all of the rep's (free slots, nearness)
+  std::vector<Attempt> attempts;
+  std::vector<Attempt> workspace_attempts_sample;  // for the per-window prior; may be empty
+  std::vector<Reason> reasons;
+  std::vector<Change> changes;
+
+  // Sorts the rows and builds the per-contact ranges. REQUIRES: called once after filling.
+  void index();
+
+  // The rows of contact i (index into contacts).
+  std::span<const Thread> threads_of(std::size_t i) const { return range(threads, ranges_[i].threads); }
+  std::span<const Objection> objections_of(std::size_t i) const { return range(objections, ranges_[i].objections); }
+  std::span<const Material> materials_of(std::size_t i) const { return range(materials, ranges_[i].materials); }
+  std::span<const Commitment> commitments_of(std::size_t i) const { return range(commitments, ranges_[i].commitments); }
+  std::span<const Referral> referrals_of(std::size_t i) const { return range(referrals, ranges_[i].referrals); }
+  std::span<const Appointment> appointments_of(std::size_t i) const { return range(appointments, ranges_[i].appointments); }
+  std::span<const Attempt> attempts_of(std::size_t i) const { return range(attempts, ranges_[i].attempts); }
+  const Account* account_of(std::size_t i) const;
+  const Contact* contact_by_id(Id id) const;
+
+ private:
+  struct Range {
+    std::uint32_t begin = 0, end = 0;
+  };
+  struct Ranges {
+    Range threads, objections, materials, commitments, referrals, appointments, attempts;
+  };
+  template <typename T>
+  static std::span<const T> range(const std::vector<T>& v, Range r) {
+    return std::span<const T>(v.data() + r.begin, r.end - r.begin);
+  }
+  std::vector<Ranges> ranges_;
+  std::unordered_map<Id, std::size_t> contact_index_;
+  std::unordered_map<Id, std::size_t> account_index_;
+};
+
+}  // namespace nextcall

@@ -1,0 +1,91 @@
+#include "io/call_sheet_json.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/civil_time.h"
+
+namespace nextcall {
+
+using nlohmann::json;
+
+nlohmann::json brief_json(const Brief& b) {
+  json parts = json::array();
+  for (const auto& p : b.priority_parts) parts.push_back({{"name", p.name}, {"points", p.points}, {"why", p.why}});
+  json material;
+  if (b.material)
+    material = {{"material_id", b.material->material_id}, {"title", b.material->title},
+                {"location", b.material->location}, {"serves", b.material->serves}};
+  return {
+      {"contact_id", b.contact_id},
+      {"name", b.name},
+      {"title", b.title},
+      {"company", b.company},
+      {"role", b.role},
+      {"stage", b.stage},
+      {"phone", {{"e164", b.phone_e164}, {"display", b.phone_display}}},
+      {"timezone", b.contact_timezone.empty() ? json() : json(b.contact_timezone)},
+      {"kind", std::string(to_text(b.kind))},
+      {"approach", {{"name", b.approach}, {"why", b.approach_why}}},
+      {"window",
+       {{"name", b.window.name},
+        {"start", format_instant(b.window.start)},
+        {"end", format_instant(b.window.end)},
+        {"local", b.window.local_text},
+        {"rep", b.window.rep_text},
+        {"why", b.window.why},
+        {"connect_estimate", b.window.connect_estimate}}},
+      {"slot", format_instant(b.slot)},
+      {"reason",
+       {{"source", b.reason.source},
+        {"reason_id", b.reason.reason_id ? json(*b.reason.reason_id) : json()},
+        {"change_id", b.reason.change_id ? json(*b.reason.change_id) : json()},
+        {"category", b.reason.category},
+        {"text", b.reason.text},
+        {"sentence", b.reason.sentence},
+        {"why", b.reason.why}}},
+      {"opener", {{"text", b.opener}, {"source", b.opener_source}}},
+      {"hot_button", b.hot_button.empty() ? json() : json(b.hot_button)},
+      {"qualifying_questions", b.qualifying_questions},
+      {"material", material},
+      {"close",
+       {{"ladder", b.close.ladder},
+        {"target", b.close.rung},
+        {"highest_agreed", b.close.highest_agreed.empty() ? json() : json(b.close.highest_agreed)},
+        {"fallbacks", b.close.fallbacks},
+        {"ask", b.close.ask},
+        {"why", b.close.why}}},
+      {"fallback_play", b.fallback_play ? json(*b.fallback_play) : json()},
+      {"voicemail",
+       {{"text", b.voicemail.text},
+        {"words", b.voicemail.words},
+        {"seconds", b.voicemail.seconds},
+        {"proposed_slot", format_instant(b.voicemail.proposed_slot)},
+        {"slot_text", b.voicemail.slot_text},
+        {"slot_why", b.voicemail.slot_why}}},
+      {"gatekeeper_script", b.gatekeeper_script ? json(*b.gatekeeper_script) : json()},
+      {"due_because", b.due_because},
+      {"priority", {{"total", b.priority}, {"parts", parts}}},
+  };
+}
+
+nlohmann::json call_sheet_json(const CallSheet& s) {
+  json calls = json::array(), overflow = json::array();
+  for (const Brief& b : s.calls) calls.push_back(brief_json(b));
+  for (const Brief& b : s.overflow) overflow.push_back(brief_json(b));
+  auto entries = [](const std::vector<SheetEntry>& v) {
+    json a = json::array();
+    for (const auto& e : v) a.push_back({{"contact_id", e.contact_id}, {"name", e.name}, {"why", e.why}});
+    return a;
+  };
+  return {{"rep", {{"id", s.rep_id}, {"name", s.rep_name}, {"timezone", s.rep_timezone}}},
+          {"day", format_date(s.day)},
+          {"generated_at", format_instant(s.generated_at)},
+          {"capacity", s.capacity},
+          {"calls", calls},
+          {"overflow", overflow},
+          {"needs_reason", entries(s.needs_reason)},
+          {"snoozed", entries(s.snoozed)},
+          {"skipped", entries(s.skipped)}};
+}
+
+}  // namespace nextcall

@@ -1,0 +1,157 @@
+#include "io/contact_columns.h"
+
+#include <cctype>
+#include <utility>
+
+namespace nextcall {
+namespace {
+
+constexpr std::pair<ContactField, std::string_view> kNames[] = {
+    {ContactField::kIgnore, "ignore"},       {ContactField::kFirstName, "first_name"},
+    {ContactField::kLastName, "last_name"},  {ContactField::kFullName, "name"},
+    {ContactField::kCompany, "company"},     {ContactField::kPhone, "phone"},
+    {ContactField::kMobile, "mobile"},       {ContactField::kEmail, "email"},
+    {ContactField::kTimezone, "timezone"},   {ContactField::kStage, "stage"},
+    {ContactField::kTitle, "title"},         {ContactField::kCity, "city"},
+    {ContactField::kState, "state"},         {ContactField::kCountry, "country"},
+    {ContactField::kIndustry, "industry"},   {ContactField::kRole, "role"},
+    {ContactField::kHotButton, "hot_button"}, {ContactField::kOwner, "owner"},
+    {ContactField::kLatitude, "latitude"},   {ContactField::kLongitude, "longitude"},
+    {ContactField::kDealValue, "deal_value"}, {ContactField::kCadence, "cadence"},
+};
+
+// Headers reduced to lower-case letters and digits ("State/Region" -> "stateregion").
+constexpr std::pair<std::string_view, ContactField> kHeaders[] = {
+    {"firstname", ContactField::kFirstName},     {"first", ContactField::kFirstName},
+    {"givenname", ContactField::kFirstName},     {"contactfirstname", ContactField::kFirstName},
+    {"lastname", ContactField::kLastName},       {"last", ContactField::kLastName},
+    {"surname", ContactField::kLastName},        {"familyname", ContactField::kLastName},
+    {"contactlastname", ContactField::kLastName},
+    {"name", ContactField::kFullName},           {"fullname", ContactField::kFullName},
+    {"contactname", ContactField::kFullName},    {"contact", ContactField::kFullName},
+    {"company", ContactField::kCompany},         {"companyname", ContactField::kCompany},
+    {"accountname", ContactField::kCompany},     {"account", ContactField::kCompany},
+    {"organization", ContactField::kCompany},    {"organisation", ContactField::kCompany},
+    {"organizationname", ContactField::kCompany},
+    {"phone", ContactField::kPhone},             {"phonenumber", ContactField::kPhone},
+    {"businessphone", ContactField::kPhone},     {"workphone", ContactField::kPhone},
+    {"directphone", ContactField::kPhone},       {"officephone", ContactField::kPhone},
+    {"telephone", ContactField::kPhone},         {"tel", ContactField::kPhone},
+    {"mobile", ContactField::kMobile},           {"mobilephone", ContactField::kMobile},
+    {"mobilephonenumber", ContactField::kMobile}, {"cell", ContactField::kMobile},
+    {"cellphone", ContactField::kMobile},
+    {"email", ContactField::kEmail},             {"emailaddress", ContactField::kEmail},
+    {"email1", ContactField::kEmail},            {"workemail", ContactField::kEmail},
+    {"timezone", ContactField::kTimezone},       {"tz", ContactField::kTimezone},
+    {"ianatimezone", ContactField::kTimezone},
+    {"lifecyclestage", ContactField::kStage},    {"stage", ContactField::kStage},
+    {"leadstatus", ContactField::kStage},        {"status", ContactField::kStage},
+    {"title", ContactField::kTitle},             {"jobtitle", ContactField::kTitle},
+    {"position", ContactField::kTitle},
+    {"city", ContactField::kCity},               {"mailingcity", ContactField::kCity},
+    {"town", ContactField::kCity},
+    {"state", ContactField::kState},             {"stateregion", ContactField::kState},
+    {"region", ContactField::kState},            {"province", ContactField::kState},
+    {"stateprovince", ContactField::kState},     {"mailingstate", ContactField::kState},
+    {"mailingstateprovince", ContactField::kState},
+    {"country", ContactField::kCountry},         {"countryregion", ContactField::kCountry},
+    {"mailingcountry", ContactField::kCountry},
+    {"industry", ContactField::kIndustry},
+    {"role", ContactField::kRole},               {"buyingrole", ContactField::kRole},
+    {"contactrole", ContactField::kRole},
+    {"hotbutton", ContactField::kHotButton},     {"primaryinterest", ContactField::kHotButton},
+    {"owner", ContactField::kOwner},             {"contactowner", ContactField::kOwner},
+    {"accountowner", ContactField::kOwner},      {"salesrep", ContactField::kOwner},
+    {"latitude", ContactField::kLatitude},       {"lat", ContactField::kLatitude},
+    {"longitude", ContactField::kLongitude},     {"lon", ContactField::kLongitude},
+    {"lng", ContactField::kLongitude},
+    {"dealvalue", ContactField::kDealValue},     {"amount", ContactField::kDealValue},
+    {"annualrevenue", ContactField::kIgnore},
+    {"cadence", ContactField::kCadence},         {"callfrequency", ContactField::kCadence},
+};
+
+std::string squeeze(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  return out;
+}
+
+std::string trim(std::string_view s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+  return std::string(s.substr(b, e - b));
+}
+
+}  // namespace
+
+std::string_view field_name(ContactField f) {
+  for (const auto& [field, name] : kNames)
+    if (field == f) return name;
+  return "ignore";
+}
+
+std::string field_names() {
+  std::string out;
+  for (const auto& [field, name] : kNames) out += (out.empty() ? "" : "|") + std::string(name);
+  return out;
+}
+
+Result<ColumnMapping> map_columns(const std::vector<std::string>& header,
+                                  const std::vector<std::string>& overrides) {
+  ColumnMapping m;
+  m.fields.assign(header.size(), ContactField::kIgnore);
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    std::string key = squeeze(header[i]);
+    bool found = false;
+    for (const auto& [h, f] : kHeaders) {
+      if (key == h) {
+        m.fields[i] = f;
+        found = true;
+        break;
+      }
+    }
+    if (!found) m.unmapped.push_back(header[i]);
+  }
+  for (const std::string& o : overrides) {
+    auto eq = o.rfind('=');
+    if (eq == std::string::npos)
+      return Status::InvalidArgument("--map '" + o + "': write it as \"Column=field\"");
+    std::string column = trim(o.substr(0, eq)), field = trim(o.substr(eq + 1));
+    std::size_t index = header.size();
+    for (std::size_t i = 0; i < header.size(); ++i)
+      if (trim(header[i]) == column) index = i;
+    if (index == header.size())
+      return Status::InvalidArgument("--map '" + o + "': the file has no column '" + column + "'");
+    bool known = false;
+    for (const auto& [f, name] : kNames) {
+      if (name == field) {
+        m.fields[index] = f;
+        known = true;
+      }
+    }
+    if (!known)
+      return Status::InvalidArgument("--map '" + o + "': '" + field + "' is not a field (" +
+                                     field_names() + ")");
+    std::erase(m.unmapped, header[index]);
+  }
+  return m;
+}
+
+std::string stage_from_lifecycle(std::string_view text) {
+  std::string key = squeeze(text);
+  if (key.empty()) return "";
+  if (key == "customer" || key == "evangelist" || key == "client" || key == "closedwon" ||
+      key == "active" || key == "activecustomer")
+    return "customer";
+  if (key == "prospect" || key == "lead" || key == "subscriber" || key == "marketingqualifiedlead" ||
+      key == "salesqualifiedlead" || key == "mql" || key == "sql" || key == "opportunity" ||
+      key == "new" || key == "open" || key == "working" || key == "contacted" || key == "other" ||
+      key == "nurturing" || key == "qualified")
+    return "prospect";
+  return "";
+}
+
+}  // namespace nextcall

@@ -1,0 +1,58 @@
+// An RFC 4180 CSV reader over text held in memory: quoted fields, doubled quotes, line
+// breaks inside quotes, CRLF or LF records, a UTF-8 byte-order mark, empty fields.
+// Every field knows where it started, so errors can say "contacts.csv:14:3".
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+
+namespace nextcall {
+
+class CsvReader {
+ public:
+  // `data` must outlive the reader. `name` is used in error messages.
+  CsvReader(std::string_view data, std::string name);
+
+  // Reads the next record into *fields (reusing their storage). Returns false at the end
+  // of the input, or on malformed input with *error set to
+  // "NAME:LINE:COLUMN: what is wrong (what to do)". A blank line is skipped.
+  bool next(std::vector<std::string>* fields, Status* error);
+
+  // After an error inside a record, skips to the start of the next line so reading can
+  // go on (for --skip-bad). Returns false when nothing is left or the error cannot be
+  // recovered from (an unterminated quote swallows the rest of the input).
+  bool recover();
+
+  // Where the record last returned starts (1-based line).
+  int record_line() const { return record_line_; }
+  // The 1-based line and column (in characters) where field i of the last record starts.
+  int field_line(std::size_t i) const;
+  int field_column(std::size_t i) const;
+  const std::string& name() const { return name_; }
+
+ private:
+  int column_at(std::size_t offset, std::size_t line_start) const;
+  Status error_at(std::size_t offset, const std::string& what) const;
+
+  std::string_view data_;
+  std::string name_;
+  std::size_t pos_ = 0;
+  int line_ = 1;               // line of pos_
+  std::size_t line_start_ = 0;  // offset where line_ starts
+  int record_line_ = 0;
+  struct Start {
+    std::size_t offset;
+    std::size_t line_start;
+    int line;
+  };
+  std::vector<Start> starts_;
+};
+
+// Quotes a field for writing when it holds a comma, a quote, a line break or leading or
+// trailing spaces; doubles the quotes inside.
+std::string csv_quote(std::string_view field);
+
+}  // namespace nextcall

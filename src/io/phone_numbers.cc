@@ -1,0 +1,71 @@
+#include "io/phone_numbers.h"
+
+#include <phonenumbers/phonenumberutil.h>
+
+#include <cctype>
+#include <set>
+
+namespace nextcall {
+
+using i18n::phonenumbers::PhoneNumber;
+using i18n::phonenumbers::PhoneNumberUtil;
+
+namespace {
+
+PhoneNumberUtil& util() { return *PhoneNumberUtil::GetInstance(); }
+
+std::string upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace
+
+Result<ParsedPhone> parse_phone(std::string_view text, std::string_view default_region) {
+  std::string input(text);
+  // Trim; treat "00" international prefix like "+", as many European exports do.
+  while (!input.empty() && std::isspace(static_cast<unsigned char>(input.back()))) input.pop_back();
+  std::size_t start = 0;
+  while (start < input.size() && std::isspace(static_cast<unsigned char>(input[start]))) ++start;
+  input = input.substr(start);
+  if (input.empty()) return Status::InvalidArgument("empty phone number");
+  if (input.rfind("00", 0) == 0 && input.size() > 6) input = "+" + input.substr(2);
+  std::string region = upper(default_region);
+  PhoneNumber number;
+  auto err = util().Parse(input, region, &number);
+  std::string where = input[0] == '+' ? std::string() : " for region " + region;
+  if (err != PhoneNumberUtil::NO_PARSING_ERROR)
+    return Status::InvalidArgument("'" + std::string(text) + "' is not a phone number" + where);
+  if (!util().IsValidNumber(number))
+    return Status::InvalidArgument("'" + std::string(text) + "' is not a valid phone number" + where);
+  ParsedPhone p;
+  util().Format(number, PhoneNumberUtil::E164, &p.e164);
+  util().GetRegionCodeForNumber(number, &p.region);
+  util().Format(number, PhoneNumberUtil::NATIONAL, &p.national);
+  return p;
+}
+
+std::string format_phone_national(const std::string& e164) {
+  PhoneNumber number;
+  if (util().Parse(e164, "ZZ", &number) != PhoneNumberUtil::NO_PARSING_ERROR) return e164;
+  std::string out;
+  util().Format(number, PhoneNumberUtil::NATIONAL, &out);
+  return out;
+}
+
+std::string format_phone_international(const std::string& e164) {
+  PhoneNumber number;
+  if (util().Parse(e164, "ZZ", &number) != PhoneNumberUtil::NO_PARSING_ERROR) return e164;
+  std::string out;
+  util().Format(number, PhoneNumberUtil::INTERNATIONAL, &out);
+  return out;
+}
+
+bool is_known_region(std::string_view region) {
+  std::set<std::string> regions;
+  util().GetSupportedRegions(&regions);
+  return regions.count(upper(region)) > 0;
+}
+
+}  // namespace nextcall

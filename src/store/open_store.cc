@@ -1,0 +1,25 @@
+// open_store(url): picks the backend from the URL's form.
+#include "store/sqlite/sqlite_store.h"
+#include "store/store.h"
+#ifdef NEXTCALL_HAVE_POSTGRES
+#include "store/postgres/postgres_store.h"
+#endif
+
+namespace nextcall {
+
+Result<std::unique_ptr<Store>> open_store(const std::string& url) {
+  auto starts = [&](const char* p) { return url.rfind(p, 0) == 0; };
+  if (starts("postgres://") || starts("postgresql://")) {
+#ifdef NEXTCALL_HAVE_POSTGRES
+    return open_postgres_store(url);
+#else
+    return Status::Unavailable(
+        "this nextcall was built without PostgreSQL support (install libpq-dev and rebuild)");
+#endif
+  }
+  if (url.empty()) return Status::InvalidArgument("no database given (use --db PATH)");
+  if (starts("sqlite:")) return open_sqlite_store(url.substr(7));
+  return open_sqlite_store(url);
+}
+
+}  // namespace nextcall

@@ -1,0 +1,383 @@
+// SqliteStore: accounts and contacts.
+#include <algorithm>
+
+#include "core/model_text.h"
+#include "store/sqlite/sqlite_rows.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace nextcall {
+
+using sqlite::bind_point;
+using sqlite::date_text;
+using sqlite::epoch;
+using sqlite::read_date;
+using sqlite::read_point;
+using sqlite::Stmt;
+
+namespace {
+
+const char* kAccountCols =
+    "id, workspace_id, name, industry, city, region, country, latitude, longitude, notes";
+
+Account read_account(const Stmt& st) {
+  Account a;
+  a.id = st.i64(0);
+  a.workspace_id = st.i64(1);
+  a.name = st.text(2);
+  a.industry = st.text(3);
+  a.city = st.text(4);
+  a.region = st.text(5);
+  a.country = st.text(6);
+  a.location = read_point(st, 7, 8);
+  a.notes = st.text(9);
+  return a;
+}
+
+const char* kContactCols =
+    "c.id, c.workspace_id, c.account_id, c.owner_id, c.first_name, c.last_name, c.title, c.role, "
+    "c.stage, c.email, c.phones, c.timezone, c.city, c.region, c.country, c.latitude, "
+    "c.longitude, c.hot_button, c.cadence_kind, c.cadence_days, c.deal_value, c.do_not_call, "
+    "c.do_not_call_since, c.do_not_call_reason, c.snoozed_until, c.snooze_reason, "
+    "c.gatekeeper_id, c.created_at, c.updated_at";
+
+// Phones are stored whole as "e164 kind;e164 kind" (read with the contact) and also one
+// row each in contact_phones, which enforces uniqueness and serves lookups by number.
+std::string phones_text(const std::vector<Phone>& phones) {
+  std::string out;
+  for (const Phone& p : phones) {
+    if (!out.empty()) out += ';';
+    out += p.e164 + ' ' + p.kind;
+  }
+  return out;
+}
+
+std::vector<Phone> phones_from_text(const std::string& text) {
+  std::vector<Phone> out;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t end = text.find(';', pos);
+    if (end == std::string::npos) end = text.size();
+    std::string item = text.substr(pos, end - pos);
+    std::size_t sp = item.find(' ');
+    Phone p;
+    p.e164 = item.substr(0, sp);
+    if (sp != std::string::npos) p.kind = item.substr(sp + 1);
+    if (!p.e164.empty()) out.push_back(p);
+    pos = end + 1;
+  }
+  return out;
+}
+
+Contact read_contact(const Stmt& st) {
+  Contact c;
+  c.id = st.i64(0);
+  c.workspace_id = st.i64(1);
+  c.account_id = st.opt_i64(2);
+  c.owner_id = st.opt_i64(3);
+  c.first_name = st.text(4);
+  c.last_name = st.text(5);
+  c.title = st.text(6);
+  c.role = parse_role(st.text(7)).value_or(Role::kDecisionMaker);
+  c.stage = parse_stage(st.text(8)).value_or(Stage::kProspect);
+  c.email = st.text(9);
+  c.phones = phones_from_text(st.text(10));
+  c.timezone = st.text(11);
+  c.city = st.text(12);
+  c.region = st.text(13);
+  c.country = st.text(14);
+  c.location = read_point(st, 15, 16);
+  c.hot_button = st.text(17);
+  c.cadence.kind = static_cast<Cadence::Kind>(st.i32(18));
+  c.cadence.every_days = st.i32(19);
+  c.deal_value = st.f64(20);
+  c.do_not_call = st.i32(21) != 0;
+  c.do_not_call_since = read_date(st, 22);
+  c.do_not_call_reason = st.text(23);
+  c.snoozed_until = read_date(st, 24);
+  c.snooze_reason = st.text(25);
+  c.gatekeeper_id = st.opt_i64(26);
+  c.created_at = sqlite::instant(st.i64(27));
+  c.updated_at = sqlite::instant(st.i64(28));
+  return c;
+}
+
+// Binds the contact's fields to ?1..?27 in the column order of kContactCols (from account_id).
+void bind_contact(Stmt& st, const Contact& c) {
+  st.bind(1, c.workspace_id)
+      .bind(2, c.account_id)
+      .bind(3, c.owner_id)
+      .bind(4, c.first_name)
+      .bind(5, c.last_name)
+      .bind(6, c.title)
+      .bind(7, to_text(c.role))
+      .bind(8, to_text(c.stage))
+      .bind(9, c.email)
+      .bind(10, phones_text(c.phones))
+      .bind(11, c.timezone)
+      .bind(12, c.city)
+      .bind(13, c.region)
+      .bind(14, c.country);
+  bind_point(st, 15, c.location);
+  st.bind(17, c.hot_button)
+      .bind(18, static_cast<int>(c.cadence.kind))
+      .bind(19, c.cadence.every_days)
+      .bind(20, c.deal_value)
+      .bind(21, c.do_not_call ? 1 : 0)
+      .bind(22, date_text(c.do_not_call_since))
+      .bind(23, c.do_not_call_reason)
+      .bind(24, date_text(c.snoozed_until))
+      .bind(25, c.snooze_reason)
+      .bind(26, c.gatekeeper_id)
+      .bind(27, epoch(c.created_at))
+      .bind(28, epoch(c.updated_at));
+}
+
+}  // namespace
+
+// --- accounts ------------------------------------------------------------------------
+
+Result<Id> SqliteStore::create_account(const Account& a) {
+  auto st = db_->prepare(
+      "INSERT INTO accounts(workspace_id, name, industry, city, region, country, latitude, "
+      "longitude, notes) VALUES(?,?,?,?,?,?,?,?,?)");
+  if (!st.ok()) return st.status();
+  st->bind(1, a.workspace_id)
+      .bind(2, a.name)
+      .bind(3, a.industry)
+      .bind(4, a.city)
+      .bind(5, a.region)
+      .bind(6, a.country);
+  bind_point(*st, 7, a.location);
+  st->bind(9, a.notes);
+  Status s = st->run();
+  if (!s.ok()) {
+    if (s.code() == Code::kAlreadyExists)
+      return Status::AlreadyExists("an account named '" + a.name + "' already exists");
+    return s;
+  }
+  return db_->last_insert_id();
+}
+
+Status SqliteStore::update_account(const Account& a) {
+  auto st = db_->prepare(
+      "UPDATE accounts SET name=?, industry=?, city=?, region=?, country=?, latitude=?, "
+      "longitude=?, notes=? WHERE id=? AND workspace_id=?");
+  if (!st.ok()) return st.status();
+  st->bind(1, a.name).bind(2, a.industry).bind(3, a.city).bind(4, a.region).bind(5, a.country);
+  bind_point(*st, 6, a.location);
+  st->bind(8, a.notes).bind(9, a.id).bind(10, a.workspace_id);
+  Status s = st->run();
+  if (!s.ok()) {
+    if (s.code() == Code::kAlreadyExists)
+      return Status::AlreadyExists("an account named '" + a.name + "' already exists");
+    return s;
+  }
+  if (db_->changes() == 0) return Status::NotFound("no account with id " + std::to_string(a.id));
+  return Status::Ok();
+}
+
+Result<Account> SqliteStore::get_account(Id ws, Id id) {
+  auto st = db_->prepare(std::string("SELECT ") + kAccountCols +
+                         " FROM accounts WHERE id=? AND workspace_id=?");
+  if (!st.ok()) return st.status();
+  st->bind(1, id).bind(2, ws);
+  Status s;
+  if (st->step(&s)) return read_account(*st);
+  if (!s.ok()) return s;
+  return Status::NotFound("no account with id " + std::to_string(id));
+}
+
+Result<std::optional<Account>> SqliteStore::find_account_by_name(Id ws, const std::string& name) {
+  auto st = db_->prepare(std::string("SELECT ") + kAccountCols +
+                         " FROM accounts WHERE workspace_id=? AND name=? COLLATE NOCASE");
+  if (!st.ok()) return st.status();
+  st->bind(1, ws).bind(2, name);
+  Status s;
+  if (st->step(&s)) return std::optional<Account>(read_account(*st));
+  if (!s.ok()) return s;
+  return std::optional<Account>();
+}
+
+Result<std::vector<Account>> SqliteStore::list_accounts(Id ws, const Filter& f) {
+  std::string sql = std::string("SELECT ") + kAccountCols + " FROM accounts WHERE workspace_id=?1";
+  if (!f.text.empty()) sql += " AND (name LIKE ?2 ESCAPE '\\' OR industry LIKE ?2 ESCAPE '\\')";
+  sql += " ORDER BY name COLLATE NOCASE, id";
+  if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
+  auto st = db_->prepare(sql);
+  if (!st.ok()) return st.status();
+  st->bind(1, ws);
+  if (!f.text.empty()) {
+    std::string pat = "%";
+    for (char ch : f.text) {
+      if (ch == '%' || ch == '_' || ch == '\\') pat += '\\';
+      pat += ch;
+    }
+    st->bind(2, pat + "%");
+  }
+  std::vector<Account> out;
+  Status s;
+  while (st->step(&s)) out.push_back(read_account(*st));
+  if (!s.ok()) return s;
+  return out;
+}
+
+// --- contacts ------------------------------------------------------------------------
+
+Status SqliteStore::write_phones(const Contact& c) {
+  auto del = db_->prepare("DELETE FROM contact_phones WHERE contact_id=?");
+  if (!del.ok()) return del.status();
+  NEXTCALL_RETURN_IF_ERROR(del->bind(1, c.id).run());
+  auto ins = db_->prepare("INSERT INTO contact_phones(workspace_id, e164, contact_id) VALUES(?,?,?)");
+  if (!ins.ok()) return ins.status();
+  for (const Phone& p : c.phones) {
+    Status s = ins->bind(1, c.workspace_id).bind(2, p.e164).bind(3, c.id).run();
+    if (!s.ok()) {
+      if (s.code() == Code::kAlreadyExists)
+        return Status::AlreadyExists("phone " + p.e164 + " already belongs to another contact");
+      return s;
+    }
+  }
+  return Status::Ok();
+}
+
+Result<Id> SqliteStore::create_contact(const Contact& input) {
+  Contact c = input;
+  Status s = transaction([&]() -> Status {
+    if (c.account_id) NEXTCALL_RETURN_IF_ERROR(get_account(c.workspace_id, *c.account_id).status());
+    auto st = db_->prepare(
+        "INSERT INTO contacts(workspace_id, account_id, owner_id, first_name, last_name, title, "
+        "role, stage, email, phones, timezone, city, region, country, latitude, longitude, "
+        "hot_button, cadence_kind, cadence_days, deal_value, do_not_call, do_not_call_since, "
+        "do_not_call_reason, snoozed_until, snooze_reason, gatekeeper_id, created_at, updated_at) "
+        "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,"
+        "?23,?24,?25,?26,?27,?28)");
+    if (!st.ok()) return st.status();
+    bind_contact(*st, c);
+    NEXTCALL_RETURN_IF_ERROR(st->run());
+    c.id = db_->last_insert_id();
+    return write_phones(c);
+  });
+  if (!s.ok()) return s;
+  return c.id;
+}
+
+Status SqliteStore::update_contact(const Contact& c) {
+  return transaction([&]() -> Status {
+    if (c.account_id) NEXTCALL_RETURN_IF_ERROR(get_account(c.workspace_id, *c.account_id).status());
+    auto st = db_->prepare(
+        "UPDATE contacts SET account_id=?2, owner_id=?3, first_name=?4, last_name=?5, title=?6, "
+        "role=?7, stage=?8, email=?9, phones=?10, timezone=?11, city=?12, region=?13, "
+        "country=?14, latitude=?15, longitude=?16, hot_button=?17, cadence_kind=?18, "
+        "cadence_days=?19, deal_value=?20, do_not_call=?21, do_not_call_since=?22, "
+        "do_not_call_reason=?23, snoozed_until=?24, snooze_reason=?25, gatekeeper_id=?26, "
+        "created_at=?27, updated_at=?28 WHERE id=?29 AND workspace_id=?1");
+    if (!st.ok()) return st.status();
+    bind_contact(*st, c);
+    st->bind(29, c.id);
+    NEXTCALL_RETURN_IF_ERROR(st->run());
+    if (db_->changes() == 0) return Status::NotFound("no contact with id " + std::to_string(c.id));
+    return write_phones(c);
+  });
+}
+
+Result<Contact> SqliteStore::get_contact(Id ws, Id id) {
+  auto st = db_->prepare(std::string("SELECT ") + kContactCols +
+                         " FROM contacts c WHERE c.id=? AND c.workspace_id=?");
+  if (!st.ok()) return st.status();
+  st->bind(1, id).bind(2, ws);
+  Status s;
+  if (st->step(&s)) return read_contact(*st);
+  if (!s.ok()) return s;
+  return Status::NotFound("no contact with id " + std::to_string(id));
+}
+
+Result<std::vector<Contact>> SqliteStore::list_contacts(Id ws, const Filter& f) {
+  std::string sql = std::string("SELECT ") + kContactCols + " FROM contacts c";
+  if (!f.text.empty()) sql += " LEFT JOIN accounts a ON a.id = c.account_id";
+  sql += " WHERE c.workspace_id=?1";
+  if (f.owner_id) sql += " AND c.owner_id=?2";
+  if (f.account_id) sql += " AND c.account_id=?3";
+  if (f.contact_id) sql += " AND c.id=?5";
+  if (f.missing_timezone) sql += " AND c.timezone=''";
+  std::string digits;
+  if (!f.text.empty()) {
+    for (char ch : f.text)
+      if (ch >= '0' && ch <= '9') digits += ch;
+    sql +=
+        " AND ((c.first_name || ' ' || c.last_name) LIKE ?4 ESCAPE '\\' OR c.email LIKE ?4 "
+        "ESCAPE '\\' OR a.name LIKE ?4 ESCAPE '\\' OR c.title LIKE ?4 ESCAPE '\\'";
+    if (digits.size() >= 4) sql += " OR c.phones LIKE ?6";
+    sql += ")";
+  }
+  sql += " ORDER BY c.id";
+  if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
+  auto st = db_->prepare(sql);
+  if (!st.ok()) return st.status();
+  st->bind(1, ws);
+  if (f.owner_id) st->bind(2, *f.owner_id);
+  if (f.account_id) st->bind(3, *f.account_id);
+  if (f.contact_id) st->bind(5, *f.contact_id);
+  if (!f.text.empty()) {
+    std::string pat = "%";
+    for (char ch : f.text) {
+      if (ch == '%' || ch == '_' || ch == '\\') pat += '\\';
+      pat += ch;
+    }
+    st->bind(4, pat + "%");
+    if (digits.size() >= 4) st->bind(6, "%" + digits + "%");
+  }
+  std::vector<Contact> out;
+  Status s;
+  while (st->step(&s)) out.push_back(read_contact(*st));
+  if (!s.ok()) return s;
+  return out;
+}
+
+Result<std::optional<Contact>> SqliteStore::find_contact_by_phone(Id ws, const std::string& e164) {
+  auto st = db_->prepare("SELECT contact_id FROM contact_phones WHERE workspace_id=? AND e164=?");
+  if (!st.ok()) return st.status();
+  st->bind(1, ws).bind(2, e164);
+  Status s;
+  if (st->step(&s)) {
+    Id id = st->i64(0);
+    auto c = get_contact(ws, id);
+    if (!c.ok()) return c.status();
+    return std::optional<Contact>(*c);
+  }
+  if (!s.ok()) return s;
+  return std::optional<Contact>();
+}
+
+Result<std::optional<Contact>> SqliteStore::find_contact_by_email(Id ws, const std::string& email) {
+  if (email.empty()) return std::optional<Contact>();
+  auto st = db_->prepare(std::string("SELECT ") + kContactCols +
+                         " FROM contacts c WHERE c.workspace_id=? AND c.email=? COLLATE NOCASE "
+                         "AND c.email<>'' ORDER BY c.id LIMIT 1");
+  if (!st.ok()) return st.status();
+  st->bind(1, ws).bind(2, email);
+  Status s;
+  if (st->step(&s)) return std::optional<Contact>(read_contact(*st));
+  if (!s.ok()) return s;
+  return std::optional<Contact>();
+}
+
+Result<long> SqliteStore::count_contacts(Id ws) {
+  auto st = db_->prepare("SELECT COUNT(*) FROM contacts WHERE workspace_id=?");
+  if (!st.ok()) return st.status();
+  st->bind(1, ws);
+  Status s;
+  if (st->step(&s)) return static_cast<long>(st->i64(0));
+  return s;
+}
+
+Status SqliteStore::require_contact(Id ws, Id id) {
+  auto st = db_->prepare("SELECT 1 FROM contacts WHERE id=? AND workspace_id=?");
+  if (!st.ok()) return st.status();
+  st->bind(1, id).bind(2, ws);
+  Status s;
+  if (st->step(&s)) return Status::Ok();
+  if (!s.ok()) return s;
+  return Status::NotFound("no contact with id " + std::to_string(id));
+}
+
+}  // namespace nextcall

@@ -1,0 +1,44 @@
+// Conversions between model fields and SQLite column values, shared by the store's files.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/civil_time.h"
+#include "core/model.h"
+#include "store/sqlite/sqlite_db.h"
+
+namespace nextcall::sqlite {
+
+inline std::optional<std::string> date_text(const std::optional<Date>& d) {
+  if (!d) return std::nullopt;
+  return format_date(*d);
+}
+
+inline std::optional<Date> read_date(const Stmt& s, int c) {
+  if (s.is_null(c)) return std::nullopt;
+  return parse_date(s.text(c));
+}
+
+inline std::int64_t epoch(Instant t) { return t.time_since_epoch().count(); }
+inline Instant instant(std::int64_t v) { return Instant{std::chrono::seconds{v}}; }
+
+inline std::optional<GeoPoint> read_point(const Stmt& s, int lat, int lon) {
+  if (s.is_null(lat) || s.is_null(lon)) return std::nullopt;
+  return GeoPoint{s.f64(lat), s.f64(lon)};
+}
+
+inline void bind_point(Stmt& s, int lat, const std::optional<GeoPoint>& p) {
+  if (p) {
+    s.bind(lat, p->latitude).bind(lat + 1, p->longitude);
+  } else {
+    s.bind_null(lat).bind_null(lat + 1);
+  }
+}
+
+// JSON text of a list of strings and back (lists read whole, never queried inside).
+std::string strings_json(const std::vector<std::string>& v);
+std::vector<std::string> strings_from_json(const std::string& text);
+
+}  // namespace nextcall::sqlite

@@ -1,0 +1,203 @@
+#include "store/sqlite/sqlite_schema.h"
+
+namespace nextcall::sqlite {
+
+// Instants are INTEGER seconds since the Unix epoch (UTC); dates are TEXT 'YYYY-MM-DD';
+// lists that are only ever read whole are JSON text. Every table leads with workspace_id.
+static const char* kV1 = R"sql(
+CREATE TABLE workspaces (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  default_region TEXT NOT NULL DEFAULT 'US'
+);
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+  name TEXT NOT NULL,
+  email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  role TEXT NOT NULL,
+  timezone TEXT NOT NULL DEFAULT '',
+  phone_e164 TEXT NOT NULL DEFAULT '',
+  password_hash TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX users_ws ON users(workspace_id);
+CREATE TABLE settings (
+  workspace_id INTEGER PRIMARY KEY REFERENCES workspaces(id),
+  body TEXT NOT NULL
+);
+CREATE TABLE accounts (
+  id INTEGER PRIMARY KEY,
+  workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+  name TEXT NOT NULL,
+  industry TEXT NOT NULL DEFAULT '',
+  city TEXT NOT NULL DEFAULT '',
+  region TEXT NOT NULL DEFAULT '',
+  country TEXT NOT NULL DEFAULT '',
+  latitude REAL, longitude REAL,
+  notes TEXT NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX accounts_ws_name ON accounts(workspace_id, name COLLATE NOCASE);
+CREATE TABLE contacts (
+  id INTEGER PRIMARY KEY,
+  workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+  account_id INTEGER REFERENCES accounts(id),
+  owner_id INTEGER REFERENCES users(id),
+  first_name TEXT NOT NULL DEFAULT '',
+  last_name TEXT NOT NULL DEFAULT '',
+  title TEXT NOT NULL DEFAULT '',
+  role TEXT NOT NULL,
+  stage TEXT NOT NULL,
+  email TEXT NOT NULL DEFAULT '',
+  phones TEXT NOT NULL DEFAULT '',
+  timezone TEXT NOT NULL DEFAULT '',
+  city TEXT NOT NULL DEFAULT '',
+  region TEXT NOT NULL DEFAULT '',
+  country TEXT NOT NULL DEFAULT '',
+  latitude REAL, longitude REAL,
+  hot_button TEXT NOT NULL DEFAULT '',
+  cadence_kind INTEGER NOT NULL DEFAULT 0,
+  cadence_days INTEGER NOT NULL DEFAULT 0,
+  deal_value REAL NOT NULL DEFAULT 0,
+  do_not_call INTEGER NOT NULL DEFAULT 0,
+  do_not_call_since TEXT,
+  do_not_call_reason TEXT NOT NULL DEFAULT '',
+  snoozed_until TEXT,
+  snooze_reason TEXT NOT NULL DEFAULT '',
+  gatekeeper_id INTEGER,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX contacts_ws_owner ON contacts(workspace_id, owner_id);
+CREATE INDEX contacts_ws_account ON contacts(workspace_id, account_id);
+CREATE INDEX contacts_ws_email ON contacts(workspace_id, email COLLATE NOCASE) WHERE email <> '';
+CREATE TABLE contact_phones (
+  workspace_id INTEGER NOT NULL,
+  e164 TEXT NOT NULL,
+  contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+  PRIMARY KEY (workspace_id, e164)
+) WITHOUT ROWID;
+CREATE INDEX contact_phones_contact ON contact_phones(contact_id);
+CREATE TABLE threads (
+  id INTEGER PRIMARY KEY,
+  workspace_id INTEGER NOT NULL,
+  contact_id INTEGER NOT NULL REFERENCES contacts(id),
+  topic TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  open INTEGER NOT NULL,
+  mentioned_on TEXT,
+  detail TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX threads_ws_contact ON threads(workspace_id, contact_id);
+CREATE TABLE objections (
+  id INTEGER PRIMARY KEY,
+  workspace_id INTEGER NOT NULL,
+  contact_id INTEGER NOT NULL REFERENCES contacts(id),
+  code TEXT NOT NULL,
+  detail TEXT NOT NULL DEFAULT '',
+  amount REAL,
+  status TEXT NOT NULL,
+  answered_by_change_id INTEGER,
+  recorded_on TEXT
+);
+CREATE INDEX objections_ws_contact ON objections(workspace_id, contact_id);
+CREATE TABLE materials (
+  id INTEGER PRIMARY KEY,
+  workspace_id INTEGER NOT NULL,
+  contact_id INTEGER NOT NULL REFERENCES contacts(id),
+  title TEXT NOT NULL,
+  sent_on TEXT,
+  link TEXT NOT NULL DEFAULT '',
+  pointers TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX materials_ws_contact ON materials(workspace_id, contact_id);
+CREATE TABLE commitments (
+  id INTEGER PRIMARY KEY,
+  workspace_id INTEGER NOT NULL,
+  contact_id INTEGER NOT NULL REFERENCES contacts(id),
+  owner TEXT NOT NULL,
+  what TEXT NOT NULL,
+  due_on TEXT,
+  status TEXT NOT NULL,
+  material_id INTEGER,
+  created_on TEXT
+);
+CREATE INDEX commitments_ws_contact ON commitments(workspace_id, contact_id);
+CREATE TABLE referrals (
+  id INTEGER PRIMARY KEY,
+  workspace_id INTEGER NOT NULL,
+  referred_contact_id INTEGER NOT NULL REFERENCES contacts(id),
+  referrer_contact_id INTEGER,
+  referrer_name TEXT NOT NULL DEFAULT '',
+  introduced INTEGER NOT NULL DEFAULT 0,
+  introduced_on TEXT
+);
+CREATE INDEX referrals_ws_contact ON referrals(workspace_id, referred_contact_id);
+CREATE TABLE appointments (
+  id INTEGER PRIMARY KEY,
+  workspace_id INTEGER NOT NULL,
+  contact_id INTEGER NOT NULL REFERENCES contacts(id),
+  rep_id INTEGER,
+  starts_at INTEGER NOT NULL,
+  duration_minutes INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  place TEXT NOT NULL DEFAULT '',
+  latitude REAL, longitude REAL,
+  is_callback INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX appointments_ws_contact ON appointments(workspace_id, contact_id);
+CREATE TABLE attempts (
+  id INTEGER PRIMARY KEY,
+  workspace_id INTEGER NOT NULL,
+  contact_id INTEGER NOT NULL REFERENCES contacts(id),
+  rep_id INTEGER,
+  at INTEGER NOT NULL,
+  outcome TEXT NOT NULL,
+  rung TEXT NOT NULL DEFAULT '',
+  ladder TEXT NOT NULL DEFAULT 'contact',
+  reason TEXT NOT NULL DEFAULT '',
+  reason_id INTEGER,
+  note TEXT NOT NULL DEFAULT '',
+  next_on TEXT,
+  duration_seconds INTEGER NOT NULL DEFAULT 0,
+  approach TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX attempts_ws_contact_at ON attempts(workspace_id, contact_id, at);
+CREATE INDEX attempts_ws_at ON attempts(workspace_id, at);
+CREATE TABLE reasons (
+  id INTEGER PRIMARY KEY,
+  workspace_id INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  category TEXT NOT NULL,
+  audience TEXT NOT NULL DEFAULT '{}',
+  expires_on TEXT,
+  author_id INTEGER,
+  author_name TEXT NOT NULL DEFAULT '',
+  retired INTEGER NOT NULL DEFAULT 0,
+  forced INTEGER NOT NULL DEFAULT 0,
+  change_id INTEGER,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX reasons_ws ON reasons(workspace_id);
+CREATE TABLE changes (
+  id INTEGER PRIMARY KEY,
+  workspace_id INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  title TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  resolves TEXT NOT NULL DEFAULT '[]',
+  serves TEXT NOT NULL DEFAULT '[]',
+  industries TEXT NOT NULL DEFAULT '[]',
+  effective_on TEXT,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX changes_ws ON changes(workspace_id);
+)sql";
+
+const std::vector<Migration>& migrations() {
+  static const std::vector<Migration> kMigrations = {
+      {1, "contacts, their memory, calls, reasons and changes", kV1},
+  };
+  return kMigrations;
+}
+
+}  // namespace nextcall::sqlite

@@ -1,0 +1,269 @@
+// SqliteStore: opening, migrations, transactions, workspaces, users and settings.
+#include "store/sqlite/sqlite_store.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/model_text.h"
+#include "store/settings_json.h"
+#include "store/sqlite/sqlite_rows.h"
+#include "store/sqlite/sqlite_schema.h"
+
+namespace nextcall {
+
+using sqlite::Stmt;
+
+namespace sqlite {
+
+std::string strings_json(const std::vector<std::string>& v) { return nlohmann::json(v).dump(); }
+
+std::vector<std::string> strings_from_json(const std::string& text) {
+  auto j = nlohmann::json::parse(text, nullptr, false);
+  std::vector<std::string> out;
+  if (!j.is_array()) return out;
+  for (const auto& e : j)
+    if (e.is_string()) out.push_back(e.get<std::string>());
+  return out;
+}
+
+}  // namespace sqlite
+
+Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path) {
+  auto db = sqlite::Db::open(path);
+  if (!db.ok()) return db.status();
+  // WAL lets readers (the web server's workers) run beside one writer; NORMAL sync is
+  // durable at every checkpoint and never corrupts the file on a crash.
+  NEXTCALL_RETURN_IF_ERROR((*db)->exec(path == ":memory:" ? "PRAGMA foreign_keys=ON;"
+                                                          : "PRAGMA journal_mode=WAL;"
+                                                            "PRAGMA synchronous=NORMAL;"
+                                                            "PRAGMA foreign_keys=ON;"));
+  auto store = std::make_unique<SqliteStore>(std::move(db.value()));
+  NEXTCALL_RETURN_IF_ERROR(store->migrate());
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+Status SqliteStore::migrate() {
+  NEXTCALL_RETURN_IF_ERROR(db_->exec(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+      "description TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)"));
+  int current = schema_version();
+  for (const auto& m : sqlite::migrations()) {
+    if (m.version <= current) continue;
+    Status s = transaction([&]() -> Status {
+      NEXTCALL_RETURN_IF_ERROR(db_->exec(m.sql));
+      auto st = db_->prepare("INSERT INTO schema_migrations(version, description) VALUES(?,?)");
+      if (!st.ok()) return st.status();
+      return st->bind(1, m.version).bind(2, m.description).run();
+    });
+    if (!s.ok()) return s.with_context("migration " + std::to_string(m.version));
+  }
+  return Status::Ok();
+}
+
+int SqliteStore::schema_version() {
+  auto st = db_->prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+  if (!st.ok()) return 0;
+  Status s;
+  return st->step(&s) ? st->i32(0) : 0;
+}
+
+Status SqliteStore::transaction(const std::function<Status()>& body) {
+  if (tx_depth_ > 0) {
+    // Nested: join the outer transaction; a failure anywhere rolls all of it back.
+    ++tx_depth_;
+    Status s = body();
+    --tx_depth_;
+    if (!s.ok()) tx_failed_ = true;
+    return s;
+  }
+  NEXTCALL_RETURN_IF_ERROR(db_->exec("BEGIN IMMEDIATE"));
+  tx_depth_ = 1;
+  tx_failed_ = false;
+  Status s = body();
+  tx_depth_ = 0;
+  if (s.ok() && !tx_failed_) {
+    Status c = db_->exec("COMMIT");
+    if (c.ok()) return s;
+    db_->exec("ROLLBACK");
+    return c;
+  }
+  db_->exec("ROLLBACK");
+  if (s.ok()) return Status::Conflict("a nested step failed; nothing was written");
+  return s;
+}
+
+// --- workspaces ----------------------------------------------------------------------
+
+Result<Id> SqliteStore::create_workspace(const Workspace& w) {
+  auto st = db_->prepare("INSERT INTO workspaces(name, default_region) VALUES(?,?)");
+  if (!st.ok()) return st.status();
+  Status s = st->bind(1, w.name).bind(2, w.default_region).run();
+  if (!s.ok()) {
+    if (s.code() == Code::kAlreadyExists)
+      return Status::AlreadyExists("a workspace named '" + w.name + "' already exists");
+    return s;
+  }
+  return db_->last_insert_id();
+}
+
+static Workspace read_workspace(const Stmt& st) {
+  Workspace w;
+  w.id = st.i64(0);
+  w.name = st.text(1);
+  w.default_region = st.text(2);
+  return w;
+}
+
+Result<Workspace> SqliteStore::get_workspace(Id id) {
+  auto st = db_->prepare("SELECT id, name, default_region FROM workspaces WHERE id=?");
+  if (!st.ok()) return st.status();
+  st->bind(1, id);
+  Status s;
+  if (st->step(&s)) return read_workspace(*st);
+  if (!s.ok()) return s;
+  return Status::NotFound("no workspace with id " + std::to_string(id));
+}
+
+Result<std::optional<Workspace>> SqliteStore::find_workspace_by_name(const std::string& name) {
+  auto st = db_->prepare(
+      "SELECT id, name, default_region FROM workspaces WHERE name=? COLLATE NOCASE");
+  if (!st.ok()) return st.status();
+  st->bind(1, name);
+  Status s;
+  if (st->step(&s)) return std::optional<Workspace>(read_workspace(*st));
+  if (!s.ok()) return s;
+  return std::optional<Workspace>();
+}
+
+Result<std::vector<Workspace>> SqliteStore::list_workspaces() {
+  auto st = db_->prepare("SELECT id, name, default_region FROM workspaces ORDER BY id");
+  if (!st.ok()) return st.status();
+  std::vector<Workspace> out;
+  Status s;
+  while (st->step(&s)) out.push_back(read_workspace(*st));
+  if (!s.ok()) return s;
+  return out;
+}
+
+// --- users -------------------------------------------------------------------------
+
+static const char* kUserCols =
+    "id, workspace_id, name, email, role, timezone, phone_e164, password_hash";
+
+static User read_user(const Stmt& st) {
+  User u;
+  u.id = st.i64(0);
+  u.workspace_id = st.i64(1);
+  u.name = st.text(2);
+  u.email = st.text(3);
+  u.role = parse_user_role(st.text(4)).value_or(UserRole::kRep);
+  u.timezone = st.text(5);
+  u.phone_e164 = st.text(6);
+  u.password_hash = st.text(7);
+  return u;
+}
+
+Result<Id> SqliteStore::create_user(const User& u) {
+  auto st = db_->prepare(
+      "INSERT INTO users(workspace_id, name, email, role, timezone, phone_e164, password_hash) "
+      "VALUES(?,?,?,?,?,?,?)");
+  if (!st.ok()) return st.status();
+  Status s = st->bind(1, u.workspace_id)
+                 .bind(2, u.name)
+                 .bind(3, u.email)
+                 .bind(4, to_text(u.role))
+                 .bind(5, u.timezone)
+                 .bind(6, u.phone_e164)
+                 .bind(7, u.password_hash)
+                 .run();
+  if (!s.ok()) {
+    if (s.code() == Code::kAlreadyExists)
+      return Status::AlreadyExists("a user with e-mail '" + u.email + "' already exists");
+    return s;
+  }
+  return db_->last_insert_id();
+}
+
+Status SqliteStore::update_user(const User& u) {
+  auto st = db_->prepare(
+      "UPDATE users SET name=?, email=?, role=?, timezone=?, phone_e164=?, password_hash=? "
+      "WHERE id=? AND workspace_id=?");
+  if (!st.ok()) return st.status();
+  NEXTCALL_RETURN_IF_ERROR(st->bind(1, u.name)
+                               .bind(2, u.email)
+                               .bind(3, to_text(u.role))
+                               .bind(4, u.timezone)
+                               .bind(5, u.phone_e164)
+                               .bind(6, u.password_hash)
+                               .bind(7, u.id)
+                               .bind(8, u.workspace_id)
+                               .run());
+  if (db_->changes() == 0) return Status::NotFound("no user with id " + std::to_string(u.id));
+  return Status::Ok();
+}
+
+Result<User> SqliteStore::get_user(Id ws, Id id) {
+  auto st = db_->prepare(std::string("SELECT ") + kUserCols +
+                         " FROM users WHERE id=? AND workspace_id=?");
+  if (!st.ok()) return st.status();
+  st->bind(1, id).bind(2, ws);
+  Status s;
+  if (st->step(&s)) return read_user(*st);
+  if (!s.ok()) return s;
+  return Status::NotFound("no user with id " + std::to_string(id));
+}
+
+Result<std::optional<User>> SqliteStore::find_user_by_email(const std::string& email) {
+  auto st = db_->prepare(std::string("SELECT ") + kUserCols + " FROM users WHERE email=?");
+  if (!st.ok()) return st.status();
+  st->bind(1, email);
+  Status s;
+  if (st->step(&s)) return std::optional<User>(read_user(*st));
+  if (!s.ok()) return s;
+  return std::optional<User>();
+}
+
+Result<std::vector<User>> SqliteStore::list_users(Id ws) {
+  auto st = db_->prepare(std::string("SELECT ") + kUserCols +
+                         " FROM users WHERE workspace_id=? ORDER BY id");
+  if (!st.ok()) return st.status();
+  st->bind(1, ws);
+  std::vector<User> out;
+  Status s;
+  while (st->step(&s)) out.push_back(read_user(*st));
+  if (!s.ok()) return s;
+  return out;
+}
+
+// --- settings ----------------------------------------------------------------------
+
+Result<Settings> SqliteStore::get_settings(Id ws) {
+  auto st = db_->prepare("SELECT body FROM settings WHERE workspace_id=?");
+  if (!st.ok()) return st.status();
+  st->bind(1, ws);
+  Status s;
+  Settings settings;
+  if (st->step(&s)) {
+    auto parsed = settings_from_json(st->text(0));
+    if (!parsed.ok()) return parsed.status().with_context("stored settings");
+    settings = *parsed;
+  }
+  if (!s.ok()) return s;
+  auto w = get_workspace(ws);
+  if (w.ok()) settings.default_region = w->default_region;
+  return settings;
+}
+
+Status SqliteStore::put_settings(Id ws, const Settings& settings) {
+  return transaction([&]() -> Status {
+    auto st = db_->prepare(
+        "INSERT INTO settings(workspace_id, body) VALUES(?,?) "
+        "ON CONFLICT(workspace_id) DO UPDATE SET body=excluded.body");
+    if (!st.ok()) return st.status();
+    NEXTCALL_RETURN_IF_ERROR(st->bind(1, ws).bind(2, settings_to_json(settings)).run());
+    auto w = db_->prepare("UPDATE workspaces SET default_region=? WHERE id=?");
+    if (!w.ok()) return w.status();
+    return w->bind(1, settings.default_region).bind(2, ws).run();
+  });
+}
+
+}  // namespace nextcall

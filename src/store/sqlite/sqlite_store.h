@@ -1,0 +1,90 @@
+// The embedded store: one SQLite file (WAL, foreign keys on), migrated at open.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "store/sqlite/sqlite_db.h"
+#include "store/store.h"
+
+namespace nextcall {
+
+// Opens or creates the SQLite database at path (":memory:" for a private in-memory one)
+// and applies pending migrations. Returns Io or Corruption when the file is unusable.
+Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path);
+
+class SqliteStore : public Store {
+ public:
+  explicit SqliteStore(std::unique_ptr<sqlite::Db> db) : db_(std::move(db)) {}
+  Status migrate();
+
+  std::string backend() const override { return "sqlite"; }
+  int schema_version() override;
+  Status transaction(const std::function<Status()>& body) override;
+
+  Result<Id> create_workspace(const Workspace& w) override;
+  Result<Workspace> get_workspace(Id id) override;
+  Result<std::optional<Workspace>> find_workspace_by_name(const std::string& name) override;
+  Result<std::vector<Workspace>> list_workspaces() override;
+  Result<Id> create_user(const User& u) override;
+  Status update_user(const User& u) override;
+  Result<User> get_user(Id ws, Id id) override;
+  Result<std::optional<User>> find_user_by_email(const std::string& email) override;
+  Result<std::vector<User>> list_users(Id ws) override;
+  Result<Settings> get_settings(Id ws) override;
+  Status put_settings(Id ws, const Settings& s) override;
+
+  Result<Id> create_account(const Account& a) override;
+  Status update_account(const Account& a) override;
+  Result<Account> get_account(Id ws, Id id) override;
+  Result<std::optional<Account>> find_account_by_name(Id ws, const std::string& name) override;
+  Result<std::vector<Account>> list_accounts(Id ws, const Filter& f) override;
+  Result<Id> create_contact(const Contact& c) override;
+  Status update_contact(const Contact& c) override;
+  Result<Contact> get_contact(Id ws, Id id) override;
+  Result<std::vector<Contact>> list_contacts(Id ws, const Filter& f) override;
+  Result<std::optional<Contact>> find_contact_by_phone(Id ws, const std::string& e164) override;
+  Result<std::optional<Contact>> find_contact_by_email(Id ws, const std::string& email) override;
+  Result<long> count_contacts(Id ws) override;
+
+  Result<Id> add_thread(const Thread& t) override;
+  Status update_thread(const Thread& t) override;
+  Result<std::vector<Thread>> list_threads(Id ws, const Filter& f) override;
+  Result<Id> add_objection(const Objection& o) override;
+  Status update_objection(const Objection& o) override;
+  Result<std::vector<Objection>> list_objections(Id ws, const Filter& f) override;
+  Result<Id> add_material(const Material& m) override;
+  Status update_material(const Material& m) override;
+  Result<std::vector<Material>> list_materials(Id ws, const Filter& f) override;
+  Result<Id> add_commitment(const Commitment& c) override;
+  Status update_commitment(const Commitment& c) override;
+  Result<std::vector<Commitment>> list_commitments(Id ws, const Filter& f) override;
+  Result<Id> add_referral(const Referral& r) override;
+  Status update_referral(const Referral& r) override;
+  Result<std::vector<Referral>> list_referrals(Id ws, const Filter& f) override;
+  Result<Id> add_appointment(const Appointment& a) override;
+  Status update_appointment(const Appointment& a) override;
+  Result<std::vector<Appointment>> list_appointments(Id ws, const Filter& f) override;
+
+  Result<Id> add_attempt(const Attempt& a) override;
+  Result<std::vector<Attempt>> list_attempts(Id ws, const Filter& f) override;
+
+  Result<Id> add_reason(const Reason& r) override;
+  Status update_reason(const Reason& r) override;
+  Result<Reason> get_reason(Id ws, Id id) override;
+  Result<std::vector<Reason>> list_reasons(Id ws) override;
+  Result<Id> add_change(const Change& c) override;
+  Result<Change> get_change(Id ws, Id id) override;
+  Result<std::vector<Change>> list_changes(Id ws) override;
+
+ private:
+  // Checks that contact `id` exists in workspace ws (memory rows may only hang off it).
+  Status require_contact(Id ws, Id id);
+  Status write_phones(const Contact& c);
+
+  std::unique_ptr<sqlite::Db> db_;
+  int tx_depth_ = 0;
+  bool tx_failed_ = false;
+};
+
+}  // namespace nextcall

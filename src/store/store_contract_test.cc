@@ -1,0 +1,335 @@
+// The store contract: every backend passes these same cases. SQLite runs them in memory
+// and on a file; a PostgreSQL backend joins the list when it is built.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <functional>
+
+#include "core/civil_time.h"
+#include "store/store.h"
+
+namespace nextcall {
+namespace {
+
+struct Backend {
+  std::string name;
+  std::function<std::string()> url;  // a fresh, empty database each call
+};
+
+std::string temp_file() {
+  static int n = 0;
+  return (std::filesystem::temp_directory_path() /
+          ("nextcall-contract-" + std::to_string(getpid()) + "-" + std::to_string(++n) + ".db"))
+      .string();
+}
+
+class StoreContractTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    url_ = GetParam().url();
+    auto s = open_store(url_);
+    ASSERT_TRUE(s.ok()) << s.status().message();
+    store_ = std::move(s.value());
+    ws_ = make_workspace("Alpha");
+    other_ws_ = make_workspace("Beta");
+  }
+  void TearDown() override {
+    store_.reset();
+    if (url_ != ":memory:")
+      for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(url_ + ext);
+  }
+  Id make_workspace(const std::string& name) {
+    Workspace w;
+    w.name = name;
+    return *store_->create_workspace(w);
+  }
+  Contact contact(Id ws, const std::string& first, const std::string& phone) {
+    Contact c;
+    c.workspace_id = ws;
+    c.first_name = first;
+    c.last_name = "Tester";
+    c.phones = {{phone, "work"}};
+    c.created_at = c.updated_at = *parse_instant("2026-11-24T10:00:00Z");
+    return c;
+  }
+  Id add(const Contact& c) {
+    auto id = store_->create_contact(c);
+    EXPECT_TRUE(id.ok()) << id.status().message();
+    return id.ok() ? *id : 0;
+  }
+
+  std::string url_;
+  std::unique_ptr<Store> store_;
+  Id ws_ = 0, other_ws_ = 0;
+};
+
+TEST_P(StoreContractTest, ContactRoundTripsEveryField) {
+  Account a;
+  a.workspace_id = ws_;
+  a.name = "Acme";
+  a.location = GeoPoint{41.5, -87.25};
+  Id account = *store_->create_account(a);
+  Contact c = contact(ws_, "Zoë", "+14155552671");
+  c.account_id = account;
+  c.title = "VP Operations";
+  c.role = Role::kInfluencer;
+  c.stage = Stage::kCustomer;
+  c.email = "zoe@acme.example";
+  c.phones.push_back({"+14155550000", "mobile"});
+  c.timezone = "America/Los_Angeles";
+  c.location = GeoPoint{37.5, -122.25};
+  c.hot_button = "cutting the cost of unscheduled maintenance";
+  c.cadence = {Cadence::Kind::kEveryNDays, 10};
+  c.deal_value = 1234.5;
+  c.do_not_call = true;
+  c.do_not_call_since = parse_date("2026-11-01");
+  c.do_not_call_reason = "asked";
+  c.snoozed_until = parse_date("2026-12-01");
+  Id id = add(c);
+  auto got = store_->get_contact(ws_, id);
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got->first_name, "Zoë");
+  EXPECT_EQ(got->account_id, account);
+  EXPECT_EQ(got->role, Role::kInfluencer);
+  EXPECT_EQ(got->stage, Stage::kCustomer);
+  ASSERT_EQ(got->phones.size(), 2u);
+  EXPECT_EQ(got->phones[1].e164, "+14155550000");
+  EXPECT_EQ(got->phones[1].kind, "mobile");
+  EXPECT_EQ(got->timezone, "America/Los_Angeles");
+  ASSERT_TRUE(got->location);
+  EXPECT_DOUBLE_EQ(got->location->longitude, -122.25);
+  EXPECT_EQ(got->cadence.kind, Cadence::Kind::kEveryNDays);
+  EXPECT_EQ(got->cadence.every_days, 10);
+  EXPECT_DOUBLE_EQ(got->deal_value, 1234.5);
+  EXPECT_TRUE(got->do_not_call);
+  EXPECT_EQ(format_date(*got->do_not_call_since), "2026-11-01");
+  EXPECT_EQ(format_date(*got->snoozed_until), "2026-12-01");
+  EXPECT_EQ(got->created_at, c.created_at);
+}
+
+TEST_P(StoreContractTest, PhoneBelongsToOneContactPerWorkspace) {
+  add(contact(ws_, "Ann", "+14155552671"));
+  auto dup = store_->create_contact(contact(ws_, "Bob", "+14155552671"));
+  ASSERT_FALSE(dup.ok());
+  EXPECT_EQ(dup.status().code(), Code::kAlreadyExists);
+  // The same number in another workspace is another team's contact.
+  EXPECT_TRUE(store_->create_contact(contact(other_ws_, "Bob", "+14155552671")).ok());
+  auto found = store_->find_contact_by_phone(ws_, "+14155552671");
+  ASSERT_TRUE(found.ok() && *found);
+  EXPECT_EQ((*found)->first_name, "Ann");
+}
+
+TEST_P(StoreContractTest, AnotherWorkspacesRowsAreNotFound) {
+  Id mine = add(contact(ws_, "Ann", "+14155552671"));
+  EXPECT_EQ(store_->get_contact(other_ws_, mine).status().code(), Code::kNotFound);
+  Contact c = *store_->get_contact(ws_, mine);
+  c.workspace_id = other_ws_;
+  EXPECT_EQ(store_->update_contact(c).code(), Code::kNotFound);
+  Thread t;
+  t.workspace_id = other_ws_;
+  t.contact_id = mine;
+  t.topic = "sneaky";
+  EXPECT_EQ(store_->add_thread(t).status().code(), Code::kNotFound);
+  EXPECT_TRUE(store_->list_contacts(other_ws_, {})->empty());
+  EXPECT_EQ(*store_->count_contacts(ws_), 1);
+}
+
+TEST_P(StoreContractTest, MemoryRowsRoundTripAndFilterByContact) {
+  Id ann = add(contact(ws_, "Ann", "+14155552671"));
+  Id bob = add(contact(ws_, "Bob", "+14155552672"));
+  Thread t;
+  t.workspace_id = ws_;
+  t.contact_id = ann;
+  t.topic = "the new line";
+  t.kind = ThreadKind::kPersonal;
+  t.mentioned_on = parse_date("2026-11-20");
+  Id tid = *store_->add_thread(t);
+  Objection o;
+  o.workspace_id = ws_;
+  o.contact_id = bob;
+  o.code = "min_order_size";
+  o.amount = 50;
+  Id oid = *store_->add_objection(o);
+  Material m;
+  m.workspace_id = ws_;
+  m.contact_id = ann;
+  m.title = "Spec sheet";
+  m.pointers = {{"page 4", "maintenance"}};
+  Id mid = *store_->add_material(m);
+  Commitment k;
+  k.workspace_id = ws_;
+  k.contact_id = ann;
+  k.what = "review the specs";
+  k.material_id = mid;
+  k.due_on = parse_date("2026-11-27");
+  *store_->add_commitment(k);
+  Referral r;
+  r.workspace_id = ws_;
+  r.referred_contact_id = bob;
+  r.referrer_name = "John Doe";
+  r.introduced = true;
+  *store_->add_referral(r);
+  Appointment ap;
+  ap.workspace_id = ws_;
+  ap.contact_id = ann;
+  ap.starts_at = *parse_instant("2026-12-03T18:00:00Z");
+  ap.status = AppointmentStatus::kConfirmed;
+  ap.location = GeoPoint{1, 2};
+  *store_->add_appointment(ap);
+
+  Filter for_ann;
+  for_ann.contact_id = ann;
+  auto threads = *store_->list_threads(ws_, for_ann);
+  ASSERT_EQ(threads.size(), 1u);
+  EXPECT_EQ(threads[0].id, tid);
+  EXPECT_EQ(threads[0].kind, ThreadKind::kPersonal);
+  EXPECT_EQ(format_date(*threads[0].mentioned_on), "2026-11-20");
+  EXPECT_TRUE(store_->list_objections(ws_, for_ann)->empty());
+  auto objections = *store_->list_objections(ws_, {});
+  ASSERT_EQ(objections.size(), 1u);
+  EXPECT_EQ(objections[0].id, oid);
+  EXPECT_DOUBLE_EQ(*objections[0].amount, 50);
+  auto materials = *store_->list_materials(ws_, for_ann);
+  ASSERT_EQ(materials.size(), 1u);
+  ASSERT_EQ(materials[0].pointers.size(), 1u);
+  EXPECT_EQ(materials[0].pointers[0].location, "page 4");
+  auto commitments = *store_->list_commitments(ws_, for_ann);
+  ASSERT_EQ(commitments.size(), 1u);
+  EXPECT_EQ(commitments[0].material_id, mid);
+  EXPECT_EQ(store_->list_referrals(ws_, {})->at(0).referrer_name, "John Doe");
+  auto appts = *store_->list_appointments(ws_, for_ann);
+  ASSERT_EQ(appts.size(), 1u);
+  EXPECT_EQ(appts[0].status, AppointmentStatus::kConfirmed);
+  EXPECT_EQ(format_instant(appts[0].starts_at), "2026-12-03T18:00:00Z");
+
+  threads[0].open = false;
+  ASSERT_TRUE(store_->update_thread(threads[0]).ok());
+  EXPECT_FALSE(store_->list_threads(ws_, for_ann)->at(0).open);
+  Filter by_id;
+  by_id.id = tid;
+  EXPECT_EQ(store_->list_threads(ws_, by_id)->size(), 1u);
+}
+
+TEST_P(StoreContractTest, AttemptsComeBackInTimeOrderWithinTheRange) {
+  Id ann = add(contact(ws_, "Ann", "+14155552671"));
+  for (const char* at : {"2026-11-20T15:00:00Z", "2026-11-18T15:00:00Z", "2026-11-22T15:00:00Z"}) {
+    Attempt a;
+    a.workspace_id = ws_;
+    a.contact_id = ann;
+    a.at = *parse_instant(at);
+    a.outcome = Outcome::kVoicemail;
+    a.next_on = parse_date("2026-11-30");
+    ASSERT_TRUE(store_->add_attempt(a).ok());
+  }
+  auto all = *store_->list_attempts(ws_, {});
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(format_instant(all[0].at), "2026-11-18T15:00:00Z");
+  EXPECT_EQ(all[0].outcome, Outcome::kVoicemail);
+  EXPECT_EQ(format_date(*all[0].next_on), "2026-11-30");
+  Filter f;
+  f.since = *parse_instant("2026-11-19T00:00:00Z");
+  f.until = *parse_instant("2026-11-21T00:00:00Z");
+  EXPECT_EQ(store_->list_attempts(ws_, f)->size(), 1u);
+}
+
+TEST_P(StoreContractTest, FailedTransactionWritesNothingAndNestedJoinsTheOuter) {
+  Status s = store_->transaction([&]() -> Status {
+    add(contact(ws_, "Ann", "+14155552671"));
+    return store_->transaction([&]() -> Status {
+      add(contact(ws_, "Bob", "+14155552672"));
+      return Status::InvalidArgument("row 3 is bad");
+    });
+  });
+  EXPECT_EQ(s.code(), Code::kInvalidArgument);
+  EXPECT_EQ(*store_->count_contacts(ws_), 0);
+  ASSERT_TRUE(store_->transaction([&]() -> Status {
+                      add(contact(ws_, "Ann", "+14155552671"));
+                      return store_->transaction([] { return Status::Ok(); });
+                    }).ok());
+  EXPECT_EQ(*store_->count_contacts(ws_), 1);
+}
+
+TEST_P(StoreContractTest, SettingsDefaultThenRoundTrip) {
+  Settings s = *store_->get_settings(ws_);
+  EXPECT_EQ(s.daily_capacity, 60);
+  EXPECT_EQ(s.contact_ladder.rungs.front(), "sale");
+  s.daily_capacity = 40;
+  s.holidays = {*parse_date("2026-12-25")};
+  s.gatekeeper_ladder.rungs = {"direct_line", "referral"};
+  ASSERT_TRUE(store_->put_settings(ws_, s).ok());
+  Settings t = *store_->get_settings(ws_);
+  EXPECT_EQ(t.daily_capacity, 40);
+  ASSERT_EQ(t.holidays.size(), 1u);
+  EXPECT_EQ(t.gatekeeper_ladder.rungs.size(), 2u);
+  EXPECT_EQ(store_->get_settings(other_ws_)->daily_capacity, 60);
+}
+
+TEST_P(StoreContractTest, UserEmailIsUniqueAndFindsItsWorkspace) {
+  User u;
+  u.workspace_id = ws_;
+  u.name = "Sam";
+  u.email = "sam@example.com";
+  u.role = UserRole::kManager;
+  Id id = *store_->create_user(u);
+  u.workspace_id = other_ws_;
+  EXPECT_EQ(store_->create_user(u).status().code(), Code::kAlreadyExists);
+  auto found = *store_->find_user_by_email("SAM@example.com");
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->id, id);
+  EXPECT_EQ(found->role, UserRole::kManager);
+  EXPECT_EQ(store_->get_user(other_ws_, id).status().code(), Code::kNotFound);
+}
+
+TEST_P(StoreContractTest, ReasonsAndChangesRoundTrip) {
+  Reason r;
+  r.workspace_id = ws_;
+  r.text = "we dropped our minimum order to 50 units";
+  r.category = ReasonCategory::kNewPolicy;
+  r.objections = {"min_order_size"};
+  r.expires_on = parse_date("2027-01-31");
+  Id rid = *store_->add_reason(r);
+  auto got = *store_->get_reason(ws_, rid);
+  EXPECT_EQ(got.category, ReasonCategory::kNewPolicy);
+  ASSERT_EQ(got.objections.size(), 1u);
+  EXPECT_EQ(format_date(*got.expires_on), "2027-01-31");
+  EXPECT_EQ(store_->get_reason(other_ws_, rid).status().code(), Code::kNotFound);
+  Change c;
+  c.workspace_id = ws_;
+  c.kind = ChangeKind::kNewPolicy;
+  c.title = "Minimum order 50";
+  c.resolves = {{"min_order_size", ">=50"}};
+  c.serves = {"lower inventory carrying cost"};
+  Id cid = *store_->add_change(c);
+  auto ch = *store_->get_change(ws_, cid);
+  ASSERT_EQ(ch.resolves.size(), 1u);
+  EXPECT_EQ(ch.resolves[0].condition, ">=50");
+  EXPECT_EQ(ch.serves.at(0), "lower inventory carrying cost");
+}
+
+TEST_P(StoreContractTest, MigrationsAreRecordedAndReopeningIsIdempotent) {
+  int version = store_->schema_version();
+  EXPECT_GE(version, 1);
+  if (url_ == ":memory:") return;
+  add(contact(ws_, "Ann", "+14155552671"));
+  store_.reset();
+  auto again = open_store(url_);
+  ASSERT_TRUE(again.ok()) << again.status().message();
+  EXPECT_EQ((*again)->schema_version(), version);
+  EXPECT_EQ(*(*again)->count_contacts(ws_), 1);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Backends, StoreContractTest,
+    ::testing::Values(Backend{"sqlite_memory", [] { return std::string(":memory:"); }},
+                      Backend{"sqlite_file", [] { return temp_file(); }}),
+    [](const ::testing::TestParamInfo<Backend>& info) { return info.param.name; });
+
+TEST(OpenStoreTest, UnusableFileIsAClearError) {
+  auto s = open_store("/nonexistent-dir/x.db");
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.status().message().find("cannot open database"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace nextcall
