@@ -10,6 +10,7 @@ void install_reason(CLI::App& cmd, Runtime& rt);
 void install_reasons(CLI::App& cmd, Runtime& rt);
 void install_brainstorm(CLI::App& cmd, Runtime& rt);
 void install_change(CLI::App& cmd, Runtime& rt);
+void install_coach(CLI::App& cmd, Runtime& rt);
 void install_lint(CLI::App& cmd, Runtime& rt);
 void install_plan(CLI::App& cmd, Runtime& rt);
 void install_brief(CLI::App& cmd, Runtime& rt);
@@ -65,6 +66,8 @@ const std::vector<CommandSpec>& command_table() {
       {"change", "Company changes and the recall lists they produce", false, &install_change},
       {"lint", "Find weak phrasing in scripts, voicemails, notes and e-mails", true, &install_lint},
       {"version", "Print the version and the database's schema version", true, &install_version},
+      {"coach", "Coach one call from a transcript or recording; --apply keeps its memory", false,
+       &install_coach},
   };
   return kCommands;
 }

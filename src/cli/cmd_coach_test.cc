@@ -1,0 +1,31 @@
+#include <gtest/gtest.h>
+
+#include "cli/cli_test_util.h"
+
+namespace nextcall::testing {
+namespace {
+
+TEST(CoachCommandTest, SeedCallPrintsTheMissedWalkThrough) {
+  auto r = run_nextcall({"coach", std::string(NEXTCALL_SOURCE_DIR) + "/tests/coach_corpus/tune/t01_seed002.txt"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("[missed_walk_through] at turn 3"), std::string::npos) << r.out;
+}
+
+TEST(CoachCommandTest, JsonResolvesCommitmentsAgainstTheClock) {
+  // NEXTCALL_NOW is 2026-11-24 (a Tuesday): "by Friday" is 2026-11-27.
+  auto r = run_nextcall({"coach", std::string(NEXTCALL_SOURCE_DIR) + "/tests/coach_corpus/tune/t05_new_line_thread.txt",
+                         "--format", "json"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"due_on\": \"2026-11-27\""), std::string::npos) << r.out;
+}
+
+TEST(CoachCommandTest, ApplyWithoutContactIsRefused) {
+  TempDir dir;
+  std::string f = dir.write("call.txt", "Rep: hi\nProspect: hello\n");
+  auto r = run_nextcall({"coach", f, "--apply"});
+  EXPECT_EQ(r.exit_code, 2);  // invalid arguments exit 2
+  EXPECT_NE(r.err.find("--apply needs --contact"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace nextcall::testing
