@@ -2,6 +2,8 @@
 
 #include <cctype>
 #include <charconv>
+#include <cstdlib>
+#include <string>
 #include <cstdio>
 
 namespace nextcall {
@@ -13,14 +15,19 @@ Status bad(std::string_view text, std::size_t column, const std::string& what) {
                                  " (write >=50, <=50, >50, <50, =50 or 10..100)");
 }
 
-// Reads a number at text[pos...]; sets *end past it.
+// Reads a number (digits, optionally "." and more digits) at text[pos...]; sets *end past
+// it. Written by hand so that "10..100" reads 10 and stops at the "..".
 std::optional<double> number_at(std::string_view text, std::size_t pos, std::size_t* end) {
   while (pos < text.size() && text[pos] == ' ') ++pos;
-  double v = 0;
-  auto [p, ec] = std::from_chars(text.data() + pos, text.data() + text.size(), v);
-  if (ec != std::errc() || p == text.data() + pos) return std::nullopt;
-  *end = static_cast<std::size_t>(p - text.data());
-  return v;
+  std::size_t p = pos;
+  while (p < text.size() && std::isdigit(static_cast<unsigned char>(text[p]))) ++p;
+  if (p == pos) return std::nullopt;
+  if (p + 1 < text.size() && text[p] == '.' && std::isdigit(static_cast<unsigned char>(text[p + 1]))) {
+    ++p;
+    while (p < text.size() && std::isdigit(static_cast<unsigned char>(text[p]))) ++p;
+  }
+  *end = p;
+  return std::strtod(std::string(text.substr(pos, p - pos)).c_str(), nullptr);
 }
 
 std::string num(double v) {

@@ -61,7 +61,7 @@ Result<std::unique_ptr<Linter>> Linter::compile(std::vector<LintRule> rules) {
   std::vector<unsigned> flags, ids;
   auto add = [&](std::size_t rule, Pattern::Role role, const std::string& phrase) {
     expressions.push_back(phrase_pattern(phrase));
-    flags.push_back(HS_FLAG_CASELESS | HS_FLAG_SOM_LEFTMOST | HS_FLAG_UTF8 * 0);
+    flags.push_back(HS_FLAG_CASELESS);
     ids.push_back(static_cast<unsigned>(l->patterns_.size()));
     l->patterns_.push_back({rule, role});
   };
@@ -74,7 +74,11 @@ Result<std::unique_ptr<Linter>> Linter::compile(std::vector<LintRule> rules) {
   std::vector<const char*> cexpr;
   for (const auto& e : expressions) cexpr.push_back(e.c_str());
   hs_compile_error_t* err = nullptr;
-  if (hs_compile_multi(cexpr.data(), flags.data(), ids.data(), static_cast<unsigned>(cexpr.size()),
+  std::vector<unsigned> som_flags = flags;
+  for (unsigned& f : som_flags) f |= HS_FLAG_SOM_LEFTMOST;
+  if (hs_compile_multi(cexpr.data(), som_flags.data(), ids.data(), static_cast<unsigned>(cexpr.size()),
+                       HS_MODE_BLOCK, nullptr, &l->som_db_, &err) != HS_SUCCESS ||
+      hs_compile_multi(cexpr.data(), flags.data(), ids.data(), static_cast<unsigned>(cexpr.size()),
                        HS_MODE_BLOCK, nullptr, &l->db_, &err) != HS_SUCCESS) {
     std::string msg = err && err->message ? err->message : "unknown error";
     std::string where;
@@ -85,7 +89,8 @@ Result<std::unique_ptr<Linter>> Linter::compile(std::vector<LintRule> rules) {
     hs_free_compile_error(err);
     return Status::InvalidArgument("cannot compile the lint rules" + where + ": " + msg);
   }
-  if (hs_alloc_scratch(l->db_, &l->scratch_) != HS_SUCCESS)
+  if (hs_alloc_scratch(l->db_, &l->scratch_) != HS_SUCCESS ||
+      hs_alloc_scratch(l->som_db_, &l->scratch_) != HS_SUCCESS)
     return Status::Internal("cannot allocate the matcher's scratch space");
   return l;
 }
@@ -93,6 +98,7 @@ Result<std::unique_ptr<Linter>> Linter::compile(std::vector<LintRule> rules) {
 Linter::~Linter() {
   hs_free_scratch(scratch_);
   hs_free_database(db_);
+  hs_free_database(som_db_);
 }
 
 namespace {
@@ -114,40 +120,71 @@ bool applies(const LintRule& r, TextKind kind) {
 }  // namespace
 
 std::vector<LintFinding> Linter::lint(std::string_view text, TextKind kind) const {
-  std::vector<Hit> hits;
   if (text.empty()) return {};
-  hs_scan(db_, text.data(), static_cast<unsigned>(text.size()), 0, scratch_, on_match, &hits);
+  // Pass 1: where matches end, over the whole text.
+  std::vector<Hit> ends;
+  hs_scan(db_, text.data(), static_cast<unsigned>(text.size()), 0, scratch_, on_match, &ends);
+  if (ends.empty()) return {};
+  // Pass 2: for each end, where that match starts, from a short window before it.
+  constexpr std::size_t kWindow = 512;
+  std::vector<Hit> hits;
+  hits.reserve(ends.size());
+  std::vector<Hit> local;
+  for (const Hit& e : ends) {
+    std::size_t from = e.to > kWindow ? e.to - kWindow : 0;
+    local.clear();
+    hs_scan(som_db_, text.data() + from, static_cast<unsigned>(e.to - from), 0, scratch_, on_match, &local);
+    unsigned long long start = e.to;
+    for (const Hit& l : local)
+      if (l.pattern == e.pattern && l.to + from == e.to) start = std::min(start, l.from + from);
+    if (start == e.to) continue;  // longer than the window: not a phrase we can show
+    hits.push_back({e.pattern, start, e.to});
+  }
   std::vector<LintFinding> out;
   // Keep, per place, the longest phrase match; drop those inside an exclusion and those
   // of "after" rules with no context shortly before.
   std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
     return a.from != b.from ? a.from < b.from : a.to > b.to;
   });
+  std::vector<Hit> context;  // exclusions and "after" contexts, sorted by start
+  for (const Hit& h : hits)
+    if (patterns_[h.pattern].role != Pattern::kPhrase) context.push_back(h);
   unsigned long long covered_to = 0;
   bool any = false;
+  // Findings come in text order: advance one cursor for line and column instead of
+  // rescanning from the start for each (a 1 GB file has hundreds of thousands).
+  std::size_t cursor = 0, line_start = 0;
+  int line = 1;
   for (const Hit& h : hits) {
     const Pattern& p = patterns_[h.pattern];
     if (p.role != Pattern::kPhrase) continue;
     const LintRule& rule = rules_[p.rule];
     if (!applies(rule, kind)) continue;
     if (any && h.from < covered_to) continue;  // inside a longer finding already reported
-    bool excluded = std::any_of(hits.begin(), hits.end(), [&](const Hit& e) {
-      const Pattern& ep = patterns_[e.pattern];
-      return ep.role == Pattern::kExclude && ep.rule == p.rule && e.from <= h.from && e.to >= h.to;
-    });
-    if (excluded) continue;
-    if (!rule.after.empty()) {
-      bool context = std::any_of(hits.begin(), hits.end(), [&](const Hit& c) {
-        const Pattern& cp = patterns_[c.pattern];
-        return cp.role == Pattern::kAfter && cp.rule == p.rule && c.to <= h.from && h.from - c.to <= 400;
-      });
-      if (!context) continue;
+    // Only context that starts within kWindow bytes before this match can matter.
+    auto first = std::lower_bound(context.begin(), context.end(), h.from > kWindow ? h.from - kWindow : 0,
+                                  [](const Hit& c, unsigned long long v) { return c.from < v; });
+    bool excluded = false, has_context = rule.after.empty();
+    for (auto it = first; it != context.end() && it->from <= h.from; ++it) {
+      const Pattern& cp = patterns_[it->pattern];
+      if (cp.rule != p.rule) continue;
+      if (cp.role == Pattern::kExclude && it->to >= h.to) excluded = true;
+      if (cp.role == Pattern::kAfter && it->to <= h.from) has_context = true;
     }
+    if (excluded || !has_context) continue;
     LintFinding f;
     f.rule = rule.id;
     f.offset = h.from;
     f.length = h.to - h.from;
-    line_and_column(text, f.offset, &f.line, &f.column);
+    for (; cursor < f.offset; ++cursor)
+      if (text[cursor] == '\n') {
+        ++line;
+        line_start = cursor + 1;
+      }
+    f.line = line;
+    f.column = 1;
+    for (std::size_t i = line_start; i < f.offset; ++i)
+      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++f.column;
     f.words = std::string(text.substr(f.offset, f.length));
     for (char& c : f.words)
       if (c == '\n' || c == '\r' || c == '\t') c = ' ';

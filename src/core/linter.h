@@ -62,7 +62,11 @@ class Linter {
   };
   std::vector<LintRule> rules_;
   std::vector<Pattern> patterns_;
+  // Two compilations of the same patterns: `db_` reports only where matches end (the
+  // fast pass over all the text); `som_db_` also reports where they start, and is run
+  // only on the few hundred bytes before each end to recover the words found.
   hs_database* db_ = nullptr;
+  hs_database* som_db_ = nullptr;
   mutable hs_scratch* scratch_ = nullptr;
 };
 
