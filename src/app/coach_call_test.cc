@@ -101,7 +101,18 @@ class FakeStore : public Store {
   Result<std::vector<Reason>> list_reasons(Id) override { return Status::Unavailable("not in this fake"); }
   Result<Id> add_change(const Change&) override { return Status::Unavailable("not in this fake"); }
   Result<Change> get_change(Id, Id) override { return Status::Unavailable("not in this fake"); }
-  Result<std::vector<Change>> list_changes(Id) override { return Status::Unavailable("not in this fake"); }};
+  Result<std::vector<Change>> list_changes(Id) override { return Status::Unavailable("not in this fake"); }
+  Result<Id> add_round(const BrainstormRound&) override { return Status::Unavailable("not in this fake"); }
+  Status update_round(const BrainstormRound&) override { return Status::Unavailable("not in this fake"); }
+  Result<std::vector<BrainstormRound>> list_rounds(Id) override { return Status::Unavailable("not in this fake"); }
+  Result<Id> add_submission(const BrainstormSubmission&) override { return Status::Unavailable("not in this fake"); }
+  Status update_submission(const BrainstormSubmission&) override { return Status::Unavailable("not in this fake"); }
+  Result<std::vector<BrainstormSubmission>> list_submissions(Id, Id) override {
+    return Status::Unavailable("not in this fake");
+  }
+  Status put_score(Id, const BrainstormScore&) override { return Status::Unavailable("not in this fake"); }
+  Result<std::vector<BrainstormScore>> list_scores(Id, Id) override { return Status::Unavailable("not in this fake"); }
+};
 
 const std::string kCorpus = std::string(NEXTCALL_SOURCE_DIR) + "/tests/coach_corpus/";
 

@@ -30,8 +30,14 @@ Status run_lint(Runtime& rt, LintArgs& a) {
     if (!parse_text_kind(a.kind, &k)) return Status::InvalidArgument("--kind: script|voicemail|note|email");
     a.options.kind = k;
   }
-  // The voicemail budget is the workspace's when a database is at hand; defaults otherwise.
   nlohmann::json findings = nlohmann::json::array();
+  // Findings are gathered in a buffer and written in large blocks: a big corpus has
+  // hundreds of thousands of them.
+  std::string buffer;
+  auto flush = [&] {
+    rt.out().write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    buffer.clear();
+  };
   auto sum = lint_files(a.options, std::cin, [&](const FileFinding& f) {
     if (rt.json()) {
       findings.push_back({{"file", f.file},
@@ -43,10 +49,23 @@ Status run_lint(Runtime& rt, LintArgs& a) {
                           {"instead", f.finding.instead}});
       return;
     }
-    rt.out() << f.file << ":" << f.finding.line << ":" << f.finding.column << ": " << f.finding.rule
-             << ": \"" << f.finding.words << "\" — " << f.finding.why << " Instead: " << f.finding.instead
-             << "\n";
+    buffer += f.file;
+    buffer += ':';
+    buffer += std::to_string(f.finding.line);
+    buffer += ':';
+    buffer += std::to_string(f.finding.column);
+    buffer += ": ";
+    buffer += f.finding.rule;
+    buffer += ": \"";
+    buffer += f.finding.words;
+    buffer += "\" — ";
+    buffer += f.finding.why;
+    buffer += " Instead: ";
+    buffer += f.finding.instead;
+    buffer += '\n';
+    if (buffer.size() > (1 << 20)) flush();
   });
+  flush();
   if (!sum.ok()) return Status(Code::kInvalidArgument, sum.status().message());
   if (rt.json()) print_json(rt, {{"files", sum->files}, {"findings", findings}});
   rt.set_exit_code(sum->findings > 0 ? 1 : 0);

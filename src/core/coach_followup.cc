@@ -22,7 +22,13 @@ std::string_view not_done_cue(const std::string& n) {
                       "haven't reviewed", "didn't look", "didn't read", "haven't opened",
                       "not yet", "been crazy", "been swamped", "been slammed", "been so busy",
                       "haven't even opened", "still on my desk", "still sitting in my inbox",
-                      "haven't done", "didn't do"});
+                      "haven't done", "didn't do",
+                      // Recognizers and careful speakers do not contract.
+                      "have not had a chance", "have not had the chance", "have not had time",
+                      "did not get to it", "did not get a chance", "did not have a chance",
+                      "did not have time", "have not gotten to", "have not gone through",
+                      "have not reviewed", "did not look", "did not read", "have not opened",
+                      "have not done", "did not do"});
 }
 
 bool offers_callback(const std::string& n) {

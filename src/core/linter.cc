@@ -61,7 +61,8 @@ Result<std::unique_ptr<Linter>> Linter::compile(std::vector<LintRule> rules) {
   std::vector<unsigned> flags, ids;
   auto add = [&](std::size_t rule, Pattern::Role role, const std::string& phrase) {
     expressions.push_back(phrase_pattern(phrase));
-    flags.push_back(HS_FLAG_CASELESS);
+    // Start of match is needed for the words and the column of each finding.
+    flags.push_back(HS_FLAG_CASELESS | HS_FLAG_SOM_LEFTMOST);
     ids.push_back(static_cast<unsigned>(l->patterns_.size()));
     l->patterns_.push_back({rule, role});
   };
@@ -74,11 +75,7 @@ Result<std::unique_ptr<Linter>> Linter::compile(std::vector<LintRule> rules) {
   std::vector<const char*> cexpr;
   for (const auto& e : expressions) cexpr.push_back(e.c_str());
   hs_compile_error_t* err = nullptr;
-  std::vector<unsigned> som_flags = flags;
-  for (unsigned& f : som_flags) f |= HS_FLAG_SOM_LEFTMOST;
-  if (hs_compile_multi(cexpr.data(), som_flags.data(), ids.data(), static_cast<unsigned>(cexpr.size()),
-                       HS_MODE_BLOCK, nullptr, &l->som_db_, &err) != HS_SUCCESS ||
-      hs_compile_multi(cexpr.data(), flags.data(), ids.data(), static_cast<unsigned>(cexpr.size()),
+  if (hs_compile_multi(cexpr.data(), flags.data(), ids.data(), static_cast<unsigned>(cexpr.size()),
                        HS_MODE_BLOCK, nullptr, &l->db_, &err) != HS_SUCCESS) {
     std::string msg = err && err->message ? err->message : "unknown error";
     std::string where;
@@ -89,8 +86,7 @@ Result<std::unique_ptr<Linter>> Linter::compile(std::vector<LintRule> rules) {
     hs_free_compile_error(err);
     return Status::InvalidArgument("cannot compile the lint rules" + where + ": " + msg);
   }
-  if (hs_alloc_scratch(l->db_, &l->scratch_) != HS_SUCCESS ||
-      hs_alloc_scratch(l->som_db_, &l->scratch_) != HS_SUCCESS)
+  if (hs_alloc_scratch(l->db_, &l->scratch_) != HS_SUCCESS)
     return Status::Internal("cannot allocate the matcher's scratch space");
   return l;
 }
@@ -98,7 +94,6 @@ Result<std::unique_ptr<Linter>> Linter::compile(std::vector<LintRule> rules) {
 Linter::~Linter() {
   hs_free_scratch(scratch_);
   hs_free_database(db_);
-  hs_free_database(som_db_);
 }
 
 namespace {
@@ -121,25 +116,10 @@ bool applies(const LintRule& r, TextKind kind) {
 
 std::vector<LintFinding> Linter::lint(std::string_view text, TextKind kind) const {
   if (text.empty()) return {};
-  // Pass 1: where matches end, over the whole text.
-  std::vector<Hit> ends;
-  hs_scan(db_, text.data(), static_cast<unsigned>(text.size()), 0, scratch_, on_match, &ends);
-  if (ends.empty()) return {};
-  // Pass 2: for each end, where that match starts, from a short window before it.
-  constexpr std::size_t kWindow = 512;
   std::vector<Hit> hits;
-  hits.reserve(ends.size());
-  std::vector<Hit> local;
-  for (const Hit& e : ends) {
-    std::size_t from = e.to > kWindow ? e.to - kWindow : 0;
-    local.clear();
-    hs_scan(som_db_, text.data() + from, static_cast<unsigned>(e.to - from), 0, scratch_, on_match, &local);
-    unsigned long long start = e.to;
-    for (const Hit& l : local)
-      if (l.pattern == e.pattern && l.to + from == e.to) start = std::min(start, l.from + from);
-    if (start == e.to) continue;  // longer than the window: not a phrase we can show
-    hits.push_back({e.pattern, start, e.to});
-  }
+  hs_scan(db_, text.data(), static_cast<unsigned>(text.size()), 0, scratch_, on_match, &hits);
+  if (hits.empty()) return {};
+  constexpr unsigned long long kWindow = 512;  // how far back context may start
   std::vector<LintFinding> out;
   // Keep, per place, the longest phrase match; drop those inside an exclusion and those
   // of "after" rules with no context shortly before.

@@ -25,8 +25,9 @@ struct LintFinding {
   int line = 0;            // 1-based
   int column = 0;          // 1-based, in characters
   std::string words;       // the words found, as written
-  std::string why;
-  std::string instead;
+  // Point into the rules of the Linter that made the finding: valid while it lives.
+  std::string_view why;
+  std::string_view instead;
 };
 
 struct VoicemailBudget {
@@ -62,11 +63,7 @@ class Linter {
   };
   std::vector<LintRule> rules_;
   std::vector<Pattern> patterns_;
-  // Two compilations of the same patterns: `db_` reports only where matches end (the
-  // fast pass over all the text); `som_db_` also reports where they start, and is run
-  // only on the few hundred bytes before each end to recover the words found.
-  hs_database* db_ = nullptr;
-  hs_database* som_db_ = nullptr;
+  hs_database* db_ = nullptr;  // every pattern of every rule, one database
   mutable hs_scratch* scratch_ = nullptr;
 };
 

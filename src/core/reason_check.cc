@@ -32,7 +32,7 @@ bool any_of_words(const std::vector<std::string>& words, std::initializer_list<c
 std::vector<ReasonProblem> check_reason(const std::string& text, const Linter& linter) {
   std::vector<ReasonProblem> out;
   for (const LintFinding& f : linter.lint(text, TextKind::kScript))
-    out.push_back({f.rule, "weak wording: \"" + f.words + "\" — " + f.why, f.instead});
+    out.push_back({f.rule, "weak wording: \"" + f.words + "\" — " + std::string(f.why), std::string(f.instead)});
   auto words = words_of(text);
   bool listener = any_of_words(words, {"you", "your", "you're", "you'll", "yours", "you've"});
   bool us = any_of_words(words, {"we", "our", "us", "we're", "we've", "i", "my"});

@@ -36,12 +36,12 @@ class RecognizerTest : public ::testing::Test {
   std::string Say(const std::string& name, const std::string& voice, const std::string& text) {
     std::string raw = (dir_ / (name + "_raw.wav")).string(), out = (dir_ / (name + ".wav")).string();
     EXPECT_TRUE(Shell("espeak-ng -s 120 -g 2 -v " + voice + " -w " + raw + " \"" + text + "\""));
-    EXPECT_TRUE(Shell("sox " + raw + " -r 16000 -c 1 -b 16 " + out));
+    EXPECT_TRUE(Shell("sox -D " + raw + " -r 16000 -c 1 -b 16 " + out));
     return out;
   }
   std::string Silence(const std::string& name, double seconds) {
     std::string out = (dir_ / (name + ".wav")).string();
-    EXPECT_TRUE(Shell("sox -n -r 16000 -c 1 -b 16 " + out + " trim 0 " + std::to_string(seconds)));
+    EXPECT_TRUE(Shell("sox -D -n -r 16000 -c 1 -b 16 " + out + " trim 0 " + std::to_string(seconds)));
     return out;
   }
   double Length(const std::string& wav) {
@@ -61,7 +61,7 @@ TEST_F(RecognizerTest, StereoCallKeepsTheMissedWalkThroughAndTheCommitment) {
   std::vector<std::pair<bool, std::string>> script = {
       // Kept short and plain: the generic language model is weak on synthetic voices.
       {true, "hello this is john from acme did you look at the specs"},
-      {false, "not yet"},
+      {false, "no i have not had a chance to look at it"},
       {true, "okay i will call you back next week"},
   };
   
@@ -78,7 +78,7 @@ TEST_F(RecognizerTest, StereoCallKeepsTheMissedWalkThroughAndTheCommitment) {
     rparts.push_back(gap);
   }
   auto cat = [&](const std::vector<std::string>& parts, const std::string& out) {
-    std::string cmd = "sox";
+    std::string cmd = "sox -D";
     for (const auto& p : parts) cmd += " " + p;
     ASSERT_TRUE(Shell(cmd + " " + out));
   };
@@ -86,7 +86,7 @@ TEST_F(RecognizerTest, StereoCallKeepsTheMissedWalkThroughAndTheCommitment) {
               st = (dir_ / "call.wav").string();
   cat(lparts, l);
   cat(rparts, r);
-  ASSERT_TRUE(Shell("sox -M " + l + " " + r + " " + st));
+  ASSERT_TRUE(Shell("sox -D -M " + l + " " + r + " " + st));
   std::ifstream in(st, std::ios::binary);
   std::stringstream ss;
   ss << in.rdbuf();
