@@ -37,14 +37,16 @@ Result<ParsedPhone> parse_phone(std::string_view text, std::string_view default_
   std::string where = input[0] == '+' ? std::string() : " for region " + region;
   if (err != PhoneNumberUtil::NO_PARSING_ERROR)
     return Status::InvalidArgument("'" + std::string(text) + "' is not a phone number" + where);
-  if (!util().IsValidNumber(number))
-    return Status::InvalidArgument("'" + std::string(text) + "' is not a valid phone number" + where);
+  // IsValidNumber would look the region up again: look it up once and check against it.
   ParsedPhone p;
-  util().Format(number, PhoneNumberUtil::E164, &p.e164);
   util().GetRegionCodeForNumber(number, &p.region);
-  util().Format(number, PhoneNumberUtil::NATIONAL, &p.national);
+  if (p.region == "ZZ" || !util().IsValidNumberForRegion(number, p.region))
+    return Status::InvalidArgument("'" + std::string(text) + "' is not a valid phone number" + where);
+  util().Format(number, PhoneNumberUtil::E164, &p.e164);
   return p;
 }
+
+std::string national_of(const ParsedPhone& p) { return format_phone_national(p.e164); }
 
 std::string format_phone_national(const std::string& e164) {
   PhoneNumber number;

@@ -13,8 +13,11 @@ namespace nextcall {
 struct ParsedPhone {
   std::string e164;      // "+14155550123"
   std::string region;    // "US"
-  std::string national;  // "(415) 555-0123"
 };
+
+// National format of a parsed number ("(415) 555-0123"); kept apart from parse_phone
+// because formatting costs as much as validating and an import needs only E.164.
+std::string national_of(const ParsedPhone& p);
 
 // Parses `text` with `default_region` (ISO 3166 alpha-2) for numbers without a country
 // code. InvalidArgument ("'555-12' is not a valid phone number for region US") when it

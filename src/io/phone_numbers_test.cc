@@ -10,7 +10,7 @@ TEST(PhoneNumbersTest, NationalNumberUsesTheDefaultRegion) {
   ASSERT_TRUE(p.ok()) << p.status().message();
   EXPECT_EQ(p->e164, "+14155552671");
   EXPECT_EQ(p->region, "US");
-  EXPECT_EQ(p->national, "(415) 555-2671");
+  EXPECT_EQ(national_of(*p), "(415) 555-2671");
 }
 
 TEST(PhoneNumbersTest, InternationalNumberIgnoresTheDefaultRegion) {
