@@ -4,17 +4,26 @@
 
 #include <cstdio>
 #include <exception>
+#include <unordered_map>
 
 namespace nextcall {
 namespace {
 
+// locate_zone searches the whole database by name; the planner asks for the same few
+// zones millions of times, so each thread remembers what it found.
 const date::time_zone* find_zone(const std::string& zone) {
   if (zone.empty()) return nullptr;
+  thread_local std::unordered_map<std::string, const date::time_zone*> cache;
+  auto it = cache.find(zone);
+  if (it != cache.end()) return it->second;
+  const date::time_zone* z = nullptr;
   try {
-    return date::locate_zone(zone);
+    z = date::locate_zone(zone);
   } catch (const std::exception&) {
-    return nullptr;
+    z = nullptr;
   }
+  cache.emplace(zone, z);
+  return z;
 }
 
 std::chrono::seconds offset_at(Instant t, const std::string& zone) {

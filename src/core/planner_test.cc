@@ -267,8 +267,9 @@ TEST(PlannerTest, GatekeeperUsesTheGatekeeperLadderAndTheReferrersName) {
   SnapshotBuilder b;
   Contact& gk = b.contact("Pat");
   gk.role = Role::kGatekeeper;
+  Id gk_id = gk.id;  // read before the next contact() moves the vector
   Id ann = b.contact("Ann").id;
-  b.snapshot().contacts.back().gatekeeper_id = gk.id;
+  b.snapshot().contacts.back().gatekeeper_id = gk_id;
   b.owes(ann, "review the specs", "2026-11-23");
   Referral r;
   r.id = 9;

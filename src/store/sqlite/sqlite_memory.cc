@@ -486,7 +486,11 @@ Result<std::vector<Attempt>> SqliteStore::list_attempts(Id ws, const Filter& f) 
   auto st = db_->prepare(
       "SELECT id, workspace_id, contact_id, rep_id, at, outcome, rung, ladder, reason, reason_id, "
       "note, next_on, duration_seconds, approach FROM attempts" +
-      where_clause(f, "contact_id", "at") + " ORDER BY at, id" + limit_clause(f));
+      where_clause(f, "contact_id", "at") +
+      // For one contact or one rep's contacts, go through their rows by the contact index
+      // and sort what was found; "at+0" keeps SQLite from walking the whole workspace in
+      // time order to save that sort.
+      (f.contact_id || f.owner_id ? " ORDER BY at+0, id" : " ORDER BY at, id") + limit_clause(f));
   if (!st.ok()) return st.status();
   bind_filter(*st, ws, f);
   return collect<Attempt>(st, [](const Stmt& r) {
