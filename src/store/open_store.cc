@@ -14,7 +14,8 @@ Result<std::unique_ptr<Store>> open_store(const std::string& url) {
     return open_postgres_store(url);
 #else
     return Status::Unavailable(
-        "this nextcall was built without PostgreSQL support (install libpq-dev and rebuild)");
+        "the PostgreSQL team-server backend is not part of this version of nextcall yet; "
+        "use a SQLite file path with --db");
 #endif
   }
   if (url.empty()) return Status::InvalidArgument("no database given (use --db PATH)");
