@@ -150,7 +150,8 @@ VoicemailScript build_voicemail(const std::string& first_name, const std::string
   std::string head = "Hi " + first_name + ", it's " + rep_first + ". ";
   std::string tail = " If " + slot_text + " doesn't suit, call " + callback_display + ".";
   int budget = max_words - count_words(head) - count_words(tail);
-  if (budget < 6) {
+  if (budget < 6 || count_words(benefit) > budget) {
+    // The benefit matters more than the name: drop "it's Maria" before cutting it.
     head = "Hi " + first_name + ". ";
     budget = max_words - count_words(head) - count_words(tail);
   }

@@ -1,0 +1,95 @@
+// `nextcall plan` and `nextcall brief` on the demo workspace, through the real binary.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/cli_test_util.h"
+
+namespace nextcall::testing {
+namespace {
+
+class PlanCliTest : public ::testing::Test {
+ protected:
+  // The demo is built relative to "now": plan the same morning (06:00 in Chicago).
+  const std::map<std::string, std::string> env_ = {{"NEXTCALL_NOW", "2026-11-24T12:00:00Z"}};
+  void SetUp() override { ASSERT_EQ(run({"demo"}).exit_code, 0); }
+  RunResult run(std::vector<std::string> args) { return run_on(db_, std::move(args), "", env_); }
+  TempDir dir_;
+  std::string db_ = dir_.file("t.db");
+};
+
+TEST_F(PlanCliTest, EveryPlannedCallHasAReasonAnOpenerAndATenSecondVoicemail) {
+  RunResult r = run({"plan", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto sheet = nlohmann::json::parse(r.out);
+  ASSERT_FALSE(sheet["calls"].empty());
+  std::string previous;
+  for (const auto& call : sheet["calls"]) {
+    EXPECT_EQ(call["reason"]["sentence"].get<std::string>().rfind("The reason I'm calling is ", 0), 0u);
+    EXPECT_FALSE(call["opener"]["text"].get<std::string>().empty());
+    EXPECT_LE(call["voicemail"]["words"].get<int>(), 25);
+    EXPECT_FALSE(call["due_because"].empty());
+    EXPECT_FALSE(call["close"]["target"].get<std::string>().empty());
+    // In order of window start.
+    std::string start = call["window"]["start"];
+    EXPECT_LE(previous, start);
+    previous = start;
+  }
+}
+
+TEST_F(PlanCliTest, DoNotCallContactsAreNeverOnAnyRepsSheet) {
+  auto contacts = nlohmann::json::parse(run({"contact", "list", "--format", "json"}).out);
+  std::set<long> dnc;
+  for (const auto& c : contacts)
+    if (c["do_not_call"].get<bool>()) dnc.insert(c["id"].get<long>());
+  ASSERT_FALSE(dnc.empty());
+  for (const char* rep : {"maria@demo.nextcall", "sam@demo.nextcall", "priya@demo.nextcall"}) {
+    auto sheet = nlohmann::json::parse(run({"--rep", rep, "plan", "--format", "json"}).out);
+    for (const auto& call : sheet["calls"]) EXPECT_EQ(dnc.count(call["contact_id"].get<long>()), 0u) << rep;
+  }
+}
+
+TEST_F(PlanCliTest, LoggingTheCallMovesTheTargetUp) {
+  auto sheet = nlohmann::json::parse(run({"plan", "--format", "json"}).out);
+  ASSERT_FALSE(sheet["calls"].empty());
+  const auto& first = sheet["calls"][0];
+  std::string id = std::to_string(first["contact_id"].get<long>());
+  std::string target = first["close"]["target"];
+  ASSERT_EQ(run({"log", id, "--outcome", "connected", "--close", target}).exit_code, 0);
+  auto brief = nlohmann::json::parse(run({"brief", id, "--format", "json"}).out);
+  EXPECT_EQ(brief["close"]["highest_agreed"], target);
+  EXPECT_NE(brief["close"]["target"], target);
+}
+
+TEST_F(PlanCliTest, TableHtmlAndIcsViews) {
+  RunResult table = run({"plan"});
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_NE(table.out.find("Call sheet for Maria Alvarez, 2026-11-24"), std::string::npos) << table.out;
+  RunResult html = run({"plan", "--format", "html"});
+  EXPECT_NE(html.out.find("<!doctype html>"), std::string::npos);
+  EXPECT_NE(html.out.find("href=\"tel:+"), std::string::npos);
+  RunResult ics = run({"plan", "--format", "ics"});
+  EXPECT_NE(ics.out.find("BEGIN:VCALENDAR"), std::string::npos);
+  EXPECT_NE(ics.out.find("BEGIN:VEVENT"), std::string::npos);
+}
+
+TEST_F(PlanCliTest, SnoozedContactIsListedAndNotPlanned) {
+  auto sheet = nlohmann::json::parse(run({"plan", "--format", "json"}).out);
+  ASSERT_FALSE(sheet["calls"].empty());
+  std::string id = std::to_string(sheet["calls"][0]["contact_id"].get<long>());
+  ASSERT_EQ(run({"snooze", id, "--until", "+7d", "--why", "on holiday"}).exit_code, 0);
+  auto after = nlohmann::json::parse(run({"plan", "--format", "json"}).out);
+  for (const auto& call : after["calls"]) EXPECT_NE(std::to_string(call["contact_id"].get<long>()), id);
+  bool listed = false;
+  for (const auto& s : after["snoozed"]) listed = listed || std::to_string(s["contact_id"].get<long>()) == id;
+  EXPECT_TRUE(listed);
+}
+
+TEST_F(PlanCliTest, UnknownContactForABriefIsOneLine) {
+  RunResult r = run({"brief", "Nobody Atall"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1);
+}
+
+}  // namespace
+}  // namespace nextcall::testing

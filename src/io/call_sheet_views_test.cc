@@ -1,0 +1,132 @@
+// Golden tests of the call sheet's views: a fixed snapshot is planned and rendered as
+// text, JSON, HTML and iCalendar, and compared with tests/golden/. To accept a deliberate
+// change of format: NEXTCALL_UPDATE_GOLDEN=1 build/io_tests --gtest_filter='CallSheetViews*'
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "core/civil_time.h"
+#include "core/planner.h"
+#include "io/call_sheet_html.h"
+#include "io/call_sheet_ics.h"
+#include "io/call_sheet_json.h"
+#include "io/call_sheet_text.h"
+#include "io/phone_numbers.h"
+
+namespace nextcall {
+namespace {
+
+CallSheet fixed_sheet() {
+  Snapshot s;
+  s.rep.id = 1;
+  s.rep.name = "Maria Alvarez";
+  s.rep.timezone = "America/Chicago";
+  s.rep_phone_display = "(312) 555-0142";
+  s.day = *parse_date("2026-11-24");
+  s.now = *parse_instant("2026-11-24T12:00:00Z");
+  Account acme;
+  acme.id = 1;
+  acme.name = "Acme <Fabrication> & Sons";  // escaped in HTML
+  acme.industry = "manufacturing";
+  s.accounts.push_back(acme);
+  Contact ann;
+  ann.id = 10;
+  ann.account_id = 1;
+  ann.first_name = "Ann";
+  ann.last_name = "Lee";
+  ann.title = "VP Operations";
+  ann.timezone = "America/New_York";
+  ann.phones = {{"+12125550100", "work"}};
+  ann.hot_button = "cutting the cost of unscheduled maintenance";
+  s.contacts.push_back(ann);
+  Contact bob = ann;
+  bob.id = 11;
+  bob.first_name = "Bob";
+  bob.timezone = "America/Los_Angeles";
+  bob.phones = {{"+14155552671", "work"}};
+  bob.stage = Stage::kCustomer;
+  bob.cadence = {Cadence::Kind::kWeekly, 0};
+  s.contacts.push_back(bob);
+  Thread t{1, 0, 10, "setting up the new manufacturing line", ThreadKind::kBusiness, true, parse_date("2026-11-10"),
+           "worried about the schedule"};
+  s.threads.push_back(t);
+  Material m;
+  m.id = 3;
+  m.contact_id = 10;
+  m.title = "Model 40 spec sheet";
+  m.pointers = {{"page 4", "unscheduled maintenance"}};
+  s.materials.push_back(m);
+  Commitment k;
+  k.id = 4;
+  k.contact_id = 10;
+  k.what = "review the specs";
+  k.due_on = parse_date("2026-11-23");
+  k.material_id = 3;
+  s.commitments.push_back(k);
+  Reason r;
+  r.id = 5;
+  r.text = "you can now get same-day rush orders, so a breakdown no longer stops your line";
+  r.category = ReasonCategory::kNewCapability;
+  s.reasons.push_back(r);
+  Attempt a;
+  a.id = 6;
+  a.contact_id = 11;
+  a.at = *parse_instant("2026-11-13T16:00:00Z");
+  a.outcome = Outcome::kConnected;
+  a.rung = "send_info";
+  s.attempts.push_back(a);
+  s.index();
+  CallSheet sheet = plan_day(s);
+  for (Brief& b : sheet.calls) b.phone_display = format_phone_national(b.phone_e164);
+  return sheet;
+}
+
+void check_golden(const std::string& name, const std::string& actual) {
+  std::string path = std::string(NEXTCALL_SOURCE_DIR) + "/tests/golden/" + name;
+  if (std::getenv("NEXTCALL_UPDATE_GOLDEN")) {
+    std::ofstream(path, std::ios::binary) << actual;
+    return;
+  }
+  std::ifstream in(path, std::ios::binary);
+  ASSERT_TRUE(in) << "missing golden file " << path << " (NEXTCALL_UPDATE_GOLDEN=1 writes it)";
+  std::stringstream expected;
+  expected << in.rdbuf();
+  EXPECT_EQ(actual, expected.str()) << "the " << name << " view changed";
+}
+
+TEST(CallSheetViewsTest, TextMatchesTheGolden) {
+  std::ostringstream out;
+  write_call_sheet_text(out, fixed_sheet(), true);
+  check_golden("call_sheet.txt", out.str());
+}
+
+TEST(CallSheetViewsTest, JsonMatchesTheGolden) {
+  check_golden("call_sheet.json", call_sheet_json(fixed_sheet()).dump(2) + "\n");
+}
+
+TEST(CallSheetViewsTest, HtmlMatchesTheGoldenAndEscapes) {
+  std::string html = call_sheet_html(fixed_sheet());
+  EXPECT_NE(html.find("Acme &lt;Fabrication&gt; &amp; Sons"), std::string::npos);
+  EXPECT_EQ(html.find("<Fabrication>"), std::string::npos);
+  EXPECT_NE(html.find("href=\"tel:+12125550100\""), std::string::npos);
+  check_golden("call_sheet.html", html);
+}
+
+TEST(CallSheetViewsTest, IcsHasOneEventPerCallAtItsSlot) {
+  CallSheet sheet = fixed_sheet();
+  ASSERT_EQ(sheet.calls.size(), 2u);
+  std::string ics = call_sheet_ics(sheet, 5);
+  auto events = read_ics_events(ics);
+  ASSERT_TRUE(events.ok()) << events.status().message();
+  ASSERT_EQ(events->size(), 2u);
+  EXPECT_EQ((*events)[0].start, sheet.calls[0].slot);
+  EXPECT_NE((*events)[0].summary.find("Call Ann Lee"), std::string::npos) << (*events)[0].summary;
+  EXPECT_NE((*events)[0].description.find("The reason I'm calling is"), std::string::npos);
+  EXPECT_EQ((*events)[0].uid, "call-2026-11-24-1-10@nextcall");
+}
+
+}  // namespace
+}  // namespace nextcall
