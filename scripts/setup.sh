@@ -13,27 +13,15 @@ packages=(
   libpocketsphinx-dev libsphinxbase-dev pocketsphinx-en-us espeak-ng sox
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
-  wrk hyperfine chromium nodejs npm curl
 )
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-# nodejs/npm may come from elsewhere on the image; only ask apt when the commands are absent.
-if command -v node >/dev/null && command -v npm >/dev/null; then
-  filtered=()
-  for p in "${missing[@]}"; do [[ $p == nodejs || $p == npm ]] || filtered+=("$p"); done
-  missing=("${filtered[@]}")
-fi
 if ((${#missing[@]})); then
   echo "setup: installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
-
-# Browser tests: playwright-core from the lockfile, driving Debian's chromium.
-if [[ -f tests/e2e/package-lock.json && ! -d tests/e2e/node_modules/playwright-core ]]; then
-  (cd tests/e2e && npm ci --silent --no-audit --no-fund >/dev/null)
 fi
