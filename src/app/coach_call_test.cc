@@ -78,6 +78,14 @@ class FakeStore : public Store {
   Result<std::optional<Contact>> find_contact_by_phone(Id, const std::string&) override { return Status::Unavailable("not in this fake"); }
   Result<std::optional<Contact>> find_contact_by_email(Id, const std::string&) override { return Status::Unavailable("not in this fake"); }
   Result<long> count_contacts(Id) override { return Status::Unavailable("not in this fake"); }
+  Status create_session(const Session&) override { return Status::Unavailable("not in this fake"); }
+  Result<std::optional<Session>> find_session(const std::string&) override { return Status::Unavailable("not in this fake"); }
+  Status delete_session(const std::string&) override { return Status::Unavailable("not in this fake"); }
+  Status delete_sessions_of_user(Id, Id) override { return Status::Unavailable("not in this fake"); }
+  Result<Id> add_api_token(const ApiToken&) override { return Status::Unavailable("not in this fake"); }
+  Result<std::optional<ApiToken>> find_api_token(const std::string&) override { return Status::Unavailable("not in this fake"); }
+  Result<std::vector<ApiToken>> list_api_tokens(Id, Id) override { return Status::Unavailable("not in this fake"); }
+  Status revoke_api_token(Id, Id) override { return Status::Unavailable("not in this fake"); }
   Status update_thread(const Thread&) override { return Status::Unavailable("not in this fake"); }
   Result<std::vector<Thread>> list_threads(Id, const Filter&) override { return Status::Unavailable("not in this fake"); }
   Status update_objection(const Objection&) override { return Status::Unavailable("not in this fake"); }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/changes.h"
 #include "core/model_text.h"
 
 namespace nextcall {
@@ -77,6 +78,25 @@ Result<Attempt> log_call(Store& store, const Actor& actor, Id contact_id, const 
   });
   if (!s.ok()) return s;
   return a;
+}
+
+Result<LoggedCall> log_call_confirming(Store& store, const Actor& actor, Id contact_id, const CallLog& log,
+                                       std::optional<Id> confirms_change, Instant now) {
+  LoggedCall out;
+  NEXTCALL_RETURN_IF_ERROR(store.transaction([&]() -> Status {
+    auto attempt = log_call(store, actor, contact_id, log, now);
+    if (!attempt.ok()) return attempt.status();
+    out.attempt = *attempt;
+    if (confirms_change) {
+      if (attempt->outcome != Outcome::kConnected)
+        return Status::InvalidArgument("confirms_change: only a connected call can confirm a change");
+      auto n = confirm_change(store, actor, contact_id, *confirms_change);
+      if (!n.ok()) return n.status();
+      out.objections_answered = *n;
+    }
+    return Status::Ok();
+  }));
+  return out;
 }
 
 }  // namespace nextcall

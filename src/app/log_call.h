@@ -36,4 +36,13 @@ const Ladder& ladder_for(const Settings& s, const Contact& c, Outcome outcome);
 Result<Attempt> log_call(Store& store, const Actor& actor, Id contact_id, const CallLog& log,
                          Instant now);
 
+// log_call, and when the call confirmed a company change (the contact said it resolves
+// their objection), the objections it answers marked so, in the same transaction.
+struct LoggedCall {
+  Attempt attempt;
+  int objections_answered = 0;
+};
+Result<LoggedCall> log_call_confirming(Store& store, const Actor& actor, Id contact_id, const CallLog& log,
+                                       std::optional<Id> confirms_change, Instant now);
+
 }  // namespace nextcall

@@ -3,6 +3,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "app/auth.h"
 #include "app/demo_workspace.h"
 #include "cli/json_output.h"
 #include "cli/runtime.h"
@@ -14,10 +15,19 @@ void install_demo(CLI::App& cmd, Runtime& rt) {
   cmd.add_option("--contacts", o->contacts, "How many contacts")->default_val(200);
   cmd.add_option("--seed", o->seed, "Same seed, same workspace")->default_val(1);
   cmd.add_option("--name", o->workspace_name, "Workspace name")->default_val("Demo Sales Team");
-  cmd.callback([&rt, o] {
+  auto password = std::make_shared<std::string>();
+  cmd.add_option("--password", *password, "The demo reps' password for the web app (a demo only)")
+      ->default_val("nextcall-demo");
+  cmd.callback([&rt, o, password] {
     rt.finish([&]() -> Status {
       auto store = rt.store();
       if (!store.ok()) return store.status();
+      if (!password->empty()) {
+        NEXTCALL_RETURN_IF_ERROR(check_password_strength(*password));
+        auto hash = hash_password(*password);
+        if (!hash.ok()) return hash.status();
+        o->password_hash = *hash;
+      }
       auto sum = build_demo(**store, *o, rt.now());
       if (!sum.ok()) return sum.status();
       if (rt.json()) {
@@ -29,6 +39,9 @@ void install_demo(CLI::App& cmd, Runtime& rt) {
                  << sum->accounts << " accounts, " << sum->attempts << " past calls, "
                  << sum->reasons << " reasons, " << sum->users << " reps (maria@, sam@ and "
                  << "priya@demo.nextcall)\n";
+        if (!password->empty())
+          rt.out() << "Web sign-in: maria@demo.nextcall (manager), sam@demo.nextcall or priya@demo.nextcall, "
+                   << "password '" << *password << "'\n";
       }
       return Status::Ok();
     }());

@@ -6,6 +6,7 @@
 
 #include "app/export_contacts.h"
 #include "app/import_contacts.h"
+#include "app/import_report_json.h"
 #include "cli/json_output.h"
 #include "cli/runtime.h"
 #include "cli/table.h"
@@ -29,24 +30,7 @@ Status run_import(Runtime& rt, ImportArgs& a) {
     if (!report.ok()) return report.status();
     std::string file = a.options.path.substr(a.options.path.find_last_of('/') + 1);
     if (rt.json()) {
-      nlohmann::json problems = nlohmann::json::array();
-      for (const auto& p : report->problems)
-        problems.push_back({{"line", p.line}, {"column", p.column}, {"field", p.field},
-                            {"message", p.message}, {"text", describe(p, file)}});
-      nlohmann::json mapping = nlohmann::json::array();
-      for (const auto& [h, f] : report->mapping) mapping.push_back({{"column", h}, {"field", f}});
-      print_json(rt, {{"read", report->read},
-                      {"created", report->created},
-                      {"updated", report->updated},
-                      {"skipped", report->skipped},
-                      {"rejected", report->rejected},
-                      {"written", report->written},
-                      {"dry_run", a.options.dry_run},
-                      {"mapping", mapping},
-                      {"unmapped", report->unmapped},
-                      {"duplicates", report->duplicates},
-                      {"problems", problems},
-                      {"preview", report->preview}});
+      print_json(rt, import_report_json(*report, file, a.options.dry_run));
     } else {
       if (a.options.dry_run) {
         rt.out() << "Column mapping:\n";

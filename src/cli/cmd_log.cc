@@ -6,6 +6,7 @@
 #include "app/changes.h"
 #include "app/contacts.h"
 #include "app/history.h"
+#include "app/contact_json.h"
 #include "app/log_call.h"
 #include "cli/arguments.h"
 #include "cli/json_output.h"
@@ -51,23 +52,15 @@ Status run_log(Runtime& rt, const LogArgs& a) {
       if (!t.ok()) return t.status();
       log.at = *t;
     }
-    std::optional<Attempt> logged;
-    int answered = 0;
-    // The call and what it confirms are one write: both or neither.
-    NEXTCALL_RETURN_IF_ERROR(store.transaction([&]() -> Status {
-      auto attempt = log_call(store, actor, c->id, log, rt.now());
-      if (!attempt.ok()) return attempt.status();
-      logged = *attempt;
-      if (a.confirms_change) {
-        if (attempt->outcome != Outcome::kConnected)
-          return Status::InvalidArgument("--confirms-change: only a connected call can confirm a change");
-        auto n = confirm_change(store, actor, c->id, *a.confirms_change);
-        if (!n.ok()) return n.status();
-        answered = *n;
-      }
-      return Status::Ok();
-    }));
-    const Attempt* attempt = &*logged;
+    auto logged = log_call_confirming(store, actor, c->id, log, a.confirms_change, rt.now());
+    if (!logged.ok()) {
+      Status st = logged.status();
+      if (st.message().rfind("confirms_change:", 0) == 0)
+        return Status::InvalidArgument("--confirms-change" + st.message().substr(15));
+      return st;
+    }
+    int answered = logged->objections_answered;
+    const Attempt* attempt = &logged->attempt;
     if (rt.json()) {
       print_json(rt, *attempt);
       return Status::Ok();
@@ -90,14 +83,7 @@ Status run_history(Runtime& rt, const std::string& ref) {
     if (!m.ok()) return m.status();
     auto entries = build_history(*m);
     if (rt.json()) {
-      nlohmann::json j = nlohmann::json::array();
-      for (const auto& e : entries)
-        j.push_back({{"when", e.dated_only ? format_date(std::chrono::floor<std::chrono::days>(e.when))
-                                           : format_instant(e.when)},
-                     {"kind", e.kind},
-                     {"id", e.id},
-                     {"text", e.text}});
-      print_json(rt, {{"contact", *c}, {"history", j}});
+      print_json(rt, {{"contact", *c}, {"history", history_json(entries)}});
       return Status::Ok();
     }
     rt.out() << c->full_name() << " (#" << c->id << ")"

@@ -6,6 +6,7 @@
 
 #include "app/brainstorm.h"
 #include "app/changes.h"
+#include "app/library_json.h"
 #include "app/reasons.h"
 #include "cli/arguments.h"
 #include "cli/json_output.h"
@@ -45,11 +46,7 @@ void add_reason_options(CLI::App* cmd, ReasonInput* in) {
 
 void print_reason_result(Runtime& rt, const ReasonResult& r, const char* verb) {
   if (rt.json()) {
-    nlohmann::json j = r.reason;
-    nlohmann::json problems = nlohmann::json::array();
-    for (const auto& p : r.problems) problems.push_back({{"rule", p.rule}, {"message", p.message}, {"rewrite", p.rewrite}});
-    j["problems"] = problems;
-    print_json(rt, j);
+    print_json(rt, reason_result_json(r));
     return;
   }
   rt.out() << verb << " reason #" << r.reason.id << ": The reason I'm calling is " << r.reason.text << ".\n";
@@ -67,14 +64,7 @@ Status list_reasons(Runtime& rt, const std::string& category, bool all) {
       shown.push_back(r);
     }
     if (rt.json()) {
-      nlohmann::json j = nlohmann::json::array();
-      for (const Reason& r : shown) {
-        nlohmann::json x = r;
-        auto counts = report->stats.by_reason[r.id];
-        x["stats"] = {{"attempts", counts.attempts}, {"connects", counts.connects}, {"advances", counts.advances}};
-        j.push_back(x);
-      }
-      print_json(rt, j);
+      print_json(rt, reason_list_json(shown, report->stats));
       return Status::Ok();
     }
     Table t({"ID", "CATEGORY", "USED", "ADVANCED", "FOR", "THE REASON I'M CALLING IS"});
@@ -193,24 +183,8 @@ void install_reasons(CLI::App& cmd, Runtime& rt) {
     rt.finish(rt.with_actor([&](Store& store, const Actor& actor) -> Status {
       auto report = reasons_report(store, actor);
       if (!report.ok()) return report.status();
-      auto counts_json = [](const ReasonCounts& c) {
-        return nlohmann::json{{"attempts", c.attempts}, {"connects", c.connects}, {"advances", c.advances}};
-      };
       if (rt.json()) {
-        nlohmann::json by_reason = nlohmann::json::array(), by_category = nlohmann::json::object(),
-                       by_text = nlohmann::json::array();
-        for (const auto& [id, c] : report->stats.by_reason) {
-          auto j = counts_json(c);
-          j["reason_id"] = id;
-          by_reason.push_back(j);
-        }
-        for (const auto& [name, c] : report->stats.by_category) by_category[name] = counts_json(c);
-        for (const auto& [text, c] : report->stats.by_text) {
-          auto j = counts_json(c);
-          j["text"] = text;
-          by_text.push_back(j);
-        }
-        print_json(rt, {{"by_reason", by_reason}, {"by_category", by_category}, {"unlisted", by_text}});
+        print_json(rt, reason_stats_json(report->stats));
         return Status::Ok();
       }
       rt.out() << "By category\n";
@@ -287,15 +261,7 @@ void install_brainstorm(CLI::App& cmd, Runtime& rt) {
       auto b = round_board(store, actor, *bround);
       if (!b.ok()) return b.status();
       if (rt.json()) {
-        nlohmann::json reasons = nlohmann::json::array(), authors = nlohmann::json::array();
-        for (const auto& r : b->reasons)
-          reasons.push_back({{"submission_id", r.submission.id}, {"text", r.submission.text},
-                             {"author", r.submission.author_name}, {"mean", r.mean}, {"votes", r.votes},
-                             {"accepted", r.accepted}});
-        for (const auto& a : b->authors)
-          authors.push_back({{"author", a.author}, {"submissions", a.submissions}, {"accepted", a.accepted},
-                             {"points", a.points}});
-        print_json(rt, {{"reasons", reasons}, {"authors", authors}});
+        print_json(rt, board_json(*b));
         return Status::Ok();
       }
       Table t({"#", "SCORE", "VOTES", "BY", "THE REASON I'M CALLING IS"});
@@ -391,12 +357,7 @@ void install_change(CLI::App& cmd, Runtime& rt) {
       auto list = recall_list(store, actor, *cid);
       if (!list.ok()) return list.status();
       if (rt.json()) {
-        nlohmann::json j = nlohmann::json::array();
-        for (const auto& e : *list)
-          j.push_back({{"contact", e.contact}, {"company", e.company}, {"why", e.fit.why},
-                       {"objection_id", e.fit.objection_id ? nlohmann::json(*e.fit.objection_id) : nlohmann::json()},
-                       {"reason", e.fit.drafted_reason}});
-        print_json(rt, j);
+        print_json(rt, recall_json(*list));
         return Status::Ok();
       }
       for (const auto& e : *list) {

@@ -107,17 +107,5 @@ void print_memory(std::ostream& out, const ContactMemory& m) {
   }
 }
 
-nlohmann::json memory_json(const ContactMemory& m) {
-  nlohmann::json j = m.contact;
-  j["account"] = m.account ? nlohmann::json(*m.account) : nlohmann::json();
-  j["threads"] = m.threads;
-  j["objections"] = m.objections;
-  j["materials"] = m.materials;
-  j["commitments"] = m.commitments;
-  j["referrals"] = m.referrals;
-  j["appointments"] = m.appointments;
-  j["attempts"] = m.attempts;
-  return j;
-}
 
 }  // namespace nextcall::cli

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "app/contact_json.h"
 #include "app/contacts.h"
 
 namespace nextcall::cli {
@@ -14,7 +15,5 @@ namespace nextcall::cli {
 std::string contact_line(const Contact& c, const std::optional<Account>& account);
 // The whole memory, sections in the order a rep reads them before a call.
 void print_memory(std::ostream& out, const ContactMemory& m);
-// The JSON document of `contact show` (also used by the API).
-nlohmann::json memory_json(const ContactMemory& m);
 
 }  // namespace nextcall::cli

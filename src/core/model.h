@@ -277,4 +277,26 @@ struct BrainstormScore {
   int score = 0;  // 1..5, value to the listener
 };
 
+// A signed-in browser. Only a hash of the cookie's token is stored, so a copy of the
+// database does not hand out sessions.
+struct Session {
+  std::string token_hash;  // hex SHA-256 of the cookie value
+  Id user_id = 0;
+  Id workspace_id = 0;
+  std::string csrf_token;  // sent back in X-CSRF-Token on every state-changing request
+  Instant created_at{};
+  Instant expires_at{};
+};
+
+// A long-lived token for scripts (Authorization: Bearer …); stored hashed, shown once.
+struct ApiToken {
+  Id id = 0;
+  Id workspace_id = 0;
+  Id user_id = 0;
+  std::string name;
+  std::string token_hash;  // hex SHA-256 of the token
+  Instant created_at{};
+  bool revoked = false;
+};
+
 }  // namespace nextcall

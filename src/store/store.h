@@ -135,6 +135,20 @@ class Store {
   // One score per user and submission: a second score replaces the first.
   virtual Status put_score(Id ws, const BrainstormScore& s) = 0;
   virtual Result<std::vector<BrainstormScore>> list_scores(Id ws, Id round_id) = 0;
+
+  // --- sign-in: browser sessions and API tokens -------------------------------------
+  // Looked up by the hash of the secret the client holds, across workspaces (the secret
+  // is what names the workspace). Expiry is the caller's to judge: the store has no clock.
+  virtual Status create_session(const Session& s) = 0;
+  virtual Result<std::optional<Session>> find_session(const std::string& token_hash) = 0;
+  virtual Status delete_session(const std::string& token_hash) = 0;
+  // Signs a user out everywhere (password changed, user removed).
+  virtual Status delete_sessions_of_user(Id ws, Id user_id) = 0;
+
+  virtual Result<Id> add_api_token(const ApiToken& t) = 0;
+  virtual Result<std::optional<ApiToken>> find_api_token(const std::string& token_hash) = 0;
+  virtual Result<std::vector<ApiToken>> list_api_tokens(Id ws, Id user_id) = 0;
+  virtual Status revoke_api_token(Id ws, Id token_id) = 0;
 };
 
 // Opens the store named by `url`: "postgres://…" / "postgresql://…" for PostgreSQL,

@@ -281,6 +281,53 @@ TEST_P(StoreContractTest, UserEmailIsUniqueAndFindsItsWorkspace) {
   EXPECT_EQ(store_->get_user(other_ws_, id).status().code(), Code::kNotFound);
 }
 
+TEST_P(StoreContractTest, SessionsAndTokensAreFoundByHashAndScopedToTheirUser) {
+  User u;
+  u.workspace_id = ws_;
+  u.name = "Sam";
+  u.email = "sam@example.com";
+  Id uid = *store_->create_user(u);
+  Session s;
+  s.token_hash = "h1";
+  s.user_id = uid;
+  s.workspace_id = ws_;
+  s.csrf_token = "c1";
+  s.created_at = *parse_instant("2026-11-24T10:00:00Z");
+  s.expires_at = *parse_instant("2026-11-25T10:00:00Z");
+  ASSERT_TRUE(store_->create_session(s).ok());
+  auto found = *store_->find_session("h1");
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->user_id, uid);
+  EXPECT_EQ(found->csrf_token, "c1");
+  EXPECT_EQ(found->expires_at, s.expires_at);
+  EXPECT_FALSE(*store_->find_session("h2"));
+  // A session may not name a user of another workspace.
+  Session forged = s;
+  forged.token_hash = "h3";
+  forged.workspace_id = other_ws_;
+  EXPECT_EQ(store_->create_session(forged).code(), Code::kInvalidArgument);
+  ASSERT_TRUE(store_->delete_sessions_of_user(ws_, uid).ok());
+  EXPECT_FALSE(*store_->find_session("h1"));
+
+  ApiToken t;
+  t.workspace_id = ws_;
+  t.user_id = uid;
+  t.name = "nightly export";
+  t.token_hash = "t1";
+  t.created_at = s.created_at;
+  Id tid = *store_->add_api_token(t);
+  EXPECT_EQ(store_->add_api_token(t).status().code(), Code::kAlreadyExists);
+  auto tok = *store_->find_api_token("t1");
+  ASSERT_TRUE(tok);
+  EXPECT_EQ(tok->name, "nightly export");
+  EXPECT_FALSE(tok->revoked);
+  EXPECT_EQ(store_->revoke_api_token(other_ws_, tid).code(), Code::kNotFound);
+  ASSERT_TRUE(store_->revoke_api_token(ws_, tid).ok());
+  EXPECT_TRUE((*store_->find_api_token("t1"))->revoked);
+  EXPECT_EQ(store_->list_api_tokens(ws_, uid)->size(), 1u);
+  EXPECT_TRUE(store_->list_api_tokens(other_ws_, uid)->empty());
+}
+
 TEST_P(StoreContractTest, ReasonsAndChangesRoundTrip) {
   Reason r;
   r.workspace_id = ws_;

@@ -224,10 +224,33 @@ CREATE TABLE brainstorm_scores (
 );
 )sql";
 
+static const char* kV3 = R"sql(
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  csrf_token TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+CREATE INDEX sessions_user ON sessions(workspace_id, user_id);
+CREATE TABLE api_tokens (
+  id INTEGER PRIMARY KEY,
+  workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  name TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL,
+  revoked INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX api_tokens_user ON api_tokens(workspace_id, user_id);
+)sql";
+
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "contacts, their memory, calls, reasons and changes", kV1},
       {2, "the brainstorm: rounds, submissions and scores", kV2},
+      {3, "sign-in: browser sessions and API tokens", kV3},
   };
   return kMigrations;
 }

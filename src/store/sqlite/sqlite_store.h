@@ -86,6 +86,15 @@ class SqliteStore : public Store {
   Status put_score(Id ws, const BrainstormScore& s) override;
   Result<std::vector<BrainstormScore>> list_scores(Id ws, Id round_id) override;
 
+  Status create_session(const Session& s) override;
+  Result<std::optional<Session>> find_session(const std::string& token_hash) override;
+  Status delete_session(const std::string& token_hash) override;
+  Status delete_sessions_of_user(Id ws, Id user_id) override;
+  Result<Id> add_api_token(const ApiToken& t) override;
+  Result<std::optional<ApiToken>> find_api_token(const std::string& token_hash) override;
+  Result<std::vector<ApiToken>> list_api_tokens(Id ws, Id user_id) override;
+  Status revoke_api_token(Id ws, Id token_id) override;
+
  private:
   // Checks that contact `id` exists in workspace ws (memory rows may only hang off it).
   Status require_contact(Id ws, Id id);

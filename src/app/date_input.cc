@@ -1,9 +1,9 @@
-#include "cli/arguments.h"
+#include "app/date_input.h"
 
 #include "core/civil_time.h"
 #include "core/local_time.h"
 
-namespace nextcall::cli {
+namespace nextcall {
 
 Date today_for(const Actor& actor, Instant now) { return local_date(now, actor.rep.timezone); }
 
@@ -33,4 +33,4 @@ Result<Instant> parse_time_arg(const std::string& text, const std::string& zone,
                                  "time, or ISO 8601 with an offset)");
 }
 
-}  // namespace nextcall::cli
+}  // namespace nextcall

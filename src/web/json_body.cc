@@ -1,0 +1,115 @@
+#include "web/json_body.h"
+
+#include <algorithm>
+
+namespace nextcall::web {
+
+Result<Body> Body::parse(const std::string& text, std::vector<std::string> known) {
+  Body b;
+  if (text.empty()) {
+    b.j_ = nlohmann::json::object();
+  } else {
+    try {
+      b.j_ = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+      return Status::InvalidArgument("body: not valid JSON (at byte " + std::to_string(e.byte) +
+                                     "); send an object such as {\"name\": \"...\"}");
+    }
+  }
+  if (!b.j_.is_object()) return Status::InvalidArgument("body: must be a JSON object");
+  for (const auto& [key, value] : b.j_.items()) {
+    if (std::find(known.begin(), known.end(), key) == known.end()) {
+      std::string list;
+      for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+      b.problem(key, "unknown field (this request takes: " + list + ")");
+    }
+  }
+  return b;
+}
+
+bool Body::has(const std::string& field) const { return j_.contains(field) && !j_[field].is_null(); }
+
+void Body::problem(const std::string& field, const std::string& what) { problems_.push_back(field + ": " + what); }
+
+const nlohmann::json* Body::get(const std::string& field, bool required) {
+  auto it = j_.find(field);
+  if (it == j_.end() || it->is_null()) {
+    if (required) problem(field, "is required");
+    return nullptr;
+  }
+  return &*it;
+}
+
+std::optional<std::string> Body::text(const std::string& field, bool required, std::size_t max_len) {
+  const auto* v = get(field, required);
+  if (!v) return std::nullopt;
+  if (!v->is_string()) {
+    problem(field, "must be a string");
+    return std::nullopt;
+  }
+  std::string s = v->get<std::string>();
+  if (s.size() > max_len) {
+    problem(field, "is too long (at most " + std::to_string(max_len) + " characters)");
+    return std::nullopt;
+  }
+  if (required && s.empty()) {
+    problem(field, "must not be empty");
+    return std::nullopt;
+  }
+  return s;
+}
+
+std::optional<std::int64_t> Body::integer(const std::string& field, bool required, std::int64_t min,
+                                          std::int64_t max) {
+  const auto* v = get(field, required);
+  if (!v) return std::nullopt;
+  if (!v->is_number_integer()) {
+    problem(field, "must be a whole number");
+    return std::nullopt;
+  }
+  std::int64_t n = v->get<std::int64_t>();
+  if (n < min || n > max) {
+    problem(field, "must be between " + std::to_string(min) + " and " + std::to_string(max));
+    return std::nullopt;
+  }
+  return n;
+}
+
+std::optional<double> Body::number(const std::string& field, bool required) {
+  const auto* v = get(field, required);
+  if (!v) return std::nullopt;
+  if (!v->is_number()) {
+    problem(field, "must be a number");
+    return std::nullopt;
+  }
+  return v->get<double>();
+}
+
+std::optional<bool> Body::boolean(const std::string& field, bool required) {
+  const auto* v = get(field, required);
+  if (!v) return std::nullopt;
+  if (!v->is_boolean()) {
+    problem(field, "must be true or false");
+    return std::nullopt;
+  }
+  return v->get<bool>();
+}
+
+std::optional<std::vector<std::string>> Body::texts(const std::string& field, bool required) {
+  const auto* v = get(field, required);
+  if (!v) return std::nullopt;
+  if (!v->is_array() || !std::all_of(v->begin(), v->end(), [](const auto& x) { return x.is_string(); })) {
+    problem(field, "must be a list of strings");
+    return std::nullopt;
+  }
+  return v->get<std::vector<std::string>>();
+}
+
+Status Body::finish() const {
+  if (problems_.empty()) return Status::Ok();
+  std::string m;
+  for (const auto& p : problems_) m += (m.empty() ? "" : "; ") + p;
+  return Status::InvalidArgument(m);
+}
+
+}  // namespace nextcall::web

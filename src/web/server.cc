@@ -1,0 +1,323 @@
+#include "web/server.h"
+
+#include <sodium.h>
+
+#include <iostream>
+#include <mutex>
+#include <regex>
+#include <thread>
+
+#include "app/auth.h"
+#include "io/model_json.h"
+#include "web/http_errors.h"
+#include "web/json_body.h"
+#include "web/sign_in_limiter.h"
+#include "web/static_files.h"
+#include "web/store_pool.h"
+
+#ifndef NEXTCALL_STATIC_DIR
+#define NEXTCALL_STATIC_DIR "web/static"
+#endif
+
+namespace nextcall::web {
+
+namespace {
+
+constexpr const char* kSessionCookie = "nextcall_session";
+
+// "/api/contacts/{id}/calls" -> "/api/contacts/([^/]+)/calls"
+std::string route_regex(const std::string& path) {
+  static const std::regex kParam(R"(\{[a-z_]+\})");
+  return std::regex_replace(path, kParam, "([^/]+)");
+}
+
+std::string cookie_value(const httplib::Request& req, const std::string& name) {
+  const std::string header = req.get_header_value("Cookie");
+  std::size_t pos = 0;
+  while (pos < header.size()) {
+    while (pos < header.size() && (header[pos] == ' ' || header[pos] == ';')) ++pos;
+    std::size_t eq = header.find('=', pos);
+    if (eq == std::string::npos) break;
+    std::size_t end = header.find(';', eq);
+    if (end == std::string::npos) end = header.size();
+    if (header.compare(pos, eq - pos, name) == 0) return header.substr(eq + 1, end - eq - 1);
+    pos = end;
+  }
+  return "";
+}
+
+bool same_secret(const std::string& a, const std::string& b) {
+  return a.size() == b.size() && !a.empty() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+bool allowed(Access access, UserRole role) {
+  switch (access) {
+    case Access::kPublic:
+    case Access::kSignedIn: return true;
+    case Access::kManager: return role == UserRole::kManager || role == UserRole::kAdmin;
+    case Access::kAdmin: return role == UserRole::kAdmin;
+  }
+  return false;
+}
+
+void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
+  res.status = status;
+  res.set_header("Cache-Control", "no-store");
+  res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "application/json");
+}
+
+void send_error(httplib::Response& res, const Status& s) { send_json(res, http_status(s.code()), error_body(s)); }
+
+nlohmann::json user_json(const Actor& a) {
+  return {{"user", a.rep}, {"workspace", a.workspace}};
+}
+
+}  // namespace
+
+Result<Id> Ctx::path_id(std::size_t n) const {
+  if (req.matches.size() <= n + 1) return Status::Internal("route has no parameter " + std::to_string(n));
+  const std::string s = req.matches[static_cast<int>(n + 1)].str();
+  Id id = 0;
+  for (char ch : s) {
+    if (ch < '0' || ch > '9' || id > 100000000000000) return Status::NotFound("no such item: '" + s + "'");
+    id = id * 10 + (ch - '0');
+  }
+  if (s.empty()) return Status::NotFound("no such item");
+  return id;
+}
+
+std::string Ctx::query(const std::string& name) const {
+  return req.has_param(name.c_str()) ? req.get_param_value(name.c_str()) : "";
+}
+
+bool Ctx::is_manager() const { return signed_in && allowed(Access::kManager, signed_in->rep.role); }
+
+struct Server::Impl : Routes {
+  ServerOptions o;
+  std::unique_ptr<Clock> clock;
+  httplib::Server http;
+  StorePool pool;
+  StaticFiles files;
+  SignInLimiter limiter;
+  std::vector<Route> routes;
+  std::thread thread;
+  int port = 0;
+
+  Impl(ServerOptions opts, std::unique_ptr<Clock> c)
+      : o(std::move(opts)),
+        clock(std::move(c)),
+        pool(o.db_url),
+        limiter(o.sign_in_failures_allowed, o.sign_in_window) {}
+
+  void add(const std::string& method, const std::string& path, Access access, Handler h) override {
+    routes.push_back({method, path, access});
+    auto wrapped = [this, access, h = std::move(h)](const httplib::Request& req, httplib::Response& res) {
+      serve_api(req, res, access, h);
+    };
+    const std::string re = route_regex(path);
+    if (method == "GET") http.Get(re, wrapped);
+    else if (method == "POST") http.Post(re, wrapped);
+    else if (method == "PUT") http.Put(re, wrapped);
+    else if (method == "PATCH") http.Patch(re, wrapped);
+    else if (method == "DELETE") http.Delete(re, wrapped);
+  }
+
+  void serve_api(const httplib::Request& req, httplib::Response& res, Access access, const Handler& h) {
+    auto lease = pool.acquire();
+    if (!lease.ok()) {
+      std::cerr << "nextcall serve: " << lease.status().message() << "\n";
+      return send_error(res, Status::Unavailable("the database is not available"));
+    }
+    Ctx ctx{req, res, **lease, clock->now(), std::nullopt, "", 200, false};
+    if (access != Access::kPublic) {
+      Status s = authenticate(ctx);
+      if (!s.ok()) return send_error(res, s);
+      if (!allowed(access, ctx.actor().rep.role))
+        return send_error(res, Status::PermissionDenied(std::string("this needs the ") +
+                                                        (access == Access::kAdmin ? "admin" : "manager") + " role"));
+    }
+    try {
+      auto body = h(ctx);
+      if (!body.ok()) {
+        if (http_status(body.status().code()) >= 500)
+          std::cerr << "nextcall serve: " << req.method << " " << req.path << ": " << body.status().message() << "\n";
+        return send_error(res, body.status());
+      }
+      if (!ctx.replied) send_json(res, ctx.status, *body);
+    } catch (const std::exception& e) {
+      std::cerr << "nextcall serve: " << req.method << " " << req.path << ": " << e.what() << "\n";
+      send_error(res, Status::Internal(e.what()));
+    }
+  }
+
+  // Bearer token, else the session cookie; state-changing requests by cookie must carry
+  // the session's CSRF token (a forged form from another site cannot read it).
+  Status authenticate(Ctx& ctx) {
+    const std::string auth = ctx.req.get_header_value("Authorization");
+    if (auth.rfind("Bearer ", 0) == 0) {
+      auto a = authenticate_token(ctx.store, auth.substr(7));
+      if (!a.ok()) return a.status();
+      ctx.signed_in = *a;
+      return Status::Ok();
+    }
+    const std::string token = cookie_value(ctx.req, kSessionCookie);
+    if (token.empty()) return Status::Unauthenticated("sign in first (or send Authorization: Bearer TOKEN)");
+    auto s = resume_session(ctx.store, token, ctx.now);
+    if (!s.ok()) return s.status();
+    if (ctx.req.method != "GET" && ctx.req.method != "HEAD" &&
+        !same_secret(ctx.req.get_header_value("X-CSRF-Token"), s->csrf_token))
+      return Status::PermissionDenied("missing or wrong X-CSRF-Token header: reload the page");
+    ctx.signed_in = s->actor;
+    ctx.session_token = token;
+    return Status::Ok();
+  }
+
+  std::string cookie(const std::string& value, long max_age) const {
+    return std::string(kSessionCookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
+           std::to_string(max_age) + (o.secure_cookies ? "; Secure" : "");
+  }
+
+  void install_session() {
+    add("POST", "/api/session", Access::kPublic, [this](Ctx& c) -> Result<nlohmann::json> {
+      auto b = Body::parse(c.req.body, {"email", "password"});
+      if (!b.ok()) return b.status();
+      auto email = b->text("email", true, 254);
+      auto password = b->text("password", true, 1024);
+      NEXTCALL_RETURN_IF_ERROR(b->finish());
+      std::string lowered;
+      for (char ch : *email) lowered += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      const std::string key = c.req.remote_addr + " " + lowered;
+      if (long wait = limiter.wait_seconds(key, c.now); wait > 0) {
+        c.res.set_header("Retry-After", std::to_string(wait));
+        send_json(c.res, 429,
+                  {{"error", {{"code", "too_many_requests"},
+                              {"message", "too many failed sign-ins: try again in " + std::to_string(wait) + " s"}}}});
+        c.replied = true;
+        return nlohmann::json();
+      }
+      auto s = sign_in(c.store, *email, *password, c.now, o.session_lifetime);
+      if (!s.ok()) {
+        limiter.failed(key, c.now);
+        return s.status();
+      }
+      limiter.succeeded(key);
+      c.res.set_header("Set-Cookie", cookie(s->session_token, o.session_lifetime.count()));
+      nlohmann::json j = user_json(s->actor);
+      j["csrf_token"] = s->csrf_token;
+      j["expires_at"] = nlohmann::json(s->expires_at.time_since_epoch().count());
+      return j;
+    });
+    add("GET", "/api/session", Access::kSignedIn, [](Ctx& c) -> Result<nlohmann::json> {
+      nlohmann::json j = user_json(c.actor());
+      if (!c.session_token.empty()) {
+        auto s = resume_session(c.store, c.session_token, c.now);
+        if (s.ok()) j["csrf_token"] = s->csrf_token;
+      }
+      return j;
+    });
+    add("DELETE", "/api/session", Access::kSignedIn, [this](Ctx& c) -> Result<nlohmann::json> {
+      if (!c.session_token.empty()) NEXTCALL_RETURN_IF_ERROR(sign_out(c.store, c.session_token));
+      c.res.set_header("Set-Cookie", cookie("", 0));
+      return nlohmann::json{{"signed_out", true}};
+    });
+  }
+
+  void install_static() {
+    http.Get("/(.*)", [this](const httplib::Request& req, httplib::Response& res) {
+      if (req.path.rfind("/api/", 0) == 0 || req.path == "/api")
+        return send_error(res, Status::NotFound("no API route " + req.method + " " + req.path + " (see docs/openapi.json)"));
+      const StaticFile* f = files.find(req.path);
+      if (!f) {
+        res.status = 404;
+        res.set_content("not found", "text/plain; charset=utf-8");
+        return;
+      }
+      res.set_header("ETag", f->etag);
+      res.set_header("Cache-Control", "no-cache");
+      res.set_header("X-Content-Type-Options", "nosniff");
+      if (f->content_type.rfind("text/html", 0) == 0) {
+        res.set_header("Content-Security-Policy",
+                       "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                       "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+        res.set_header("Referrer-Policy", "no-referrer");
+      }
+      if (req.get_header_value("If-None-Match") == f->etag) {
+        res.status = 304;
+        return;
+      }
+      res.set_content(f->body, f->content_type.c_str());
+    });
+  }
+};
+
+Server::Server(ServerOptions o, std::unique_ptr<Clock> clock)
+    : impl_(std::make_unique<Impl>(std::move(o), std::move(clock))) {}
+
+Server::~Server() { stop(); }
+
+const std::vector<Route>& Server::routes() const { return impl_->routes; }
+int Server::port() const { return impl_->port; }
+
+Status Server::bind() {
+  Impl& m = *impl_;
+  {
+    auto probe = m.pool.acquire();  // opens and migrates the database once, up front
+    if (!probe.ok()) return probe.status();
+  }
+  NEXTCALL_RETURN_IF_ERROR(m.files.load(m.o.static_dir.empty() ? NEXTCALL_STATIC_DIR : m.o.static_dir));
+  const int threads = m.o.threads > 0 ? m.o.threads : 32;
+  m.http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+  m.http.set_payload_max_length(m.o.max_body_bytes);
+  m.http.set_keep_alive_max_count(100000);
+  m.http.set_tcp_nodelay(true);
+  m.http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    if (res.status == 413)
+      send_error(res, Status::InvalidArgument("body: too large for this server"));
+    else if (req.path.rfind("/api/", 0) == 0 && res.status == 404)
+      send_error(res, Status::NotFound("no API route " + req.method + " " + req.path));
+    else if (res.status == 404 || res.status == 405)
+      send_json(res, res.status, {{"error", {{"code", "not_found"}, {"message", "no route " + req.method + " " + req.path}}}});
+    else if (res.status == 400)
+      send_json(res, 400, {{"error", {{"code", "invalid_argument"}, {"message", "malformed HTTP request"}}}});
+    res.status = res.status == 413 ? 413 : res.status;
+  });
+  m.install_session();
+  install_session_routes(m);
+  install_contact_routes(m);
+  install_memory_routes(m);
+  install_call_routes(m);
+  install_library_routes(m);
+  install_data_routes(m);
+  m.install_static();
+
+  if (m.o.port == 0) {
+    m.port = m.http.bind_to_any_port(m.o.bind);
+    if (m.port <= 0) return Status::Io("cannot bind to " + m.o.bind);
+  } else {
+    if (!m.http.bind_to_port(m.o.bind, m.o.port))
+      return Status::Io("cannot listen on " + m.o.bind + ":" + std::to_string(m.o.port) +
+                        " (in use? give another --port)");
+    m.port = m.o.port;
+  }
+  return Status::Ok();
+}
+
+Status Server::run() {
+  if (!impl_->http.listen_after_bind()) return Status::Io("the server stopped with an error");
+  return Status::Ok();
+}
+
+Status Server::start_in_background() {
+  NEXTCALL_RETURN_IF_ERROR(bind());
+  impl_->thread = std::thread([this] { impl_->http.listen_after_bind(); });
+  while (!impl_->http.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  return Status::Ok();
+}
+
+void Server::stop() {
+  if (impl_->http.is_running()) impl_->http.stop();
+  if (impl_->thread.joinable()) impl_->thread.join();
+}
+
+}  // namespace nextcall::web

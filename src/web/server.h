@@ -1,0 +1,54 @@
+// `nextcall serve`: the JSON API and the web UI from one process.
+//
+// Requests run on a pool of threads; each borrows a Store of its own from a pool (a
+// Store is used by one thread at a time), so SQLite's WAL lets readers run beside a
+// writer. Sign-in is by session cookie (HttpOnly, SameSite=Strict, with a CSRF token for
+// every state-changing request) or by API token (Authorization: Bearer).
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/clock.h"
+#include "core/status.h"
+#include "web/api.h"
+
+namespace nextcall::web {
+
+struct ServerOptions {
+  std::string db_url = "nextcall.db";
+  std::string bind = "127.0.0.1";
+  int port = 8080;  // 0: any free port (see Server::port())
+  std::string static_dir;  // the UI's files; empty: the ones built in
+  std::size_t max_body_bytes = 8u << 20;
+  std::chrono::seconds session_lifetime = std::chrono::hours(12);
+  bool secure_cookies = false;  // set Secure on the cookie (behind HTTPS)
+  int threads = 0;              // 0: 32
+  int sign_in_failures_allowed = 5;  // per e-mail and address, in sign_in_window
+  std::chrono::seconds sign_in_window = std::chrono::minutes(10);
+};
+
+class Server {
+ public:
+  Server(ServerOptions o, std::unique_ptr<Clock> clock);
+  ~Server();
+
+  // Opens the store (migrating it), loads the UI's files and binds the port.
+  Status bind();
+  int port() const;
+  // Serves until stop(); returns when stopped.
+  Status run();
+  // Binds and serves on a thread of its own; returns once requests are accepted.
+  Status start_in_background();
+  void stop();
+
+  const std::vector<Route>& routes() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace nextcall::web
