@@ -68,5 +68,6 @@ void install_memory_routes(Routes& r);
 void install_call_routes(Routes& r);
 void install_library_routes(Routes& r);
 void install_data_routes(Routes& r);
+void install_coach_routes(Routes& r);
 
 }  // namespace nextcall::web

@@ -1,8 +1,4 @@
 // Routes: importing a CRM export, exporting contacts, and the workspace's settings.
-#include <unistd.h>
-
-#include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include "app/export_contacts.h"
@@ -11,34 +7,10 @@
 #include "store/settings_json.h"
 #include "web/api.h"
 #include "web/json_body.h"
+#include "web/temp_upload.h"
 
 namespace nextcall::web {
-namespace {
 
-// The upload, in a private temporary file for the length of the request (the importer
-// reads files, so the CLI and the API share one code path and one set of messages).
-class TempUpload {
- public:
-  TempUpload() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "nextcall-upload-XXXXXX").string();
-    std::vector<char> buf(pattern.begin(), pattern.end());
-    buf.push_back('\0');
-    int fd = mkstemp(buf.data());
-    if (fd >= 0) {
-      close(fd);
-      path_ = buf.data();
-    }
-  }
-  ~TempUpload() {
-    if (!path_.empty()) std::filesystem::remove(path_);
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
-
-}  // namespace
 
 void install_data_routes(Routes& r) {
   // Body: the CSV file itself. Query: dry_run=true, on_duplicate=fail|skip|update,
@@ -46,12 +18,8 @@ void install_data_routes(Routes& r) {
   r.add("POST", "/api/import/contacts", Access::kSignedIn, [](Ctx& c) -> Result<nlohmann::json> {
     if (c.req.body.empty()) return Status::InvalidArgument("body: send the CSV file as the request body");
     TempUpload upload, rejects;
-    if (upload.path().empty() || rejects.path().empty()) return Status::Io("cannot create a temporary file");
-    {
-      std::ofstream out(upload.path(), std::ios::binary);
-      out.write(c.req.body.data(), static_cast<std::streamsize>(c.req.body.size()));
-      if (!out) return Status::Io("cannot write a temporary file");
-    }
+    NEXTCALL_RETURN_IF_ERROR(upload.write(c.req.body));
+    if (rejects.path().empty()) return Status::Io("cannot create a temporary file");
     ImportOptions o;
     o.path = upload.path();
     o.dry_run = c.query("dry_run") == "true";
@@ -66,12 +34,7 @@ void install_data_routes(Routes& r) {
     o.preview_rows = 10;
     std::string name = c.query("name").empty() ? "upload.csv" : c.query("name");
     auto report = import_contacts(c.store, c.actor(), o, c.now);
-    if (!report.ok()) {
-      // The importer names the temporary path; the user knows the file by its own name.
-      std::string m = report.status().message();
-      for (std::size_t at; (at = m.find(upload.path())) != std::string::npos;) m.replace(at, upload.path().size(), name);
-      return Status(report.status().code(), m);
-    }
+    if (!report.ok()) return Status(report.status().code(), upload.rename_in(report.status().message(), name));
     return import_report_json(*report, name, o.dry_run);
   });
   r.add("GET", "/api/export/contacts", Access::kSignedIn, [](Ctx& c) -> Result<nlohmann::json> {

@@ -289,6 +289,7 @@ Status Server::bind() {
   install_call_routes(m);
   install_library_routes(m);
   install_data_routes(m);
+  install_coach_routes(m);
   m.install_static();
 
   if (m.o.port == 0) {
