@@ -273,14 +273,13 @@ Status Server::bind() {
   m.http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
     if (res.status == 413)
-      send_error(res, Status::InvalidArgument("body: too large for this server"));
+      send_json(res, 413, error_body(Status::InvalidArgument("body: too large for this server (limit: --max-body)")));
     else if (req.path.rfind("/api/", 0) == 0 && res.status == 404)
       send_error(res, Status::NotFound("no API route " + req.method + " " + req.path));
     else if (res.status == 404 || res.status == 405)
       send_json(res, res.status, {{"error", {{"code", "not_found"}, {"message", "no route " + req.method + " " + req.path}}}});
     else if (res.status == 400)
       send_json(res, 400, {{"error", {{"code", "invalid_argument"}, {"message", "malformed HTTP request"}}}});
-    res.status = res.status == 413 ? 413 : res.status;
   });
   m.install_session();
   install_session_routes(m);

@@ -1,0 +1,60 @@
+// A real server for API tests: a demo workspace (and a second one, to prove nobody sees
+// it) in a temporary SQLite file, served on a free loopback port at a fixed "now", and a
+// small client that keeps the session cookie and the CSRF token like a browser tab.
+#pragma once
+
+#include <httplib.h>
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "web/server.h"
+
+namespace nextcall::web::testing {
+
+inline constexpr const char* kDemoPassword = "nextcall-demo";
+inline constexpr const char* kNow = "2026-11-24T15:00:00Z";
+
+struct TestServer {
+  std::string db_path;
+  std::unique_ptr<Server> server;
+  int port = 0;
+  Id other_workspace_id = 0;
+  std::string other_email;  // a rep of the other workspace
+
+  // Builds the database and starts serving; aborts the test on failure.
+  static std::unique_ptr<TestServer> start(ServerOptions o = {});
+  ~TestServer();
+};
+
+struct Reply {
+  int status = 0;
+  nlohmann::json json;  // null when the body is not JSON
+  std::string body;
+  httplib::Headers headers;
+  std::string header(const std::string& name) const;
+};
+
+class Tab {
+ public:
+  explicit Tab(int port) : cli_("127.0.0.1", port) {}
+
+  // Signs in; returns the reply of POST /api/session.
+  Reply sign_in(const std::string& email, const std::string& password = kDemoPassword);
+  Reply get(const std::string& path);
+  Reply send(const std::string& method, const std::string& path, const nlohmann::json& body);
+  Reply send_raw(const std::string& method, const std::string& path, const std::string& body,
+                 const std::string& content_type = "application/json");
+
+  std::string cookie;  // "nextcall_session=…", as the browser would send it
+  std::string csrf;    // sent as X-CSRF-Token when set
+  std::string bearer;  // sent as Authorization: Bearer when set
+
+ private:
+  httplib::Headers headers() const;
+  Reply wrap(const httplib::Result& r);
+  httplib::Client cli_;
+};
+
+}  // namespace nextcall::web::testing
