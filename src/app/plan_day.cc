@@ -29,7 +29,17 @@ Result<Snapshot> load_snapshot(Store& store, const Actor& actor, const Filter& f
   s.day = day.value_or(local_date(now, actor.rep.timezone));
   if (!actor.rep.phone_e164.empty()) s.rep_phone_display = format_phone_national(actor.rep.phone_e164);
   NEXTCALL_RETURN_IF_ERROR(take(store.list_contacts(ws, f), &s.contacts));
-  NEXTCALL_RETURN_IF_ERROR(take(store.list_accounts(ws, {}), &s.accounts));
+  if (f.contact_id) {
+    // One contact's brief needs one account, not the workspace's thousands.
+    for (const Contact& c : s.contacts)
+      if (c.account_id) {
+        auto a = store.get_account(ws, *c.account_id);
+        if (!a.ok()) return a.status();
+        s.accounts.push_back(*a);
+      }
+  } else {
+    NEXTCALL_RETURN_IF_ERROR(take(store.list_accounts(ws, {}), &s.accounts));
+  }
   NEXTCALL_RETURN_IF_ERROR(take(store.list_threads(ws, f), &s.threads));
   NEXTCALL_RETURN_IF_ERROR(take(store.list_objections(ws, f), &s.objections));
   NEXTCALL_RETURN_IF_ERROR(take(store.list_materials(ws, f), &s.materials));

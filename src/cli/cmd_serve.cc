@@ -63,10 +63,15 @@ void install_serve(CLI::App& cmd, Runtime& rt) {
   cmd.add_option("--threads", o->threads, "Worker threads (default 32)");
   cmd.add_option("--max-body", o->max_body_bytes, "Largest request body in bytes")->default_val(8u << 20);
   cmd.add_flag("--secure-cookies", o->secure_cookies, "Mark the session cookie Secure (behind HTTPS)");
+  auto cache_seconds = std::make_shared<long>(5);
+  cmd.add_option("--cache-seconds", *cache_seconds,
+                 "Keep sheets and briefs until the next write, at most this long (0: plan every request)")
+      ->default_val(5);
   auto session_hours = std::make_shared<long>(hours);
   cmd.add_option("--session-hours", *session_hours, "How long a sign-in lasts")->default_val(12);
-  cmd.callback([&rt, o, session_hours] {
+  cmd.callback([&rt, o, session_hours, cache_seconds] {
     web::ServerOptions opts = *o;
+    opts.response_cache_ttl = std::chrono::seconds(*cache_seconds);
     opts.session_lifetime = std::chrono::hours(*session_hours);
     rt.finish(run_serve(rt, opts));
   });

@@ -49,6 +49,11 @@ struct Ctx {
 // router turns into a JSON error with the matching HTTP status.
 using Handler = std::function<Result<nlohmann::json>(Ctx&)>;
 
+// Whether a GET's answer may be kept until the workspace next changes (see
+// response_cache.h): only for answers that depend on nothing but the stored data, the
+// signed-in user, the request and the minute.
+enum class Caching { kNone, kUntilWrite };
+
 struct Route {
   std::string method;  // GET, POST, PUT, PATCH, DELETE
   std::string path;    // OpenAPI form: /api/contacts/{id}
@@ -58,7 +63,11 @@ struct Route {
 class Routes {
  public:
   virtual ~Routes() = default;
-  virtual void add(const std::string& method, const std::string& path, Access access, Handler h) = 0;
+  virtual void add(const std::string& method, const std::string& path, Access access, Handler h,
+                   Caching caching) = 0;
+  void add(const std::string& method, const std::string& path, Access access, Handler h) {
+    add(method, path, access, std::move(h), Caching::kNone);
+  }
 };
 
 // Each file of routes installs its own.

@@ -47,7 +47,7 @@ void install_call_routes(Routes& r) {
     j["now"] = c.now.time_since_epoch().count();
     j["rep"] = {{"id", a->rep.id}, {"name", a->rep.name}, {"timezone", a->rep.timezone}};
     return j;
-  });
+  }, Caching::kUntilWrite);
   r.add("GET", "/api/contacts/{id}/brief", Access::kSignedIn, [](Ctx& c) -> Result<nlohmann::json> {
     auto id = c.path_id();
     if (!id.ok()) return id.status();
@@ -56,7 +56,7 @@ void install_call_routes(Routes& r) {
     auto brief = brief_for(c.store, c.actor(), *id, *day, c.now);
     if (!brief.ok()) return brief.status();
     return brief_json(*brief);
-  });
+  }, Caching::kUntilWrite);
   r.add("GET", "/api/contacts/{id}/calls", Access::kSignedIn, [](Ctx& c) -> Result<nlohmann::json> {
     auto id = c.path_id();
     if (!id.ok()) return id.status();

@@ -11,6 +11,7 @@
 #include "io/model_json.h"
 #include "web/http_errors.h"
 #include "web/json_body.h"
+#include "web/response_cache.h"
 #include "web/sign_in_limiter.h"
 #include "web/static_files.h"
 #include "web/store_pool.h"
@@ -99,6 +100,7 @@ struct Server::Impl : Routes {
   StorePool pool;
   StaticFiles files;
   SignInLimiter limiter;
+  ResponseCache cache;
   std::vector<Route> routes;
   std::thread thread;
   int port = 0;
@@ -107,12 +109,16 @@ struct Server::Impl : Routes {
       : o(std::move(opts)),
         clock(std::move(c)),
         pool(o.db_url),
-        limiter(o.sign_in_failures_allowed, o.sign_in_window) {}
+        limiter(o.sign_in_failures_allowed, o.sign_in_window),
+        cache(o.response_cache_ttl) {}
 
-  void add(const std::string& method, const std::string& path, Access access, Handler h) override {
+  using Routes::add;
+  void add(const std::string& method, const std::string& path, Access access, Handler h,
+           Caching caching) override {
     routes.push_back({method, path, access});
-    auto wrapped = [this, access, h = std::move(h)](const httplib::Request& req, httplib::Response& res) {
-      serve_api(req, res, access, h);
+    const bool cached = caching == Caching::kUntilWrite && o.response_cache_ttl.count() > 0;
+    auto wrapped = [this, access, cached, h = std::move(h)](const httplib::Request& req, httplib::Response& res) {
+      serve_api(req, res, access, h, cached);
     };
     const std::string re = route_regex(path);
     if (method == "GET") http.Get(re, wrapped);
@@ -122,7 +128,8 @@ struct Server::Impl : Routes {
     else if (method == "DELETE") http.Delete(re, wrapped);
   }
 
-  void serve_api(const httplib::Request& req, httplib::Response& res, Access access, const Handler& h) {
+  void serve_api(const httplib::Request& req, httplib::Response& res, Access access, const Handler& h,
+                 bool cached) {
     auto lease = pool.acquire();
     if (!lease.ok()) {
       std::cerr << "nextcall serve: " << lease.status().message() << "\n";
@@ -136,6 +143,20 @@ struct Server::Impl : Routes {
         return send_error(res, Status::PermissionDenied(std::string("this needs the ") +
                                                         (access == Access::kAdmin ? "admin" : "manager") + " role"));
     }
+    std::string cache_key;
+    std::uint64_t generation = 0;
+    if (cached) {
+      // The minute is part of the key: a plan depends on the time of day.
+      cache_key = std::to_string(ctx.actor().workspace.id) + "/" + std::to_string(ctx.actor().rep.id) + "/" +
+                  std::to_string(ctx.now.time_since_epoch().count() / 60) + req.target;
+      if (auto hit = cache.get(ctx.actor().workspace.id, cache_key, ctx.now)) {
+        res.status = 200;
+        res.set_header("Cache-Control", "no-store");
+        res.set_content(std::move(*hit), "application/json");
+        return;
+      }
+      generation = cache.generation(ctx.actor().workspace.id);
+    }
     try {
       auto body = h(ctx);
       if (!body.ok()) {
@@ -143,7 +164,9 @@ struct Server::Impl : Routes {
           std::cerr << "nextcall serve: " << req.method << " " << req.path << ": " << body.status().message() << "\n";
         return send_error(res, body.status());
       }
+      if (req.method != "GET" && ctx.signed_in) cache.invalidate(ctx.actor().workspace.id);
       if (!ctx.replied) send_json(res, ctx.status, *body);
+      if (cached && res.status == 200) cache.put(ctx.actor().workspace.id, cache_key, res.body, ctx.now, generation);
     } catch (const std::exception& e) {
       std::cerr << "nextcall serve: " << req.method << " " << req.path << ": " << e.what() << "\n";
       send_error(res, Status::Internal(e.what()));

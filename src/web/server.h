@@ -28,6 +28,9 @@ struct ServerOptions {
   int threads = 0;              // 0: 32
   int sign_in_failures_allowed = 5;  // per e-mail and address, in sign_in_window
   std::chrono::seconds sign_in_window = std::chrono::minutes(10);
+  // Sheets and briefs are kept until the next write (0: never kept). Writes by other
+  // processes on the same database show within this many seconds.
+  std::chrono::seconds response_cache_ttl = std::chrono::seconds(5);
 };
 
 class Server {

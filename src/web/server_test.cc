@@ -296,6 +296,24 @@ TEST_F(ApiTest, TheDaysSheetBriefAndLogFitTogether) {
   EXPECT_TRUE(seen) << history.json["history"].dump();
 }
 
+TEST_F(ApiTest, AKeptBriefIsForgottenWhenTheContactChanges) {
+  Tab t = signed_in("sam@demo.nextcall");
+  Id contact = first_planned(t);
+  const std::string brief = "/api/contacts/" + std::to_string(contact) + "/brief";
+  Reply first = t.get(brief);
+  Reply again = t.get(brief);  // served from the cache
+  ASSERT_EQ(first.status, 200);
+  EXPECT_EQ(first.body, again.body);
+  Reply edit = t.send("PATCH", "/api/contacts/" + std::to_string(contact), {{"hot_button", "cutting scrap on the night shift"}});
+  ASSERT_EQ(edit.status, 200) << edit.body;
+  Reply after = t.get(brief);
+  ASSERT_EQ(after.status, 200);
+  EXPECT_EQ(after.json["hot_button"], "cutting scrap on the night shift");
+  // Another rep's view of the same workspace is not served from sam's entry.
+  Tab priya = signed_in("priya@demo.nextcall");
+  EXPECT_EQ(priya.get("/api/plan").json["rep"]["name"], "Priya Nair");
+}
+
 TEST_F(ApiTest, ImportDryRunReportsRowsByLineAndWritesNothing) {
   Tab t = signed_in("sam@demo.nextcall");
   std::size_t before = t.get("/api/contacts?limit=1000").json.size();
