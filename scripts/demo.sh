@@ -10,4 +10,6 @@ if [[ ! -f $db ]]; then
 fi
 build/nextcall --db "$db" plan
 echo
-echo "Next: build/nextcall --db $db plan --briefs | less    (README.md has a five-minute tour)"
+echo "The web app: sign in as sam@demo.nextcall (or maria@demo.nextcall, a manager) with the"
+echo "password nextcall-demo. The CLI: build/nextcall --db $db plan --briefs | less"
+exec build/nextcall --db "$db" serve --port "${PORT:-8080}"

@@ -26,3 +26,15 @@ if ((${#missing[@]})); then
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# The browser tests' driver, from the lockfile (Chromium itself is Debian's).
+if ! command -v node > /dev/null || ! command -v npm > /dev/null; then
+  echo "setup: installing nodejs npm"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends nodejs npm > /dev/null
+fi
+if [[ -f tests/e2e/package-lock.json && ( ! -d tests/e2e/node_modules || tests/e2e/package-lock.json -nt tests/e2e/node_modules ) ]]; then
+  echo "setup: installing the browser tests' npm packages"
+  (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error > /dev/null && touch node_modules)
+fi
