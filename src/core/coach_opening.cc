@@ -1,8 +1,12 @@
 // Rule group: the opening (seed 001). weak_opener, no_reason.
+#include <memory>
+#include <set>
 #include <string>
 
 #include "core/coach.h"
 #include "core/coach_text.h"
+#include "core/lint_rules.h"
+#include "core/linter.h"
 
 namespace nextcall {
 
@@ -10,7 +14,29 @@ using coach_text::find_any;
 using coach_text::has_any;
 using coach_text::normalize;
 
+namespace {
+
+// The phrase linter with the seeds' rules, one per thread (a Linter's scratch space is not
+// shared), so the coach flags exactly the openers `nextcall lint` flags in a script.
+const Linter* default_linter() {
+  thread_local std::unique_ptr<Linter> linter = []() -> std::unique_ptr<Linter> {
+    auto rules = parse_lint_rules(default_lint_rules_text(), "default rules");
+    if (!rules.ok()) return nullptr;
+    auto compiled = Linter::compile(std::move(*rules));
+    return compiled.ok() ? std::move(*compiled) : nullptr;
+  }();
+  return linter.get();
+}
+
+}  // namespace
+
 std::string weak_opener_phrase(const std::string& text) {
+  static const std::set<std::string> kOpenerRules = {"touch_base",    "check_in",      "how_things_are_going",
+                                                     "courtesy_call", "needs_anything", "files_and_catch_up"};
+  if (const Linter* linter = default_linter())
+    for (const LintFinding& f : linter->lint(text, TextKind::kScript))
+      if (kOpenerRules.count(f.rule)) return f.words;
+  // Spoken variants the written-text rules leave alone ("just checking", "catch up").
   std::string n = normalize(text);
   return std::string(find_any(
       n, {"touch base", "touching base", "checking in", "check in with you", "wanted to check in",

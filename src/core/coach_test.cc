@@ -77,6 +77,17 @@ TEST(CoachTest, TouchBaseOpenerIsWeak) {
   EXPECT_EQ(f[1].rule, "no_reason");
 }
 
+TEST(CoachTest, WeakOpenersAreTheLintersRules) {
+  // Only the linter's rule (files_and_catch_up) knows this one; the same words a script
+  // linted with `nextcall lint` would be flagged for.
+  auto t = Call({T("Rep", true, "Hi Pat, I was going through my files and ran across your name."),
+                 T("Prospect", false, "OK.")});
+  auto f = check_opening(t, {});
+  ASSERT_FALSE(f.empty());
+  EXPECT_EQ(f[0].rule, "weak_opener");
+  EXPECT_NE(f[0].detail.find("ran across your name"), std::string::npos) << f[0].detail;
+}
+
 TEST(CoachTest, RefusedMeetingNamesTheRung) {
   auto t = Call({T("Rep", true, "The reason I'm calling is our new next-day delivery."),
                  T("Prospect", false, "Interesting."),
