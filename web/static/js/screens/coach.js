@@ -1,0 +1,5 @@
+import { h, mount } from '../dom.js';
+
+export function renderCoach(main) {
+  mount(main, h('h1', null, 'Coach'), h('p', { class: 'muted' }, 'Coming soon.'));
+}
