@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { rest } from './screens.mjs';
 
 const NOW = '2026-11-24T15:00:00Z';
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -20,7 +21,6 @@ if (!binArg || !artArg) {
 const bin = path.resolve(binArg);
 const artifacts = path.resolve(artArg);
 fs.mkdirSync(artifacts, { recursive: true });
-const only = process.env.E2E_ONLY ? new Set(process.env.E2E_ONLY.split(',')) : null;
 
 const started = Date.now();
 let stepNo = 0;
@@ -60,6 +60,9 @@ const env = { ...process.env, NEXTCALL_NOW: NOW };
 let server = null;
 let browser = null;
 const consoleErrors = [];
+// HTTP errors the walk provokes on purpose (the browser logs each failed request).
+const allowed = [];
+function allowResourceError(status) { allowed.push(status); }
 
 function watch(page, who) {
   page.on('console', (msg) => {
@@ -67,6 +70,8 @@ function watch(page, who) {
       const text = msg.text();
       // 401 on the first GET /api/session before signing in is expected.
       if (/401/.test(text) && /Failed to load resource/.test(text)) return;
+      const i = allowed.findIndex((st) => text.includes(`status of ${st}`));
+      if (i >= 0 && /Failed to load resource/.test(text)) { allowed.splice(i, 1); return; }
       consoleErrors.push(`${who}: ${text}`);
     }
   });
@@ -190,17 +195,12 @@ async function main() {
   assert.ok(overflow <= 1, `no horizontal scroll at 390px (overflow ${overflow}px)`);
   await phone.close();
 
-  if (!only || only.has('rest')) await rest(page, base, browser);
+  await rest({ allowResourceError, page, base, browser, step, shot, signIn, apiFromPage, watch });
 
   step('no console errors');
   assert.deepEqual(consoleErrors, [], `console errors:\n${consoleErrors.join('\n')}`);
 }
 
-let rest = async () => {};
-try {
-  const mod = await import('./screens.mjs').catch(() => null);
-  if (mod) rest = mod.rest;
-} catch { /* optional */ }
 
 let failed = false;
 try {
@@ -209,6 +209,14 @@ try {
 } catch (e) {
   failed = true;
   console.error(`FAIL: ${e.stack || e}`);
+  if (consoleErrors.length) console.error(`console errors so far:\n${consoleErrors.join('\n')}`);
+  if (browser) {
+    for (const c of browser.contexts()) {
+      for (const [i, p] of c.pages().entries()) {
+        await p.screenshot({ path: path.join(artifacts, `failure-${i}.png`), fullPage: true }).catch(() => {});
+      }
+    }
+  }
 } finally {
   if (browser) await browser.close().catch(() => {});
   if (server && server.exitCode === null) server.kill('SIGTERM');

@@ -18,7 +18,7 @@ export async function api(method, path, body, opts = {}) {
   const headers = { Accept: 'application/json' };
   let payload;
   if (body !== undefined) {
-    if (typeof body === 'string') {
+    if (typeof body === 'string' || body instanceof ArrayBuffer || body instanceof Blob) {
       payload = body;
       headers['Content-Type'] = opts.contentType || 'text/plain';
     } else {

@@ -46,6 +46,7 @@ async function signOut() {
 function showSignIn() {
   top.hidden = true;
   clear(top);
+  if (main.querySelector('form.signin')) return; // keep what the user is typing
   renderSignIn(main, (data) => {
     session.user = data.user;
     session.workspace = data.workspace;
@@ -75,6 +76,7 @@ async function route() {
   if (parts[0] === 'signin') { location.hash = '#/today'; return; }
   renderNav();
   clear(main);
+  delete main.dataset.ready;
   const screens = {
     today: () => renderToday(main),
     contact: () => renderContact(main, parts[1]),
