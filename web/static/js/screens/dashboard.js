@@ -38,14 +38,14 @@ function reachChart(rows) {
 }
 
 function hbars(id, label, rows, { max, valueText, cls } = {}) {
-  const W = 560; const rowH = 28; const L = 170; const H = rows.length * rowH + 8;
+  const W = 640; const rowH = 28; const L = 230; const H = rows.length * rowH + 8;
   const m = max || Math.max(1, ...rows.map((r) => r.value));
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': label, id });
   rows.forEach((r, i) => {
     const y = 4 + i * rowH;
-    const w = (r.value / m) * (W - L - 60);
+    const w = (r.value / m) * (W - L - 90);
     const text = `${r.label}: ${valueText ? valueText(r) : r.value}`;
-    svg.appendChild(s('text', { class: 'lbl', x: L - 8, y: y + 17, 'text-anchor': 'end' }, r.label.length > 26 ? `${r.label.slice(0, 25)}…` : r.label));
+    svg.appendChild(s('text', { class: 'lbl', x: L - 8, y: y + 17, 'text-anchor': 'end' }, r.label.length > 34 ? `${r.label.slice(0, 33)}…` : r.label));
     svg.appendChild(s('rect', { class: ['bar', cls && cls(r, i)], x: L, y: y + 3, width: Math.max(w, 1.5), height: rowH - 8, rx: 3, 'aria-label': text },
       s('title', null, text)));
     svg.appendChild(s('text', { class: 'val', x: L + Math.max(w, 1.5) + 6, y: y + 17 }, valueText ? valueText(r) : String(r.value)));
