@@ -187,7 +187,12 @@ export function renderToday(main) {
   function renderLogIdle() {
     logEl.className = 'logbar card idle';
     mount(logEl, h('span', null, 'Press ', h('kbd', null, 'c'), ' ', h('kbd', null, 'v'), ' ', h('kbd', null, 'g'), ' or ',
-      h('kbd', null, 'n'), ' to log the selected call.'));
+      h('kbd', null, 'n'), ' to log the selected call, or:'), logButtons());
+  }
+
+  function logButtons() {
+    return h('div', { class: 'row log-buttons', role: 'group', 'aria-label': 'Log the selected call' },
+      Object.entries(OUTCOMES).map(([k, [, label]]) => h('button', { type: 'button', class: 'small', onclick: () => openLog(k) }, label)));
   }
 
   function openLog(key) {
@@ -251,7 +256,7 @@ export function renderToday(main) {
       renderLogIdle();
       announce(`Saved: ${nice(attempt.outcome)} for ${L.contact.name}`);
       mount(logEl, h('span', { class: 'saved', id: 'saved-msg' }, `✓ Saved ${nice(attempt.outcome)} for ${L.contact.name}. `,
-        h('span', { class: 'muted' }, 'Next call selected.')));
+        h('span', { class: 'muted' }, 'Next call selected.')), logButtons());
       renderHead();
       renderSheet();
       const next = calls().findIndex((c, i) => i > state.sel && !state.done.has(c.contact_id));
