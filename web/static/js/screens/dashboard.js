@@ -12,7 +12,9 @@ function chart(title, desc, svg) {
 }
 
 function reachChart(rows) {
-  const shown = rows.filter((r) => r.hour >= 6 && r.hour <= 20);
+  const used = rows.filter((r) => r.attempts).map((r) => r.hour);
+  const lo = Math.min(6, ...used); const hi = Math.max(20, ...used);
+  const shown = rows.filter((r) => r.hour >= lo && r.hour <= hi);
   const W = 560; const H = 220; const L = 34; const B = 26; const T = 14;
   const bw = (W - L - 8) / shown.length;
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': 'Reach rate by local hour', id: 'chart-reach' });

@@ -40,8 +40,8 @@ export function renderImport(main) {
       (r.duplicates || []).length ? h('div', null, h('h3', null, 'Duplicates'), h('ul', { class: 'small' }, r.duplicates.map((d) => h('li', null, typeof d === 'string' ? d : JSON.stringify(d))))) : null,
       h('div', null, h('h3', null, 'Preview'),
         h('div', { class: 'scroll-x' }, h('table', { id: 'import-preview' },
-          h('thead', null, h('tr', null, ['Name', 'Company', 'Phone', 'Email', 'Time zone'].map((x) => h('th', null, x)))),
-          h('tbody', null, (r.preview || []).map((c) => h('tr', null, h('td', null, c.name), h('td', null, c.company || (c.account && c.account.name) || ''),
+          h('thead', null, h('tr', null, ['Name', 'Title', 'Role', 'Phone', 'Email', 'Time zone'].map((x) => h('th', null, x)))),
+          h('tbody', null, (r.preview || []).map((c) => h('tr', null, h('td', null, c.name), h('td', null, c.title || ''), h('td', null, String(c.role || '').replace(/_/g, ' ')),
             h('td', null, c.phones && c.phones[0] ? c.phones[0].display : ''), h('td', null, c.email), h('td', null, c.timezone))))))),
       r.created + r.updated > 0 ? confirm : h('p', { class: 'muted' }, 'Nothing to import.')));
   }
