@@ -154,6 +154,18 @@ async function main() {
   step('Today: five calls with the keyboard only');
   const plan = (await apiFromPage(page, 'GET', '/api/plan')).body;
   await page.locator('body').click({ position: { x: 1, y: 1 } }).catch(() => {});
+  const selIndex = async () => Number(await page.locator('#sheet li.call.selected').getAttribute('data-index'));
+  const start = await selIndex();
+  await page.keyboard.press('j');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await selIndex(), start + 2, 'j and ArrowDown move down');
+  await page.keyboard.press('k');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await selIndex(), start, 'k and ArrowUp move up');
+  await page.keyboard.press('v');
+  await page.locator('#logpanel').waitFor();
+  await page.keyboard.press('Escape');
+  await page.locator('#logpanel').waitFor({ state: 'detached' });
   const script = [
     { keys: ['v'], outcome: 'voicemail' },
     { keys: ['n'], outcome: 'no_answer' },
