@@ -1,0 +1,135 @@
+// The rest of the end-to-end walk: contact, reasons + brainstorm, changes, dashboard, import, coach, XSS.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..', '..');
+
+export async function rest(ctx) {
+  const { allowResourceError, page, base, browser, step, shot, signIn, apiFromPage, watch } = ctx;
+
+  step('Contact: memory, add a thread, history timeline');
+  const planFirst = (await apiFromPage(page, 'GET', '/api/plan')).body.calls[0].contact_id;
+  await page.goto(`${base}/#/contact/${planFirst}`);
+  await page.locator('#main[data-ready="contact"]').waitFor();
+  await page.locator('#thread-form').getByLabel('Topic').fill('moving to a new warehouse in March');
+  await page.locator('#thread-form').getByRole('button', { name: 'Add thread' }).click();
+  await page.locator('.mem-item strong', { hasText: 'moving to a new warehouse in March' }).waitFor();
+  assert.ok(await page.locator('#timeline li').count() > 0, 'the history timeline has entries');
+  await shot(page, '06-contact');
+
+  step('Reasons: add a weak reason, see the value check, keep anyway');
+  await page.goto(`${base}/#/reasons`);
+  await page.locator('#main[data-ready="reasons"]').waitFor();
+  await page.locator('#reason-list li').first().waitFor();
+  await page.getByLabel('Reason text').fill('just checking in');
+  allowResourceError(400); // the value check rejects it first
+  await page.locator('#reason-form').getByRole('button', { name: 'Add reason' }).click();
+  await page.locator('#reason-msg .error').waitFor();
+  await page.getByRole('button', { name: 'Keep anyway' }).click();
+  await page.locator('#reason-msg .notice').waitFor();
+
+  step('Brainstorm: start a round if needed, submit, see it on the board');
+  const subText = 'our Denver warehouse now ships same day, so a breakdown at your plant is fixed by tomorrow morning';
+  if (await page.locator('#round-form').count()) {
+    await page.getByLabel('Round title').fill('Reasons for December');
+    await page.getByRole('button', { name: 'Start a round' }).click();
+  }
+  await page.locator('#bs-form:not([hidden])').waitFor();
+  await page.getByLabel('Your reason').fill(subText);
+  await page.getByRole('button', { name: 'Submit to the round' }).click();
+  await page.locator('#board-list .sub-text', { hasText: subText }).waitFor();
+  await shot(page, '07-reasons');
+
+  step('Maria (manager) scores Sam\'s submission in a second browser context');
+  const mctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const maria = await mctx.newPage();
+  watch(maria, 'maria');
+  await signIn(maria, base, 'maria@demo.nextcall');
+  await maria.goto(`${base}/#/reasons`);
+  const item = maria.locator('#board-list .board-item', { hasText: subText });
+  await item.waitFor();
+  await item.getByRole('button', { name: 'Score 4 of 5' }).click();
+  await item.locator('button[aria-pressed="true"]', { hasText: '4' }).waitFor();
+  const board = (await apiFromPage(maria, 'GET', '/api/brainstorm')).body.board;
+  const mine = board.reasons.find((r) => r.text === subText);
+  assert.equal(mine.votes, 1, 'the score was recorded');
+
+  step('Maria\'s team dashboard with rep picker');
+  await maria.goto(`${base}/#/dashboard`);
+  await maria.locator('#main[data-ready="dashboard"]').waitFor();
+  assert.ok(await maria.locator('#dash-rep option').count() >= 3, 'the manager has a rep picker');
+  await shot(maria, '08-dashboard-manager');
+  await mctx.close();
+
+  step('Sam sees the score arrive on the live board (refresh every 5 s)');
+  await page.locator('#board-list .board-item', { hasText: subText }).getByText('1 vote').waitFor({ timeout: 8000 });
+
+  step('Changes: enter a change and see its recall list');
+  await page.goto(`${base}/#/changes`);
+  await page.locator('#main[data-ready="changes"]').waitFor();
+  await page.getByLabel('Kind').selectOption('new_policy');
+  await page.getByLabel('Title').fill('Minimum order is now 50 units');
+  await page.getByLabel(/Resolves objections/).fill('min_order_size:>=50');
+  await page.getByRole('button', { name: /Save change/ }).click();
+  await page.locator('#change-result .recall-list li').first().waitFor();
+  const recalled = await page.locator('#change-result .recall-list li').count();
+  assert.ok(recalled >= 1, 'at least one contact to recall');
+  console.log(`      ${recalled} contacts to recall`);
+  await shot(page, '09-changes');
+
+  step('Dashboard: SVG charts rendered');
+  await page.goto(`${base}/#/dashboard`);
+  await page.locator('#main[data-ready="dashboard"]').waitFor();
+  for (const id of ['chart-reach', 'chart-funnel', 'chart-reasons']) {
+    const bars = await page.locator(`#${id} rect.bar`).count();
+    assert.ok(bars > 0, `${id} has bars`);
+    assert.ok(await page.locator(`#${id} rect.bar title`).count() === bars, `${id} bars have titles`);
+  }
+  await shot(page, '10-dashboard');
+
+  step('Import: dry run shows mapping, preview and errors, then confirm');
+  const csv = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nextcall-csv-')), 'leads.csv');
+  fs.writeFileSync(csv, 'first_name,last_name,company,phone,email,timezone\n' +
+    'Ana,Reyes,Foothill Foods,303-555-0100,ana@foothill.example,America/Denver\n' +
+    'Ben,Ortiz,Foothill Foods,303-555-0101,not-an-email,America/Denver\n');
+  await page.goto(`${base}/#/import`);
+  await page.locator('#import-file').setInputFiles(csv);
+  await page.getByRole('button', { name: /dry run/ }).click();
+  await page.locator('#import-mapping tbody tr').first().waitFor();
+  assert.ok(await page.locator('#import-preview tbody tr').count() >= 1, 'preview rows');
+  assert.match(await page.locator('#import-problems').textContent(), /not-an-email/);
+  await shot(page, '11-import');
+  await page.locator('#import-confirm').click();
+  await page.locator('#import-result .notice').waitFor();
+  fs.rmSync(path.dirname(csv), { recursive: true, force: true });
+
+  step('Coach: upload a transcript, see findings on turns and the figures');
+  await page.goto(`${base}/#/coach`);
+  const transcript = path.join(repo, 'tests', 'coach_corpus', 'tune', 't05_new_line_thread.txt');
+  await page.locator('#coach-file').setInputFiles(transcript);
+  await page.getByLabel(/^Contact/).fill('Lena');
+  await page.locator('#coach-contact option:nth-child(2)').waitFor({ state: 'attached' });
+  await page.getByRole('button', { name: 'Coach this call' }).click();
+  await page.locator('#coach-turns li').first().waitFor();
+  if (await page.locator('#coach-apply').count()) {
+    await page.locator('#coach-apply').click();
+    await page.getByText('Applied to the contact').waitFor();
+  }
+  await shot(page, '12-coach');
+
+  step('XSS: a contact named like markup shows as text');
+  const evil = '<img src=x onerror=alert(1)>';
+  const created = await apiFromPage(page, 'POST', '/api/contacts', { first_name: evil, last_name: 'Tester', company: '<b>Bold</b> Inc', timezone: 'America/Denver' });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const cid = created.body.id || (created.body.contact && created.body.contact.id);
+  await page.goto(`${base}/#/contact/${cid}`);
+  await page.locator('#main[data-ready="contact"]').waitFor();
+  const shown = await page.locator('#contact-name').textContent();
+  assert.ok(shown.includes(evil), `the name is shown as text: ${shown}`);
+  assert.equal(await page.locator('#main img').count(), 0, 'no img element was created');
+  await shot(page, '13-contact-xss');
+}

@@ -1,0 +1,130 @@
+import { h, mount, field, announce, errorBox, fmtDate } from '../dom.js';
+import { get, post, patch } from '../api.js';
+
+const nice = (c) => String(c || '').replace(/_/g, ' ');
+
+// A small inline form: fields = [[name, label, kind, extra]]; submit(values) returns a promise.
+function inlineForm(id, fields, buttonText, submit) {
+  const inputs = {};
+  const msg = h('div', { class: 'inline-msg', 'aria-live': 'polite' });
+  const form = h('form', { class: 'inline-form', id },
+    fields.map(([name, label, kind = 'text', extra = {}]) => {
+      const f = field(label, { name, ...extra }, kind, extra.options || []);
+      inputs[name] = f.input;
+      return f;
+    }),
+    h('button', { type: 'submit' }, buttonText), msg);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const values = {};
+    for (const [k, el] of Object.entries(inputs)) values[k] = el.type === 'checkbox' ? el.checked : el.value.trim();
+    try { await submit(values); } catch (ex) { mount(msg, errorBox(ex)); }
+  });
+  return form;
+}
+
+export function renderContact(main, idText) {
+  const id = Number(idText);
+  const body = h('div', { id: 'contact-body' }, h('p', { class: 'muted' }, 'Loading…'));
+  mount(main, body);
+  if (!Number.isInteger(id) || id <= 0) { mount(body, errorBox({ message: 'No such contact.' })); return; }
+
+  async function act(promise, text) {
+    await promise;
+    announce(text);
+    await load();
+  }
+
+  function section(title, count, items, form) {
+    return h('section', { class: 'card mem-section' },
+      h('h2', null, title, h('span', { class: 'badge' }, String(count))),
+      items.length ? h('div', null, items) : h('p', { class: 'muted small' }, 'None yet.'),
+      form);
+  }
+
+  function render(m) {
+    const phone = (m.phones || [])[0];
+    const hot = field('Hot button', { id: 'hot-input', name: 'hot_button', value: m.hot_button || '' });
+    const hotMsg = h('span', { class: 'small', 'aria-live': 'polite' });
+    const hotForm = h('form', { class: 'row', id: 'hot-form' }, hot, h('button', { type: 'submit' }, 'Save hot button'), hotMsg);
+    hotForm.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      try {
+        await patch(`/api/contacts/${id}`, { hot_button: hot.input.value.trim() });
+        mount(hotMsg, h('span', { class: 'saved' }, '✓ Saved'));
+        announce('Hot button saved');
+      } catch (ex) { mount(hotMsg, errorBox(ex)); }
+    });
+
+    const threads = (m.threads || []).map((t) => h('div', { class: 'mem-item' },
+      h('div', { class: 'text' }, h('span', { class: 'badge' }, t.kind), ' ', h('strong', null, t.topic),
+        t.detail ? h('span', { class: 'muted' }, ` — ${t.detail}`) : null,
+        h('div', { class: 'small muted' }, `mentioned ${t.mentioned_on || ''}${t.open ? '' : ' · closed'}`)),
+      h('button', { type: 'button', class: 'small', onclick: () => act(patch(`/api/threads/${t.id}`, { open: !t.open }), t.open ? 'Thread closed' : 'Thread reopened') },
+        t.open ? 'Close' : 'Reopen')));
+    const objections = (m.objections || []).map((o) => h('div', { class: 'mem-item' },
+      h('div', { class: 'text' }, h('strong', null, nice(o.code)), o.detail ? ` — ${o.detail}` : '',
+        h('div', { class: 'small muted' }, `${o.recorded_on || ''} · ${o.status}${o.answered_by_change_id ? ` by change #${o.answered_by_change_id}` : ''}`)),
+      o.status === 'open' ? h('button', { type: 'button', class: 'small', onclick: () => act(post(`/api/objections/${o.id}/answer`, {}), 'Objection answered') }, 'Answered') : null));
+    const materials = (m.materials || []).map((x) => h('div', { class: 'mem-item' },
+      h('div', { class: 'text' }, h('strong', null, x.title), h('span', { class: 'muted small' }, ` sent ${x.sent_on || '—'}`),
+        h('ul', { class: 'small' }, (x.pointers || []).map((p) => h('li', null, `${p.location} → ${p.hot_button}`))),
+        inlineForm(`pointer-form-${x.id}`, [['location', 'Page or place'], ['hot_button', 'Serves hot button']], 'Add pointer',
+          (v) => act(post(`/api/materials/${x.id}/pointers`, v), 'Pointer added')))));
+    const commitments = (m.commitments || []).map((x) => h('div', { class: 'mem-item' },
+      h('div', { class: 'text' }, h('span', { class: ['badge', x.status === 'open' ? 'warn' : x.status === 'kept' ? 'ok' : 'bad'] }, x.status), ' ',
+        h('strong', null, x.owner === 'contact' ? 'They' : 'You'), ` will ${x.what}`,
+        h('div', { class: 'small muted' }, x.due_on ? `due ${x.due_on}` : 'no due date')),
+      x.status === 'open' ? h('span', { class: 'row' },
+        h('button', { type: 'button', class: 'small', onclick: () => act(patch(`/api/commitments/${x.id}`, { status: 'kept' }), 'Marked kept') }, 'Kept'),
+        h('button', { type: 'button', class: 'small', onclick: () => act(patch(`/api/commitments/${x.id}`, { status: 'broken' }), 'Marked broken') }, 'Broken')) : null));
+    const referrals = (m.referrals || []).map((r) => h('div', { class: 'mem-item' },
+      h('div', { class: 'text' }, `Referred by ${r.referrer_name || 'a contact'}`,
+        h('div', { class: 'small muted' }, r.introduced ? `introduced ${r.introduced_on || ''}` : 'not introduced yet')),
+      r.introduced ? null : h('button', { type: 'button', class: 'small', onclick: () => act(post(`/api/referrals/${r.id}/introduced`, {}), 'Marked introduced') }, 'Introduced')));
+    const appointments = (m.appointments || []).map((a) => h('div', { class: 'mem-item' },
+      h('div', { class: 'text' }, h('strong', null, fmtDate(a.starts_at)), ` · ${a.duration_minutes} min · ${a.place || ''}`,
+        h('div', { class: 'small muted' }, `${a.status}${a.is_callback ? ' · callback' : ''}`)),
+      a.status === 'proposed' ? h('button', { type: 'button', class: 'small', onclick: () => act(patch(`/api/appointments/${a.id}`, { status: 'confirmed' }), 'Appointment confirmed') }, 'Confirm') : null));
+
+    const history = (m.history || []).slice().reverse();
+    mount(body,
+      h('div', { class: 'page-head' },
+        h('h1', { id: 'contact-name' }, m.name),
+        h('span', { class: 'muted' }, [m.title, m.account ? m.account.name : '', `${nice(m.stage)} · ${nice(m.role)}`].filter(Boolean).join(' · ')),
+        phone ? h('a', { class: 'phone', href: `tel:${phone.e164}` }, phone.display || phone.e164) : null,
+        m.do_not_call ? h('span', { class: 'badge bad' }, 'do not call') : null),
+      h('div', { class: 'contact-grid' },
+        h('div', { class: 'stack' },
+          h('section', { class: 'card' }, h('h2', null, 'Hot button'), hotForm),
+          section('Threads', (m.threads || []).length, threads,
+            inlineForm('thread-form', [['topic', 'Topic', 'text', { required: true }], ['kind', 'Kind', 'select', { options: [['business', 'business'], ['personal', 'personal']] }], ['detail', 'Detail']],
+              'Add thread', (v) => act(post(`/api/contacts/${id}/threads`, v), 'Thread added'))),
+          section('Commitments', (m.commitments || []).length, commitments,
+            inlineForm('commitment-form', [['owner', 'Who', 'select', { options: [['rep', 'I will'], ['contact', 'They will']] }], ['what', 'What', 'text', { required: true }], ['due_on', 'Due', 'date']],
+              'Add commitment', (v) => act(post(`/api/contacts/${id}/commitments`, { owner: v.owner, what: v.what, ...(v.due_on ? { due_on: v.due_on } : {}) }), 'Commitment added'))),
+          section('Objections', (m.objections || []).length, objections,
+            inlineForm('objection-form', [['code', 'Code (e.g. min_order_size)', 'text', { required: true }], ['detail', 'Detail']],
+              'Add objection', (v) => act(post(`/api/contacts/${id}/objections`, v), 'Objection added'))),
+          section('Materials and pointers', (m.materials || []).length, materials,
+            inlineForm('material-form', [['title', 'Title', 'text', { required: true }], ['sent_on', 'Sent on', 'date']],
+              'Add material', (v) => act(post(`/api/contacts/${id}/materials`, { title: v.title, ...(v.sent_on ? { sent_on: v.sent_on } : {}) }), 'Material added'))),
+          section('Referrals', (m.referrals || []).length, referrals,
+            inlineForm('referral-form', [['referrer', 'Referred by', 'text', { required: true }]],
+              'Add referral', (v) => act(post(`/api/contacts/${id}/referrals`, v), 'Referral added'))),
+          section('Appointments', (m.appointments || []).length, appointments,
+            inlineForm('appointment-form', [['starts_at', 'Starts (their time)', 'datetime-local', { required: true }], ['duration_minutes', 'Minutes', 'number', { value: '30', min: '5' }], ['place', 'Place']],
+              'Add appointment', (v) => act(post(`/api/contacts/${id}/appointments`, { starts_at: v.starts_at.replace('T', ' '), duration_minutes: Number(v.duration_minutes) || 30, place: v.place }), 'Appointment added')))),
+        h('section', { class: 'card', 'aria-labelledby': 'hist-h' },
+          h('h2', { id: 'hist-h' }, 'History'),
+          history.length ? h('ol', { class: 'timeline', id: 'timeline' }, history.map((x) => h('li', null,
+            h('span', { class: 'when' }, fmtDate(x.when)), h('span', { class: 'badge kind' }, nice(x.kind)),
+            h('div', { class: 'text' }, x.text)))) : h('p', { class: 'muted' }, 'No history yet.'))));
+    main.dataset.ready = 'contact';
+  }
+
+  async function load() {
+    try { render(await get(`/api/contacts/${id}`)); } catch (ex) { mount(body, errorBox(ex)); }
+  }
+  load();
+}

@@ -1,0 +1,60 @@
+import { h, mount, field, announce, errorBox } from '../dom.js';
+import { api } from '../api.js';
+
+export function renderImport(main) {
+  const file = field('CSV file of contacts', { id: 'import-file', name: 'file', accept: '.csv,text/csv' }, 'file');
+  const dup = field('If a contact already exists', { id: 'import-dup' }, 'select', [['fail', 'Stop with an error'], ['skip', 'Skip it'], ['update', 'Update it']]);
+  const out = h('div', { id: 'import-result', 'aria-live': 'polite' });
+  let text = '';
+  let name = '';
+  const form = h('form', { class: 'card', id: 'import-form' },
+    h('h2', null, 'Upload'), h('p', { class: 'small muted' }, 'Nothing is written until you confirm: the upload first runs as a dry run.'),
+    file, dup, h('button', { type: 'submit', class: 'primary' }, 'Check file (dry run)'));
+
+  async function send(dryRun) {
+    const q = new URLSearchParams({ name, on_duplicate: dup.input.value });
+    if (dryRun) q.set('dry_run', 'true');
+    return api('POST', `/api/import/contacts?${q}`, text, { contentType: 'text/csv' });
+  }
+
+  function show(r) {
+    const confirm = h('button', { type: 'button', class: 'primary', id: 'import-confirm', onclick: async () => {
+      confirm.disabled = true;
+      try {
+        const done = await send(false);
+        mount(out, h('div', { class: 'card' }, h('p', { class: 'notice' },
+          `Imported: ${done.created} created, ${done.updated} updated, ${done.skipped} skipped, ${done.rejected} rejected.`)));
+        announce('Import finished');
+      } catch (ex) { confirm.disabled = false; mount(out, errorBox(ex)); }
+    } }, `Confirm import of ${r.created + r.updated} contact${r.created + r.updated === 1 ? '' : 's'}`);
+    mount(out, h('div', { class: 'card stack' },
+      h('h2', null, 'Dry run'),
+      h('p', null, `${r.read} rows read: ${r.created} new, ${r.updated} to update, ${r.skipped} skipped, ${r.rejected} with errors.`),
+      h('div', null, h('h3', null, 'Column mapping'),
+        h('table', { id: 'import-mapping' }, h('thead', null, h('tr', null, h('th', null, 'Column in file'), h('th', null, 'Field'))),
+          h('tbody', null, (r.mapping || []).map((m) => h('tr', null, h('td', null, m.column), h('td', null, m.field))),
+            (r.unmapped || []).map((c) => h('tr', null, h('td', null, c), h('td', { class: 'muted' }, 'not imported')))))),
+      h('div', null, h('h3', null, `Errors (${(r.problems || []).length})`),
+        (r.problems || []).length ? h('ul', { class: 'plain', id: 'import-problems' }, r.problems.map((p) => h('li', { class: 'small' }, p.text || p.message)))
+          : h('p', { class: 'muted small' }, 'No errors.')),
+      (r.duplicates || []).length ? h('div', null, h('h3', null, 'Duplicates'), h('ul', { class: 'small' }, r.duplicates.map((d) => h('li', null, typeof d === 'string' ? d : JSON.stringify(d))))) : null,
+      h('div', null, h('h3', null, 'Preview'),
+        h('div', { class: 'scroll-x' }, h('table', { id: 'import-preview' },
+          h('thead', null, h('tr', null, ['Name', 'Title', 'Role', 'Phone', 'Email', 'Time zone'].map((x) => h('th', null, x)))),
+          h('tbody', null, (r.preview || []).map((c) => h('tr', null, h('td', null, c.name), h('td', null, c.title || ''), h('td', null, String(c.role || '').replace(/_/g, ' ')),
+            h('td', null, c.phones && c.phones[0] ? c.phones[0].display : ''), h('td', null, c.email), h('td', null, c.timezone))))))),
+      r.created + r.updated > 0 ? confirm : h('p', { class: 'muted' }, 'Nothing to import.')));
+  }
+
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const f = file.input.files[0];
+    if (!f) { mount(out, errorBox({ message: 'Choose a CSV file first.' })); return; }
+    name = f.name;
+    text = await f.text();
+    try { show(await send(true)); announce('Dry run ready'); } catch (ex) { mount(out, errorBox(ex)); }
+  });
+
+  mount(main, h('div', { class: 'page-head' }, h('h1', null, 'Import contacts')), h('div', { class: 'stack' }, form, out));
+  main.dataset.ready = 'import';
+}
