@@ -38,6 +38,23 @@ Result<nlohmann::json> updated(const Result<T>& r) {
   return nlohmann::json(*r);
 }
 
+// PATCH {"status": NAME} of an item whose status is one of `names`: parse(NAME) gives the
+// value, set(ctx, id, value) stores it.
+template <typename Parse, typename Set>
+Handler status_update(const char* names, Parse parse, Set set) {
+  return [names, parse, set](Ctx& c) -> Result<nlohmann::json> {
+    auto id = c.path_id();
+    if (!id.ok()) return id.status();
+    auto b = Body::parse(c.req.body, {"status"});
+    if (!b.ok()) return b.status();
+    auto status = b->text("status", true, 20);
+    NEXTCALL_RETURN_IF_ERROR(b->finish());
+    auto value = parse(*status);
+    if (!value) return Status::InvalidArgument("status: '" + *status + "' is not one of " + names);
+    return updated(set(c, *id, *value));
+  };
+}
+
 }  // namespace
 
 void install_memory_routes(Routes& r) {
@@ -128,17 +145,10 @@ void install_memory_routes(Routes& r) {
     if (material) material_id = *material;
     return created(c, add_commitment(c.store, c.actor(), *id, *owner, *what, due, material_id, today(c)));
   });
-  r.add("PATCH", "/api/commitments/{id}", Access::kSignedIn, [](Ctx& c) -> Result<nlohmann::json> {
-    auto id = c.path_id();
-    if (!id.ok()) return id.status();
-    auto b = Body::parse(c.req.body, {"status"});
-    if (!b.ok()) return b.status();
-    auto status = b->text("status", true, 20);
-    NEXTCALL_RETURN_IF_ERROR(b->finish());
-    auto s = parse_commitment_status(*status);
-    if (!s) return Status::InvalidArgument("status: '" + *status + "' is not one of open|kept|broken");
-    return updated(set_commitment_status(c.store, c.actor(), *id, *s));
-  });
+  r.add("PATCH", "/api/commitments/{id}", Access::kSignedIn,
+        status_update("open|kept|broken", parse_commitment_status, [](Ctx& c, Id id, CommitmentStatus v) {
+          return set_commitment_status(c.store, c.actor(), id, v);
+        }));
 
   r.add("POST", "/api/contacts/{id}/referrals", Access::kSignedIn, [](Ctx& c) -> Result<nlohmann::json> {
     auto id = c.path_id();
@@ -174,17 +184,9 @@ void install_memory_routes(Routes& r) {
     return created(c, add_appointment(c.store, c.actor(), *id, *at, static_cast<int>(minutes.value_or(30)),
                                       status.value_or("proposed"), place.value_or(""), callback.value_or(false)));
   });
-  r.add("PATCH", "/api/appointments/{id}", Access::kSignedIn, [](Ctx& c) -> Result<nlohmann::json> {
-    auto id = c.path_id();
-    if (!id.ok()) return id.status();
-    auto b = Body::parse(c.req.body, {"status"});
-    if (!b.ok()) return b.status();
-    auto status = b->text("status", true, 20);
-    NEXTCALL_RETURN_IF_ERROR(b->finish());
-    auto s = parse_appointment_status(*status);
-    if (!s) return Status::InvalidArgument("status: '" + *status + "' is not one of proposed|confirmed|cancelled|done");
-    return updated(set_appointment_status(c.store, c.actor(), *id, *s));
-  });
+  r.add("PATCH", "/api/appointments/{id}", Access::kSignedIn,
+        status_update("proposed|confirmed|cancelled|done", parse_appointment_status,
+                      [](Ctx& c, Id id, AppointmentStatus v) { return set_appointment_status(c.store, c.actor(), id, v); }));
 
   r.add("POST", "/api/contacts/{id}/do-not-call", Access::kSignedIn, [](Ctx& c) -> Result<nlohmann::json> {
     auto id = c.path_id();

@@ -314,6 +314,28 @@ TEST_F(ApiTest, AKeptBriefIsForgottenWhenTheContactChanges) {
   EXPECT_EQ(priya.get("/api/plan").json["rep"]["name"], "Priya Nair");
 }
 
+TEST_F(ApiTest, MemoryItemsAreAddedAndTheirStatusChanged) {
+  Tab t = signed_in("sam@demo.nextcall");
+  Id contact = first_planned(t);
+  const std::string base = "/api/contacts/" + std::to_string(contact);
+  Reply promise = t.send("POST", base + "/commitments", {{"owner", "rep"}, {"what", "send the pricing"}, {"due_on", "friday"}});
+  ASSERT_EQ(promise.status, 201) << promise.body;
+  EXPECT_EQ(promise.json["due_on"], "2026-11-27");
+  const std::string item = "/api/commitments/" + std::to_string(promise.json["id"].get<Id>());
+  Reply kept = t.send("PATCH", item, {{"status", "kept"}});
+  ASSERT_EQ(kept.status, 200) << kept.body;
+  EXPECT_EQ(kept.json["status"], "kept");
+  Reply bad = t.send("PATCH", item, {{"status", "finished"}});
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.json["error"]["fields"]["status"].get<std::string>().find("open|kept|broken"), std::string::npos);
+  Reply meeting = t.send("POST", base + "/appointments", {{"starts_at", "2026-12-01 10:00"}, {"duration_minutes", 30}});
+  ASSERT_EQ(meeting.status, 201) << meeting.body;
+  Reply confirmed = t.send("PATCH", "/api/appointments/" + std::to_string(meeting.json["id"].get<Id>()),
+                           {{"status", "confirmed"}});
+  ASSERT_EQ(confirmed.status, 200) << confirmed.body;
+  EXPECT_EQ(confirmed.json["status"], "confirmed");
+}
+
 TEST_F(ApiTest, ImportDryRunReportsRowsByLineAndWritesNothing) {
   Tab t = signed_in("sam@demo.nextcall");
   std::size_t before = t.get("/api/contacts?limit=1000").json.size();
