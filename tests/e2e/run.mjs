@@ -199,6 +199,12 @@ async function main() {
   }
   assert.equal(await page.locator('#sheet li.call.done').count(), 5);
   assert.ok(plan.calls.length >= 5);
+  for (const [key, id] of [['overflow', 'extras-overflow'], ['needs_reason', 'extras-needs-reason'],
+    ['snoozed', 'extras-snoozed'], ['skipped', 'extras-skipped']]) {
+    const n = (plan[key] || []).length;
+    assert.equal(await page.locator(`#${id}`).count(), n ? 1 : 0, `the ${key} list is shown when the plan has one`);
+    if (n) assert.equal(await page.locator(`#${id} li`).count(), n, `every ${key} entry is listed`);
+  }
   await shot(page, '04-today-after');
 
   step('Today at phone size (390x844)');

@@ -28,6 +28,7 @@ export function renderToday(main) {
   const sheetEl = h('ol', { class: 'sheet', id: 'sheet', 'aria-label': 'Call sheet' });
   const headEl = h('div', { class: 'sheet-head' }, h('h1', null, 'Today'));
   const logEl = h('div', { class: 'logbar card idle', id: 'logbar' });
+  const extrasEl = h('div', { class: 'sheet-extras', id: 'sheet-extras' });
   const briefEl = h('article', { class: 'brief card', id: 'brief', 'aria-live': 'polite', 'aria-busy': 'true' }, skeleton());
   const keysEl = h('p', { class: 'keys', id: 'keys' },
     h('kbd', null, 'j'), '/', h('kbd', null, 'k'), ' or ', h('kbd', null, '↑'), h('kbd', null, '↓'), ' move · ',
@@ -35,7 +36,7 @@ export function renderToday(main) {
     h('kbd', null, 'n'), ' no answer · then ', h('kbd', null, '1'), '…', h('kbd', null, '7'), ' rung, type a note, ',
     h('kbd', null, 'Enter'), ' save, ', h('kbd', null, 'Esc'), ' cancel');
   mount(main, h('div', { class: 'today' },
-    h('section', { class: 'sheet-col', 'aria-labelledby': 'today-h' }, headEl, keysEl, sheetEl),
+    h('section', { class: 'sheet-col', 'aria-labelledby': 'today-h' }, headEl, keysEl, sheetEl, extrasEl),
     h('section', { class: 'brief-col', 'aria-label': 'Brief for the selected call' }, logEl, briefEl)));
   headEl.firstChild.id = 'today-h';
   sheetEl.appendChild(h('li', { class: 'muted' }, h('span', { class: 'skeleton w80' }), h('span', { class: 'skeleton w60' })));
@@ -79,6 +80,29 @@ export function renderToday(main) {
       sheetEl.appendChild(li);
     });
     if (!nowPlaced && calls().length) sheetEl.appendChild(nowLine());
+    renderExtras();
+  }
+
+  // The rest of the day's picture: who did not fit, who needs a reason before a call, who is
+  // snoozed and who was left out and why — each a collapsed list under the sheet.
+  function renderExtras() {
+    const p = state.plan;
+    const group = (id, title, rows) => (rows && rows.length
+      ? h('details', { class: 'extras', id },
+        h('summary', null, `${title} (${rows.length})`),
+        h('ul', { class: 'plain' }, rows.map((r) => h('li', null,
+          h('a', { href: `#/contact/${r.contact_id}` }, r.name),
+          r.why ? h('span', { class: 'muted small' }, ` — ${r.why}`) : null))))
+      : null);
+    const overflow = (p.overflow || []).map((b) => ({
+      contact_id: b.contact_id, name: b.name,
+      why: `${b.company ? `${b.company} · ` : ''}${nice(b.kind)}, over today's capacity of ${p.capacity}`,
+    }));
+    mount(extrasEl,
+      group('extras-overflow', 'Over capacity', overflow),
+      group('extras-needs-reason', 'Due, but no reason worth their time yet', p.needs_reason),
+      group('extras-snoozed', 'Snoozed', p.snoozed),
+      group('extras-skipped', 'Not planned today', p.skipped));
   }
 
   function ladderFor(outcome, brief) {
