@@ -19,6 +19,34 @@ export async function rest(ctx) {
   await page.locator('#thread-form').getByRole('button', { name: 'Add thread' }).click();
   await page.locator('.mem-item strong', { hasText: 'moving to a new warehouse in March' }).waitFor();
   assert.ok(await page.locator('#timeline li').count() > 0, 'the history timeline has entries');
+
+  step('Contact: a commitment kept, an objection, an appointment confirmed (stored as typed)');
+  const memBefore = (await apiFromPage(page, 'GET', `/api/contacts/${planFirst}`)).body;
+  await page.locator('#commitment-form').getByLabel('What').fill('send the revised quote');
+  await page.locator('#commitment-form').getByLabel('Due').fill('2026-11-27');
+  await page.locator('#commitment-form').getByRole('button', { name: 'Add commitment' }).click();
+  await page.locator('.mem-item', { hasText: 'send the revised quote' }).waitFor();
+  await page.locator('.mem-item', { hasText: 'send the revised quote' }).getByRole('button', { name: 'Kept' }).click();
+  await page.locator('#objection-form').getByLabel('Code (e.g. min_order_size)').fill('credit_terms');
+  await page.locator('#objection-form').getByLabel('Detail').fill('needs 60-day terms');
+  await page.locator('#objection-form').getByRole('button', { name: 'Add objection' }).click();
+  await page.locator('.mem-item', { hasText: 'needs 60-day terms' }).waitFor();
+  await page.locator('#appointment-form').getByLabel('Starts (their time)').fill('2026-12-01T10:00');
+  await page.locator('#appointment-form').getByLabel('Place').fill('their plant');
+  await page.locator('#appointment-form').getByRole('button', { name: 'Add appointment' }).click();
+  await page.locator('.mem-item', { hasText: 'their plant' }).waitFor();
+  await page.locator('.mem-item', { hasText: 'their plant' }).getByRole('button', { name: 'Confirm' }).click();
+  await page.locator('.mem-item', { hasText: 'their plant' }).getByRole('button', { name: 'Confirm' }).waitFor({ state: 'detached' });
+  const mem = (await apiFromPage(page, 'GET', `/api/contacts/${planFirst}`)).body;
+  const promise = mem.commitments.find((c) => c.what === 'send the revised quote');
+  assert.ok(promise, 'the commitment is stored');
+  assert.equal(promise.status, 'kept');
+  assert.equal(promise.due_on, '2026-11-27');
+  assert.ok(mem.objections.some((o) => o.code === 'credit_terms' && o.detail === 'needs 60-day terms'), 'the objection is stored');
+  const meeting = mem.appointments.find((a) => a.place === 'their plant');
+  assert.ok(meeting, 'the appointment is stored');
+  assert.equal(meeting.status, 'confirmed');
+  assert.equal(mem.appointments.length, memBefore.appointments.length + 1);
   await shot(page, '06-contact');
 
   step('Reasons: add a weak reason, see the value check, keep anyway');
