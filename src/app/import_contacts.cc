@@ -9,6 +9,7 @@
 #include "app/contacts.h"
 #include "io/contact_columns.h"
 #include "io/csv_reader.h"
+#include "io/text_encoding.h"
 
 namespace nextcall {
 
@@ -160,9 +161,11 @@ Result<ImportReport> import_contacts(Store& store, const Actor& actor, const Imp
   if (!in) return Status::Io(o.path + ": cannot read the file (check the path)");
   std::stringstream buffer;
   buffer << in.rdbuf();
-  std::string data = buffer.str();
+  TextEncoding encoding = TextEncoding::kUtf8;
+  std::string data = to_utf8(buffer.str(), &encoding);
   std::string name = o.path.substr(o.path.find_last_of('/') + 1);
-  CsvReader reader(data, name);
+  const char delimiter = sniff_delimiter(data);
+  CsvReader reader(data, name, delimiter);
   std::vector<std::string> header;
   Status error;
   if (!reader.next(&header, &error)) {
@@ -173,6 +176,8 @@ Result<ImportReport> import_contacts(Store& store, const Actor& actor, const Imp
   auto mapping = map_columns(header, o.mappings);
   if (!mapping.ok()) return mapping.status();
   ImportReport report;
+  report.encoding = encoding_name(encoding);
+  report.delimiter = delimiter;
   for (std::size_t i = 0; i < header.size(); ++i)
     report.mapping.push_back({header[i], std::string(field_name(mapping->fields[i]))});
   report.unmapped = mapping->unmapped;

@@ -39,6 +39,8 @@ struct ImportReport {
   std::vector<std::string> duplicates;     // what --on-duplicate skip|update did
   std::vector<Contact> preview;            // dry run: the first rows as they will be stored
   bool written = false;                    // true when the store was changed
+  std::string encoding = "UTF-8";          // as read: UTF-8, UTF-16LE/BE or Windows-1252
+  char delimiter = ',';                    // ',' ';' or '\t', from the header line
 };
 
 // "contacts.csv:14:3: phone: '555-12' is not a valid phone number for region US"

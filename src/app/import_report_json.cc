@@ -15,7 +15,8 @@ nlohmann::json import_report_json(const ImportReport& r, const std::string& file
   for (const auto& [h, f] : r.mapping) mapping.push_back({{"column", h}, {"field", f}});
   return {{"read", r.read},         {"created", r.created}, {"updated", r.updated},
           {"skipped", r.skipped},   {"rejected", r.rejected}, {"written", r.written},
-          {"dry_run", dry_run},     {"mapping", mapping},   {"unmapped", r.unmapped},
+          {"dry_run", dry_run},     {"encoding", r.encoding},
+          {"delimiter", std::string(1, r.delimiter)},     {"mapping", mapping},   {"unmapped", r.unmapped},
           {"duplicates", r.duplicates}, {"problems", problems}, {"preview", r.preview}};
 }
 

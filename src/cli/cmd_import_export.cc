@@ -33,6 +33,10 @@ Status run_import(Runtime& rt, ImportArgs& a) {
       print_json(rt, import_report_json(*report, file, a.options.dry_run));
     } else {
       if (a.options.dry_run) {
+        if (report->encoding != "UTF-8" || report->delimiter != ',')
+          rt.out() << "Read as " << report->encoding << ", fields separated by "
+                   << (report->delimiter == '\t' ? std::string("tabs") : "'" + std::string(1, report->delimiter) + "'")
+                   << "\n";
         rt.out() << "Column mapping:\n";
         for (const auto& [h, f] : report->mapping)
           rt.out() << "  " << h << " -> " << (f == "ignore" ? "(ignored)" : f) << "\n";

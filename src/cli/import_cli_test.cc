@@ -50,6 +50,51 @@ TEST_F(ImportCliTest, HubSpotExportMapsItsHeadersAndKeepsNonAsciiNames) {
   EXPECT_EQ(ann["timezone"], "America/Los_Angeles");
 }
 
+TEST_F(ImportCliTest, ExcelOnWindowsSemicolonsAndWindows1252AreReadAsTheUserSeesThem) {
+  // What Excel writes as "CSV" where the comma is the decimal mark: ';' between fields and
+  // Windows-1252 text ("Müller", "Böblingen").
+  std::string file = dir_.write("excel.csv",
+                                "Vorname;Nachname;Firma;Telefon;E-Mail;Ort;Land\r\n"
+                                "Hans;M\xFCller;Beispiel GmbH;+49 30 1234567;hans@beispiel.example;B\xF6" "blingen;Germany\r\n");
+  RunResult dry = run({"import", "contacts", file, "--dry-run", "--map", "Vorname=first_name", "--map",
+                       "Nachname=last_name", "--map", "Firma=company", "--map", "Telefon=phone", "--map",
+                       "E-Mail=email", "--map", "Ort=city", "--map", "Land=country"});
+  ASSERT_EQ(dry.exit_code, 0) << dry.err << dry.out;
+  EXPECT_NE(dry.out.find("Read as Windows-1252, fields separated by ';'"), std::string::npos) << dry.out;
+  RunResult r = run({"import", "contacts", file, "--map", "Vorname=first_name", "--map", "Nachname=last_name",
+                     "--map", "Firma=company", "--map", "Telefon=phone", "--map", "E-Mail=email", "--map",
+                     "Ort=city", "--map", "Land=country"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(run({"contact", "show", "hans", "--format", "json"}).out);
+  EXPECT_EQ(j["last_name"], "Müller");
+  EXPECT_EQ(j["city"], "Böblingen");
+  EXPECT_EQ(j["phones"][0]["e164"], "+49301234567");
+  EXPECT_EQ(j["timezone"], "Europe/Berlin");
+}
+
+TEST_F(ImportCliTest, TabSeparatedUtf16FromExcelUnicodeText) {
+  std::string utf8 = "First Name\tLast Name\tPhone\nZoë\tAdams\t(415) 555-2671\n";
+  std::string utf16 = "\xFF\xFE";
+  for (std::size_t i = 0; i < utf8.size();) {  // UTF-8 to UTF-16LE, for the BMP
+    unsigned char c = static_cast<unsigned char>(utf8[i]);
+    unsigned cp = c;
+    if (c >= 0xC0) {
+      cp = ((c & 0x1F) << 6) | (static_cast<unsigned char>(utf8[i + 1]) & 0x3F);
+      i += 2;
+    } else {
+      ++i;
+    }
+    utf16.push_back(static_cast<char>(cp & 0xFF));
+    utf16.push_back(static_cast<char>(cp >> 8));
+  }
+  std::string file = dir_.write("unicode.txt", utf16);
+  RunResult r = run({"import", "contacts", file});
+  ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+  auto j = nlohmann::json::parse(run({"contact", "show", "Zoë", "--format", "json"}).out);
+  EXPECT_EQ(j["first_name"], "Zoë");
+  EXPECT_EQ(j["phones"][0]["e164"], "+14155552671");
+}
+
 TEST_F(ImportCliTest, SalesforceHeadersAndMapOverride) {
   std::string file = dir_.write("sf.csv",
                                 "Account Name,Full Name,Mobile Phone,Title,Mailing Country,Mood\n"

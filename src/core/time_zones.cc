@@ -168,6 +168,24 @@ constexpr Country kCountries[] = {
     {"CN", "china"},         {"HK", "hong kong"},                {"KR", "south korea"},
     {"NP", "nepal"},         {"MX", "mexico"},                   {"BR", "brazil"},
     {"ZA", "south africa"},  {"AE", "united arab emirates"},     {"IL", "israel"},
+    // As people write them at home, and the other common English names.
+    {"MX", "méxico"},        {"ES", "españa"},                   {"ES", "espana"},
+    {"BR", "brasil"},        {"AT", "österreich"},               {"CH", "schweiz"},
+    {"CH", "suisse"},        {"CH", "svizzera"},                 {"IT", "italia"},
+    {"NL", "nederland"},     {"NL", "holland"},                  {"PL", "polska"},
+    {"SE", "sverige"},       {"NO", "norge"},                    {"DK", "danmark"},
+    {"FI", "suomi"},         {"BE", "belgique"},                 {"BE", "belgië"},
+    {"CZ", "česko"},         {"AR", "argentina"},                {"CL", "chile"},
+    {"CO", "colombia"},      {"PE", "peru"},                     {"AE", "uae"},
+    {"KR", "korea"},         {"KR", "republic of korea"},        {"TW", "taiwan"},
+    {"PH", "philippines"},   {"MY", "malaysia"},                 {"TH", "thailand"},
+    {"VN", "vietnam"},       {"ID", "indonesia"},                {"TR", "turkey"},
+    {"TR", "türkiye"},       {"SA", "saudi arabia"},             {"EG", "egypt"},
+    {"NG", "nigeria"},       {"KE", "kenya"},                    {"GR", "greece"},
+    {"HU", "hungary"},       {"RO", "romania"},                  {"UA", "ukraine"},
+    {"RU", "russia"},        {"RU", "russian federation"},       {"CN", "people's republic of china"},
+    {"IE", "republic of ireland"}, {"GB", "northern ireland"},  {"LU", "luxembourg"},
+    {"EC", "ecuador"},       {"CY", "cyprus"},                   {"UZ", "uzbekistan"},
 };
 
 }  // namespace
@@ -203,6 +221,29 @@ std::string country_code(std::string_view raw) {
   return "";
 }
 
+// Countries whose tz table lists more than one zone but where one of them is the time of
+// nearly everyone (islands, exclaves and one-city zones aside): a contact there is far
+// more likely right than wrong with it. Large countries split by time (US, CA, AU, BR, RU,
+// ID, MX without a state) stay unknown unless the state tells.
+constexpr std::pair<const char*, const char*> kPrincipalZones[] = {
+    {"DE", "Europe/Berlin"},       {"ES", "Europe/Madrid"},        {"PT", "Europe/Lisbon"},
+    {"CN", "Asia/Shanghai"},       {"NZ", "Pacific/Auckland"},     {"CL", "America/Santiago"},
+    {"EC", "America/Guayaquil"},   {"DK", "Europe/Copenhagen"},    {"UA", "Europe/Kyiv"},
+    {"CY", "Asia/Nicosia"},        {"MY", "Asia/Kuala_Lumpur"},    {"UZ", "Asia/Tashkent"},
+    {"AR", "America/Argentina/Buenos_Aires"}, {"NL", "Europe/Amsterdam"}, {"FR", "Europe/Paris"},
+    {"GB", "Europe/London"},       {"NO", "Europe/Oslo"},          {"KR", "Asia/Seoul"},
+    {"JP", "Asia/Tokyo"},          {"IN", "Asia/Kolkata"},         {"IT", "Europe/Rome"},
+};
+
+// Mexico by state: the states off central time; every other state keeps Mexico City's.
+constexpr std::pair<const char*, const char*> kMexicanStates[] = {
+    {"baja california", "America/Tijuana"},   {"bc", "America/Tijuana"},
+    {"baja california sur", "America/Mazatlan"}, {"bcs", "America/Mazatlan"},
+    {"sinaloa", "America/Mazatlan"},          {"nayarit", "America/Mazatlan"},
+    {"sonora", "America/Hermosillo"},         {"quintana roo", "America/Cancun"},
+    {"chihuahua", "America/Chihuahua"},
+};
+
 std::optional<std::string> derive_zone(std::string_view country, std::string_view state,
                                        const RegionZones& regions) {
   std::string code = country_code(country);
@@ -220,8 +261,15 @@ std::optional<std::string> derive_zone(std::string_view country, std::string_vie
     }
   }
   if (code.empty()) return std::nullopt;
+  if (code == "MX" && !st.empty()) {
+    for (const auto& [name, zone] : kMexicanStates)
+      if (st == name) return std::string(zone);
+    return std::string("America/Mexico_City");
+  }
   auto it = regions.find(code);
   if (it != regions.end() && it->second.size() == 1) return it->second.front();
+  for (const auto& [c, zone] : kPrincipalZones)
+    if (code == c) return std::string(zone);
   return std::nullopt;
 }
 

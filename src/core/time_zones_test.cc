@@ -28,5 +28,23 @@ TEST(TimeZonesTest, StateDecidesTheZoneInMultiZoneCountries) {
   EXPECT_FALSE(derive_zone("", "", regions));
 }
 
+TEST(TimeZonesTest, OneZoneForNearlyEveryoneIsTakenAndMexicoGoesByState) {
+  // As the system's table lists them: Germany has Büsingen too, Spain the Canaries.
+  RegionZones regions = {{"DE", {"Europe/Berlin", "Europe/Busingen"}},
+                         {"ES", {"Europe/Madrid", "Africa/Ceuta", "Atlantic/Canary"}},
+                         {"MX", {"America/Mexico_City", "America/Tijuana", "America/Cancun"}},
+                         {"BR", {"America/Sao_Paulo", "America/Manaus"}}};
+  EXPECT_EQ(*derive_zone("Germany", "", regions), "Europe/Berlin");
+  EXPECT_EQ(*derive_zone("ES", "", regions), "Europe/Madrid");
+  EXPECT_EQ(*derive_zone("Mexico", "CDMX", regions), "America/Mexico_City");
+  EXPECT_EQ(*derive_zone("Mexico", "Jalisco", regions), "America/Mexico_City");
+  EXPECT_EQ(*derive_zone("MX", "Baja California", regions), "America/Tijuana");
+  EXPECT_EQ(*derive_zone("MX", "Quintana Roo", regions), "America/Cancun");
+  EXPECT_FALSE(derive_zone("Mexico", "", regions));
+  EXPECT_EQ(*derive_zone("México", "Sonora", regions), "America/Hermosillo");
+  EXPECT_EQ(*derive_zone("España", "", regions), "Europe/Madrid");
+  EXPECT_FALSE(derive_zone("Brazil", "", regions));
+}
+
 }  // namespace
 }  // namespace nextcall

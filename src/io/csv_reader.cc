@@ -4,8 +4,8 @@
 
 namespace nextcall {
 
-CsvReader::CsvReader(std::string_view data, std::string name)
-    : data_(data), name_(std::move(name)) {
+CsvReader::CsvReader(std::string_view data, std::string name, char delimiter)
+    : data_(data), name_(std::move(name)), delim_(delimiter) {
   if (data_.size() >= 3 && std::memcmp(data_.data(), "\xEF\xBB\xBF", 3) == 0) {
     pos_ = 3;
     line_start_ = 3;
@@ -85,14 +85,14 @@ bool CsvReader::next(std::vector<std::string>* fields, Status* error) {
         }
         break;
       }
-      if (pos_ < n && d[pos_] != ',' && d[pos_] != '\n' && d[pos_] != '\r') {
+      if (pos_ < n && d[pos_] != delim_ && d[pos_] != '\n' && d[pos_] != '\r') {
         *error = error_at(pos_, "unexpected text after a closing quote (quote the whole field "
                                 "and write a quote inside it as two quotes \"\")");
         return false;
       }
     } else {
       std::size_t start = pos_;
-      while (pos_ < n && d[pos_] != ',' && d[pos_] != '\n' && d[pos_] != '\r') {
+      while (pos_ < n && d[pos_] != delim_ && d[pos_] != '\n' && d[pos_] != '\r') {
         if (d[pos_] == '"') {
           *error = error_at(pos_, "a quote inside an unquoted field (quote the whole field and "
                                   "write the quote as two quotes \"\")");
@@ -104,7 +104,7 @@ bool CsvReader::next(std::vector<std::string>* fields, Status* error) {
     }
     ++count;
     if (pos_ >= n) break;
-    if (d[pos_] == ',') {
+    if (d[pos_] == delim_) {
       ++pos_;
       continue;
     }

@@ -13,8 +13,9 @@ namespace nextcall {
 
 class CsvReader {
  public:
-  // `data` must outlive the reader. `name` is used in error messages.
-  CsvReader(std::string_view data, std::string name);
+  // `data` must outlive the reader. `name` is used in error messages. `delimiter` is
+  // ',' for RFC 4180, ';' or '\t' for what spreadsheets write in some locales.
+  CsvReader(std::string_view data, std::string name, char delimiter = ',');
 
   // Reads the next record into *fields (reusing their storage). Returns false at the end
   // of the input, or on malformed input with *error set to
@@ -39,6 +40,7 @@ class CsvReader {
 
   std::string_view data_;
   std::string name_;
+  char delim_ = ',';
   std::size_t pos_ = 0;
   int line_ = 1;               // line of pos_
   std::size_t line_start_ = 0;  // offset where line_ starts
