@@ -32,7 +32,8 @@ const Linter* default_linter() {
 
 std::string weak_opener_phrase(const std::string& text) {
   static const std::set<std::string> kOpenerRules = {"touch_base",    "check_in",      "how_things_are_going",
-                                                     "courtesy_call", "needs_anything", "files_and_catch_up"};
+                                                     "courtesy_call", "needs_anything", "files_and_catch_up",
+                                                     "following_up"};
   if (const Linter* linter = default_linter())
     for (const LintFinding& f : linter->lint(text, TextKind::kScript))
       if (kOpenerRules.count(f.rule)) return f.words;

@@ -65,6 +65,60 @@ rule needs_anything
   phrase do you have an order for me
   phrase got an order for me
   phrase anything I can help you with today
+  phrase anything I can quote
+  phrase anything I can quote for you
+  phrase anything new I can quote
+  phrase do you have anything for me
+  phrase have anything for me
+  phrase do you need anything
+  phrase is there anything you need
+  phrase anything I can do for you
+
+# Everyday ways of calling with nothing to say: the follow-up for its own sake (seed 001).
+rule following_up
+  applies script voicemail email
+  why A follow-up for its own sake is about your pipeline, not their problem; it gives them nothing to say yes to (seed 001).
+  instead Bring something new with the follow-up: "The reason I'm calling is ..., so ..."
+  phrase just wanted to follow up
+  phrase wanted to follow up
+  phrase I'm following up to see
+  phrase following up to see if
+  phrase following up on my last email
+  phrase following up on my email
+  phrase following up on my voicemail
+  phrase following up on our last conversation
+  phrase circling back
+  phrase circle back
+  phrase just circling back
+  phrase wanted to circle back
+  phrase bumping this
+  phrase bump this to the top
+  phrase just reaching out
+  phrase wanted to reach out
+  phrase just wanted to reach out
+  phrase reaching out to see
+  phrase see if you got my email
+  phrase see if you received my email
+  phrase did you get my email
+  phrase did you get my voicemail
+  phrase I was in the area
+  phrase I was in the neighborhood
+  phrase happened to be in the area
+
+# Seed 002: "Take a look at it and I'll call to see what you think" sets up "not yet".
+rule did_you_look
+  why Asking whether they looked at what you sent invites "not yet" and ends the call (seed 002).
+  instead Go through it together now: "Do you have it handy? Let's look at page 4 together — it's the part about ..."
+  phrase did you get a chance to look
+  phrase did you have a chance to look
+  phrase did you get a chance to review
+  phrase did you have a chance to review
+  phrase did you get a chance to read
+  phrase have you had a chance to look
+  phrase have you had a chance to review
+  phrase had a chance to look it over
+  phrase take a look and let me know what you think
+  phrase take a look at it and I'll give you a call
 
 rule files_and_catch_up
   why Calling because you ran across their name, or had a moment, tells them they are not a priority (seed 000).
@@ -89,6 +143,15 @@ rule product_centric
   phrase we're excited to announce
   phrase we are excited to announce
   phrase I wanted to tell you about our
+  phrase introduce myself and our company
+  phrase introduce myself and my company
+  phrase tell you a little about our company
+  phrase tell you a little bit about our company
+  phrase the leading provider of
+  phrase a leading provider of
+  phrase industry-leading
+  phrase world-class
+  phrase best-in-class
 
 rule call_back_instead_of_walk_through
   applies script note

@@ -37,6 +37,22 @@ TEST(LinterTest, CheckInFormsFireButTheHotelDoesNot) {
     EXPECT_TRUE(rules_found(*l, text).empty()) << text;
 }
 
+TEST(LinterTest, EverydayFollowUpsAndDidYouLookAreCaught) {
+  auto l = defaults();
+  for (const char* text : {"Hi Pat, just wanted to follow up on my last email.", "I'm just circling back on the quote.",
+                           "I wanted to reach out and see if you had questions.", "I was in the area today.",
+                           "Calling to see if you got my email."})
+    EXPECT_EQ(rules_found(*l, text), std::vector<std::string>{"following_up"}) << text;
+  EXPECT_EQ(rules_found(*l, "Did you get a chance to look at the brochure?"), std::vector<std::string>{"did_you_look"});
+  EXPECT_EQ(rules_found(*l, "Is there anything I can quote for you?"), std::vector<std::string>{"needs_anything"});
+  EXPECT_EQ(rules_found(*l, "We are the leading provider of sensors."), std::vector<std::string>{"product_centric"});
+  // A promise to follow up with something specific is fine, and a rep's own note may say
+  // "circle back" without it being a script.
+  for (const char* text : {"I'll follow up by Friday with the revised pricing.", "Follow-up call booked for Tuesday at 10."})
+    EXPECT_TRUE(rules_found(*l, text).empty()) << text;
+  EXPECT_TRUE(rules_found(*l, "Circle back after their trade show.", TextKind::kNote).empty());
+}
+
 TEST(LinterTest, MatchesAcrossLineBreaksAndTypographicApostrophes) {
   auto l = defaults();
   auto f = l->lint("Hello Ann,\nI haven\xE2\x80\x99t spoken to you\n  for a while.", TextKind::kEmail);
