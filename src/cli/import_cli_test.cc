@@ -95,6 +95,28 @@ TEST_F(ImportCliTest, TabSeparatedUtf16FromExcelUnicodeText) {
   EXPECT_EQ(j["phones"][0]["e164"], "+14155552671");
 }
 
+TEST_F(ImportCliTest, OutlookAndGoogleContactExportsMapWithoutHelp) {
+  std::string outlook = dir_.write("outlook.csv",
+      "First Name,Middle Name,Last Name,E-mail Address,Home Phone,Business Phone,Mobile Phone,Job Title,"
+      "Company,Business City,Business State,Business Country/Region\n"
+      "Sara,,Ng,sara@ng.example,,+1 206 555 0173,,Buyer,Ng Supply,Seattle,WA,United States\n");
+  std::string google = dir_.write("google.csv",
+      "Name,Given Name,Family Name,Organization 1 - Name,Organization 1 - Title,E-mail 1 - Value,"
+      "Phone 1 - Value,Address 1 - City,Address 1 - Region,Address 1 - Country\n"
+      "Omar Haddad,Omar,Haddad,Gulf Metals,COO,omar@gulf.example,+1 713 555 0199,Houston,TX,US\n");
+  ASSERT_EQ(run({"import", "contacts", outlook}).exit_code, 0);
+  ASSERT_EQ(run({"import", "contacts", google}).exit_code, 0);
+  auto sara = nlohmann::json::parse(run({"contact", "show", "sara", "--format", "json"}).out);
+  EXPECT_EQ(sara["title"], "Buyer");
+  EXPECT_EQ(sara["account"]["name"], "Ng Supply");
+  EXPECT_EQ(sara["timezone"], "America/Los_Angeles");
+  auto omar = nlohmann::json::parse(run({"contact", "show", "omar", "--format", "json"}).out);
+  EXPECT_EQ(omar["title"], "COO");
+  EXPECT_EQ(omar["account"]["name"], "Gulf Metals");
+  EXPECT_EQ(omar["phones"][0]["e164"], "+17135550199");
+  EXPECT_EQ(omar["timezone"], "America/Chicago");
+}
+
 TEST_F(ImportCliTest, SalesforceHeadersAndMapOverride) {
   std::string file = dir_.write("sf.csv",
                                 "Account Name,Full Name,Mobile Phone,Title,Mailing Country,Mood\n"

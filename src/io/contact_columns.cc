@@ -68,6 +68,23 @@ constexpr std::pair<std::string_view, ContactField> kHeaders[] = {
     {"dealvalue", ContactField::kDealValue},     {"amount", ContactField::kDealValue},
     {"annualrevenue", ContactField::kIgnore},
     {"cadence", ContactField::kCadence},         {"callfrequency", ContactField::kCadence},
+    // Outlook's and Google's contact exports, Salesforce's billing address, HubSpot's owner.
+    {"businesscity", ContactField::kCity},       {"workcity", ContactField::kCity},
+    {"billingcity", ContactField::kCity},        {"address1city", ContactField::kCity},
+    {"businessstate", ContactField::kState},     {"workstate", ContactField::kState},
+    {"billingstate", ContactField::kState},      {"billingstateprovince", ContactField::kState},
+    {"address1region", ContactField::kState},
+    {"businesscountryregion", ContactField::kCountry}, {"businesscountry", ContactField::kCountry},
+    {"billingcountry", ContactField::kCountry},  {"mailingcountryregion", ContactField::kCountry},
+    {"address1country", ContactField::kCountry}, {"workcountry", ContactField::kCountry},
+    {"primaryphone", ContactField::kPhone},      {"phone1value", ContactField::kPhone},
+    {"companymainphone", ContactField::kIgnore},
+    {"contactstimezone", ContactField::kTimezone}, {"timezonename", ContactField::kTimezone},
+    {"hubspotowner", ContactField::kOwner},      {"owneremail", ContactField::kOwner},
+    {"contactowneremail", ContactField::kOwner},
+    {"emailaddress1", ContactField::kEmail},     {"email1value", ContactField::kEmail},
+    {"primaryemail", ContactField::kEmail},
+    {"organization1name", ContactField::kCompany}, {"organization1title", ContactField::kTitle},
 };
 
 std::string squeeze(std::string_view s) {
