@@ -26,11 +26,18 @@ export async function rest(ctx) {
   await page.locator('#commitment-form').getByLabel('Due').fill('2026-11-27');
   await page.locator('#commitment-form').getByRole('button', { name: 'Add commitment' }).click();
   await page.locator('.mem-item', { hasText: 'send the revised quote' }).waitFor();
+  // A draft typed in another form survives the screen being drawn again after "Kept".
+  await page.locator('#referral-form').getByLabel('Referred by').fill('Dana at Baker Foods');
   await page.locator('.mem-item', { hasText: 'send the revised quote' }).getByRole('button', { name: 'Kept' }).click();
+  await page.locator('.mem-item', { hasText: 'send the revised quote' }).getByRole('button', { name: 'Kept' })
+    .waitFor({ state: 'detached' });
+  assert.equal(await page.locator('#referral-form').getByLabel('Referred by').inputValue(), 'Dana at Baker Foods',
+    'a draft in another form is kept');
   await page.locator('#objection-form').getByLabel('Code (e.g. min_order_size)').fill('credit_terms');
   await page.locator('#objection-form').getByLabel('Detail').fill('needs 60-day terms');
   await page.locator('#objection-form').getByRole('button', { name: 'Add objection' }).click();
   await page.locator('.mem-item', { hasText: 'needs 60-day terms' }).waitFor();
+  await page.locator('#appointment-form').getByLabel('Place').waitFor();
   await page.locator('#appointment-form').getByLabel('Starts (their time)').fill('2026-12-01T10:00');
   await page.locator('#appointment-form').getByLabel('Place').fill('their plant');
   await page.locator('#appointment-form').getByRole('button', { name: 'Add appointment' }).click();
@@ -95,6 +102,30 @@ export async function rest(ctx) {
 
   step('Sam sees the score arrive on the live board (refresh every 5 s)');
   await page.locator('#board-list .board-item', { hasText: subText }).getByText('1 vote').waitFor({ timeout: 8000 });
+  assert.equal(await page.locator('#close-round').count(), 0, 'a rep cannot close the round');
+
+  step('Maria closes the round: the accepted reason joins the library');
+  const mctx2 = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const maria2 = await mctx2.newPage();
+  watch(maria2, 'maria');
+  await signIn(maria2, base, 'maria@demo.nextcall');
+  await maria2.goto(`${base}/#/reasons`);
+  await maria2.locator('#close-round').click();
+  await maria2.getByText(/Round closed: \d+ reasons? added/).waitFor();
+  const library = (await apiFromPage(maria2, 'GET', '/api/reasons')).body.reasons;
+  assert.ok(library.some((r) => r.text === subText), 'the accepted submission is in the library');
+  await mctx2.close();
+
+  step('Sam retires a reason from the library');
+  await page.goto(`${base}/#/reasons`);
+  await page.locator('#main[data-ready="reasons"]').waitFor();
+  const firstReason = page.locator('#reason-list li').first();
+  await firstReason.waitFor();
+  const before = (await apiFromPage(page, 'GET', '/api/reasons')).body.reasons;
+  await firstReason.getByRole('button', { name: /^Retire/ }).click();
+  await page.getByText('Reason retired').waitFor();
+  const after = (await apiFromPage(page, 'GET', '/api/reasons?all=true')).body.reasons;
+  assert.equal(after.filter((r) => r.retired).length, 1 + before.filter((r) => r.retired).length, 'one more retired reason');
 
   step('Changes: enter a change and see its recall list');
   await page.goto(`${base}/#/changes`);

@@ -29,10 +29,22 @@ export function renderContact(main, idText) {
   mount(main, body);
   if (!Number.isInteger(id) || id <= 0) { mount(body, errorBox({ message: 'No such contact.' })); return; }
 
+  // After a change the screen is drawn again from the server; what the rep was typing in
+  // the other forms is carried over (the form that was just sent starts empty).
   async function act(promise, text) {
+    const sent = document.activeElement && document.activeElement.closest('form');
     await promise;
     announce(text);
+    const drafts = [];
+    body.querySelectorAll('form[id] input, form[id] select, form[id] textarea').forEach((el) => {
+      const form = el.closest('form');
+      if (form !== sent && el.name && el.value !== el.defaultValue) drafts.push([form.id, el.name, el.value]);
+    });
     await load();
+    for (const [formId, name, value] of drafts) {
+      const el = body.querySelector(`form#${formId} [name="${name}"]`);
+      if (el) el.value = value;
+    }
   }
 
   function section(title, count, items, form) {

@@ -1,5 +1,5 @@
 import { h, mount, clear, field, announce, errorBox, pct } from '../dom.js';
-import { get, post } from '../api.js';
+import { get, post, session } from '../api.js';
 
 const CATEGORIES = ['you_first', 'new_policy', 'new_regime', 'new_capability', 'industry_news', 'new_you'];
 const nice = (c) => String(c || '').replace(/_/g, ' ');
@@ -37,6 +37,24 @@ export function renderReasons(main) {
   }
   addForm.addEventListener('submit', (e) => { e.preventDefault(); addReason(false); });
 
+  async function retire(id) {
+    try {
+      await post(`/api/reasons/${id}/retire`, {});
+      announce('Reason retired: it stays in the statistics');
+      loadReasons();
+    } catch (ex) { announce(ex.message); }
+  }
+
+  async function closeRound(id) {
+    try {
+      const r = await post(`/api/brainstorm/rounds/${id}/close`, {});
+      announce(`Round closed: ${r.added.length} reason${r.added.length === 1 ? '' : 's'} added to the library`);
+      lastSig = '';
+      loadReasons();
+      loadBoard();
+    } catch (ex) { announce(ex.message); }
+  }
+
   async function loadReasons() {
     try {
       const q = filter.input.value ? `?category=${encodeURIComponent(filter.input.value)}` : '';
@@ -52,7 +70,9 @@ export function renderReasons(main) {
             h('span', null, `${st.connects} connects (${st.attempts ? pct(st.connects / st.attempts) : '—'})`),
             h('span', null, `${st.advances} advances`),
             r.author_name ? h('span', null, `by ${r.author_name}`) : null,
-            r.forced ? h('span', { class: 'badge warn' }, 'kept despite check') : null)));
+            r.forced ? h('span', { class: 'badge warn' }, 'kept despite check') : null,
+            h('button', { type: 'button', class: 'small', 'aria-label': `Retire "${r.text.slice(0, 40)}"`,
+              onclick: () => retire(r.id) }, 'Retire'))));
       }
     } catch (ex) { mount(listEl, h('li', null, errorBox(ex))); }
   }
@@ -116,8 +136,11 @@ export function renderReasons(main) {
       const board = data.board || { reasons: [], authors: [] };
       const mine = data.my_scores || {};
       const me = session_me(data);
+      const manager = session.user && (session.user.role === 'manager' || session.user.role === 'admin');
       mount(boardEl,
-        h('h3', { id: 'round-h' }, `Round: ${round.title}`),
+        h('div', { class: 'row' }, h('h3', { id: 'round-h' }, `Round: ${round.title}`),
+          manager ? h('button', { type: 'button', id: 'close-round', onclick: () => closeRound(round.id) },
+            'Close round and add the accepted reasons') : null),
         h('div', { class: 'grid2' },
           h('div', null, h('h3', null, 'Submissions'),
             board.reasons.length ? h('div', { id: 'board-list' }, board.reasons.map((r) => h('div', { class: 'board-item', dataset: { submission: r.submission_id } },
