@@ -88,18 +88,31 @@ std::string ask_rung(const std::string& s, bool gatekeeper) {
   return {};
 }
 
+// Whole words only: "ok" must not be found in "look", nor "sure" in "pressure".
+bool has_any_word(const std::string& s, std::initializer_list<std::string_view> phrases) {
+  for (std::string_view p : phrases)
+    if (coach_text::has_word(s, p)) return true;
+  return false;
+}
+
 bool agrees(const std::string& s) {
-  if (has_any(s, {"not interested", "no thanks", "no thank you", "not right now",
-                  "not at this time", "i don't think", "rather not", "i'd rather", "can't",
-                  "cannot", "won't", "pass on", "not really", "no need", "don't bother",
-                  "not now", "not yet", "i'll pass"}))
+  if (has_any_word(s, {"not interested", "no thanks", "no thank you", "not right now",
+                       "not at this time", "i don't think", "rather not", "i'd rather", "can't",
+                       "cannot", "won't", "pass on", "not really", "no need", "don't bother",
+                       "not now", "not yet", "i'll pass", "doesn't work", "does not work",
+                       "won't work", "not going to work", "not a good time", "bad time",
+                       "i'm not sure", "not sure", "let me think", "i'll think about it",
+                       "maybe later", "busy that day", "let's not", "let me check"}))
     return false;
   if (s.rfind("no", 0) == 0 && (s.size() == 2 || !std::isalpha(static_cast<unsigned char>(s[2]))))
     return false;
-  return has_any(s, {"yes", "yeah", "yep", "sure", "ok", "okay", "sounds good", "that works",
-                     "works for me", "let's do it", "absolutely", "fine", "go ahead", "please do",
-                     "of course", "definitely", "great", "perfect", "i can do", "why not",
-                     "send it", "that would be", "i'd like that", "happy to", "certainly"});
+  return has_any_word(s, {"yes", "yeah", "yep", "yup", "sure", "ok", "okay", "sounds good", "that works",
+                          "works for me", "works", "let's do it", "let's do that", "absolutely", "fine",
+                          "go ahead", "please do", "of course", "definitely", "great", "perfect",
+                          "i can do", "why not", "send it", "that would be", "i'd like that", "happy to",
+                          "certainly", "sounds great", "sounds fine", "alright", "all right", "deal",
+                          "see you then", "talk then", "i'll be there", "count me in", "book it",
+                          "put me down", "i'm in", "that's fine", "good idea", "let's", "will do"});
 }
 
 int rank(const std::vector<std::string>& ladder, const std::string& rung) {

@@ -45,9 +45,17 @@ std::optional<MemoryThread> thread_in(const std::string& n) {
   std::string_view personal = find_any(
       n, {"my son", "my daughter", "my kid", "my wife", "my husband", "my family", "my dad",
           "my mom", "my mother", "my father", "vacation", "playoff", "wedding", "birthday",
-          "honeymoon", "marathon", "my dog", "our new baby", "golf", "fishing trip", "holiday"});
+          "honeymoon", "marathon", "my dog", "our new baby", "golf", "fishing trip", "on holiday",
+          "holiday trip", "my kids", "our kids", "grandkids", "grandson", "granddaughter",
+          "graduation", "graduating", "tournament", "finals", "championship", "recital",
+          "little league", "soccer", "baseball", "hockey", "anniversary", "retirement party",
+          "surgery", "new house", "my team"});
   if (!personal.empty()) {
-    size_t p = n.find(personal);
+    // A short sentence is the topic as said ("she's going to the state finals next month");
+    // a long one is cut to start at the cue.
+    std::size_t words = 1;
+    for (char ch : n) words += ch == ' ';
+    size_t p = words <= 16 ? 0 : n.find(personal);
     return MemoryThread{ThreadKind::kPersonal, coach_text::trim(strip_end(n.substr(p))), -1};
   }
   std::string_view business = find_any(
@@ -88,6 +96,9 @@ std::optional<Date> resolve_due(const std::string& n, Date call_date, std::strin
   }
   struct Rel { const char* phrase; int days; };
   static const Rel kRel[] = {{"end of day", 0}, {"today", 0}, {"tonight", 0},
+                             {"this afternoon", 0}, {"this morning", 0}, {"this evening", 0},
+                             {"close of business", 0}, {"after this call", 0}, {"right away", 0},
+                             {"eod", 0},
                              {"tomorrow", 1}, {"in a couple of days", 2}, {"in a couple days", 2},
                              {"in a few days", 3}, {"in two weeks", 14}, {"in a couple of weeks", 14},
                              {"in a week", 7}, {"next month", 30}};
@@ -97,9 +108,11 @@ std::optional<Date> resolve_due(const std::string& n, Date call_date, std::strin
       return call_date + days(r.days);
     }
   }
-  if (n.find("end of the week") != std::string::npos || n.find("end of this week") != std::string::npos) {
-    set(n.find("end of the week") != std::string::npos ? "end of the week" : "end of this week");
-    return parse_relative_date("friday", call_date);
+  for (const char* phrase : {"end of the week", "end of this week", "this week"}) {
+    if (n.find(phrase) != std::string::npos) {
+      set(phrase);
+      return parse_relative_date("friday", call_date);
+    }
   }
   if (n.find("next week") != std::string::npos) {
     set("next week");
@@ -126,22 +139,43 @@ CoachMemory extract_memory(const Transcript& t, Date call_date) {
       if (!c.empty() && !has_any(n, {"i'll be honest", "i'll tell you", "i'll let you go",
                                       "i'll think about", "i'll pass", "i'll be ", "if i'll",
                                       "let me think", "let me ask", "let me tell", "let me be",
-                                      "let me know", "let me see", "we'll see", "i'll keep it",
+                                      "let me know", "let me see", "we'll see", "let me look at my calendar",
+                                      "let me check my calendar", "let me look", "let me check my", "i'll keep it",
                                       "i'll make it quick", "'ll need", "'ll have to"})) {
         std::string what = after(n, c);
         if (c == "i can get you " || c == "i can send ") what = std::string(c.substr(6)) + what;
         if (what.rfind("just ", 0) == 0) what = what.substr(5);
-        MemoryCommitment mc;
-        mc.owner = turn.is_rep ? Party::kRep : Party::kContact;
-        mc.due_on = resolve_due(n, call_date, &mc.due_text);
-        mc.what = remove_due(what, mc.due_text);
-        for (const char* tail : {" for you", " then", " ok", " okay"}) {
-          std::string tl(tail);
-          if (mc.what.size() > tl.size() && mc.what.compare(mc.what.size() - tl.size(), tl.size(), tl) == 0)
-            mc.what.erase(mc.what.size() - tl.size());
+        // "send it today and call you thursday morning" is two promises with two dates.
+        std::vector<std::string> parts;
+        for (std::size_t from = 0;;) {
+          std::size_t cut = std::string::npos;
+          for (std::string_view verb : {" and call ", " and send ", " and email ", " and follow ", " and get ",
+                                        " and check ", " and review ", " and talk ", " and look ",
+                                        " and set up ", " and book "}) {
+            std::size_t at = what.find(verb, from);
+            if (at != std::string::npos && at < cut) cut = at;
+          }
+          if (cut == std::string::npos) {
+            parts.push_back(what.substr(from));
+            break;
+          }
+          parts.push_back(what.substr(from, cut - from));
+          from = cut + 5;  // past " and "
         }
-        mc.turn = static_cast<int>(i);
-        if (!mc.what.empty()) m.commitments.push_back(std::move(mc));
+        for (const std::string& part : parts) {
+          MemoryCommitment mc;
+          mc.owner = turn.is_rep ? Party::kRep : Party::kContact;
+          mc.due_on = resolve_due(part, call_date, &mc.due_text);
+          mc.what = remove_due(part, mc.due_text);
+          for (const char* tail : {" for you", " then", " ok", " okay", " morning", " afternoon"}) {
+            std::string tl(tail);
+            if (mc.what.size() > tl.size() && mc.what.compare(mc.what.size() - tl.size(), tl.size(), tl) == 0)
+              mc.what.erase(mc.what.size() - tl.size());
+          }
+          mc.what = coach_text::trim(mc.what);
+          mc.turn = static_cast<int>(i);
+          if (!mc.what.empty()) m.commitments.push_back(std::move(mc));
+        }
       }
       if (turn.is_rep) continue;
       if (auto th = thread_in(n)) {
@@ -156,6 +190,22 @@ CoachMemory extract_memory(const Transcript& t, Date call_date) {
                 "our main concern is ", "the main thing for us is ", "what matters most is ",
                 "our priority is to ", "our priority is ", "we really need to ",
                 "we're trying to ", "we are trying to ", "i'm trying to "});
+        std::string flexible;
+        if (h.empty()) {
+          // "our biggest headache right now is ...", "the main challenge for us is ..."
+          for (std::string_view lead : {"biggest headache", "biggest problem", "biggest challenge",
+                                        "biggest concern", "biggest issue", "main challenge",
+                                        "main concern", "top priority", "number one priority"}) {
+            size_t p = n.find(lead);
+            if (p == std::string::npos) continue;
+            size_t is = n.find(" is ", p + lead.size());
+            if (is != std::string::npos && is - p < lead.size() + 25) {
+              flexible = n.substr(p, is + 4 - p);
+              h = flexible;
+              break;
+            }
+          }
+        }
         if (!h.empty()) {
           std::string hb = after(n, h);
           if (!hb.empty()) {
@@ -183,7 +233,8 @@ CoachMemory extract_memory(const Transcript& t, Date call_date) {
                                 "current supplier", "current vendor", "happy with our",
                                 "we already use", "we already work with", "under contract",
                                 "existing supplier", "been with them", "we buy from",
-                                "already buy from", "our supplier"}},
+                                "already buy from", "our supplier", "locked into",
+                                "contract with", "in a contract"}},
           {"no_budget", {"no budget", "budget is", "budget's", "don't have the money",
                          "not in the budget", "no money", "budget for", "budget is frozen",
                          "out of budget", "spending freeze"}},
