@@ -1,9 +1,11 @@
 #include "app/import_contacts.h"
 
+#include <algorithm>
 #include <charconv>
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <thread>
 #include <unordered_map>
 
 #include "app/contacts.h"
@@ -40,8 +42,10 @@ std::optional<double> number(const std::string& s) {
   return v;
 }
 
-// The column of the first field mapped to what a validation message names.
-int column_for(const std::string& field, const ColumnMapping& m, const CsvReader& r) {
+// The column of the first field mapped to what a validation message names, in the record
+// whose field starts are `starts`.
+int column_for(const std::string& field, const ColumnMapping& m, const CsvReader& r,
+               const std::vector<CsvReader::FieldStart>& starts) {
   auto want = [&](ContactField f) {
     std::string_view n = field_name(f);
     if (field == "phone") return f == ContactField::kPhone || f == ContactField::kMobile;
@@ -52,11 +56,12 @@ int column_for(const std::string& field, const ColumnMapping& m, const CsvReader
     return n == field;
   };
   for (std::size_t i = 0; i < m.fields.size(); ++i)
-    if (want(m.fields[i])) return r.field_column(i);
+    if (want(m.fields[i])) return i < starts.size() ? r.column_of(starts[i]) : 1;
   return 1;
 }
 
-ImportProblem problem_of(const Status& s, int line, const ColumnMapping& m, const CsvReader& r) {
+ImportProblem problem_of(const Status& s, int line, const ColumnMapping& m, const CsvReader& r,
+                         const std::vector<CsvReader::FieldStart>& starts) {
   ImportProblem p;
   p.line = line;
   const std::string& msg = s.message();
@@ -67,7 +72,7 @@ ImportProblem problem_of(const Status& s, int line, const ColumnMapping& m, cons
   } else {
     p.message = msg;
   }
-  p.column = column_for(p.field, m, r);
+  p.column = column_for(p.field, m, r, starts);
   return p;
 }
 
@@ -209,128 +214,165 @@ Result<ImportReport> import_contacts(Store& store, const Actor& actor, const Imp
     report.problems.push_back(std::move(p));
     ++report.rejected;
   };
-  while (true) {
-    Status row_error;
-    bool got = reader.next(&fields, &row_error);
-    if (!row_error.ok()) {
+  // Rows are read in batches; each batch is validated on every core (parsing phone numbers
+  // is most of an import's work and each row's is independent), then checked for
+  // duplicates and kept in file order on this thread.
+  struct Pending {
+    Row row;
+    std::vector<CsvReader::FieldStart> starts;
+    Status status;
+  };
+  constexpr std::size_t kBatch = 4096;
+  const unsigned workers = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+  std::vector<Pending> batch;
+  auto validate = [&](std::size_t from, std::size_t to) {
+    for (std::size_t k = from; k < to; ++k) {
+      Row& row = batch[k].row;
+      ContactField bad = ContactField::kIgnore;
+      Status s = row_fields(row.raw, *mapping, &row, &bad);
+      if (s.ok()) {
+        row.contact.workspace_id = actor.workspace.id;
+        row.contact.owner_id = actor.rep.id;
+        row.contact.created_at = row.contact.updated_at = now;
+        s = apply_contact_fields(row.fields, actor.workspace.default_region, &row.contact);
+      }
+      batch[k].status = std::move(s);
+    }
+  };
+  bool more = true;
+  while (more) {
+    batch.clear();
+    Status read_error;
+    while (batch.size() < kBatch) {
+      bool got = reader.next(&fields, &read_error);
+      if (!read_error.ok() || !got) break;
       ++report.read;
-      // "NAME:LINE:COL: message" from the reader.
+      Pending p;
+      p.row.line = reader.record_line();
+      p.row.raw = fields;
+      p.starts = reader.field_starts();
+      batch.push_back(std::move(p));
+    }
+    if (read_error.ok() && batch.size() < kBatch) more = false;
+    if (batch.size() >= 256 && workers > 1) {
+      std::vector<std::thread> pool;
+      const std::size_t per = (batch.size() + workers - 1) / workers;
+      for (unsigned w = 1; w < workers; ++w)
+        pool.emplace_back(validate, std::min(batch.size(), w * per), std::min(batch.size(), (w + 1) * per));
+      validate(0, std::min(batch.size(), per));
+      for (auto& t : pool) t.join();
+    } else {
+      validate(0, batch.size());
+    }
+    for (Pending& pending : batch) {
+      Row& row = pending.row;
+      Status s = std::move(pending.status);
+      if (s.ok() && row.fields.owner) {
+        auto owner = owner_of(*row.fields.owner);
+        if (owner)
+          row.contact.owner_id = owner;
+        else
+          s = Status::InvalidArgument("owner: no rep '" + *row.fields.owner +
+                                      "' in this workspace (add them with nextcall user add, or "
+                                      "map the column to ignore)");
+      }
+      if (!s.ok()) {
+        reject(problem_of(s, row.line, *mapping, reader, pending.starts), row.raw);
+        continue;
+      }
+      // Duplicates in the file.
+      std::optional<std::size_t> earlier;
+      std::string same;
+      for (const Phone& p : row.contact.phones)
+        if (auto it = by_phone.find(p.e164); it != by_phone.end() && !earlier) {
+          earlier = it->second;
+          same = "phone " + p.e164;
+        }
+      if (!earlier && !row.contact.email.empty())
+        if (auto it = by_email.find(row.contact.email); it != by_email.end()) {
+          earlier = it->second;
+          same = "e-mail " + row.contact.email;
+        }
+      if (earlier) {
+        const Row& first = rows[*earlier];
+        std::string what = "same " + same + " as line " + std::to_string(first.line);
+        if (o.on_duplicate == OnDuplicate::kFail) {
+          ImportProblem p{row.line, 1, "duplicate", what + " (use --on-duplicate skip|update)"};
+          reject(p, row.raw);
+        } else if (o.on_duplicate == OnDuplicate::kSkip) {
+          ++report.skipped;
+          report.duplicates.push_back(name + ":" + std::to_string(row.line) + ": skipped, " + what);
+        } else {
+          Row& target = rows[*earlier];
+          Status u = apply_contact_fields(row.fields, actor.workspace.default_region, &target.contact);
+          if (!u.ok()) {
+            reject(problem_of(u, row.line, *mapping, reader, pending.starts), row.raw);
+          } else {
+            report.duplicates.push_back(name + ":" + std::to_string(row.line) + ": merged into line " +
+                                        std::to_string(first.line) + ", " + what);
+          }
+        }
+        continue;
+      }
+      // Duplicates in the store.
+      std::optional<Contact> stored;
+      for (const Phone& p : row.contact.phones) {
+        auto c = store.find_contact_by_phone(actor.workspace.id, p.e164);
+        if (!c.ok()) return c.status();
+        if (*c) {
+          stored = **c;
+          same = "phone " + p.e164;
+          break;
+        }
+      }
+      if (!stored && !row.contact.email.empty()) {
+        auto c = store.find_contact_by_email(actor.workspace.id, row.contact.email);
+        if (!c.ok()) return c.status();
+        if (*c) {
+          stored = **c;
+          same = "e-mail " + row.contact.email;
+        }
+      }
+      if (stored) {
+        std::string what = "same " + same + " as stored contact #" + std::to_string(stored->id) +
+                           " " + stored->full_name();
+        if (o.on_duplicate == OnDuplicate::kFail) {
+          reject({row.line, 1, "duplicate", what + " (use --on-duplicate skip|update)"}, row.raw);
+          continue;
+        }
+        if (o.on_duplicate == OnDuplicate::kSkip) {
+          ++report.skipped;
+          report.duplicates.push_back(name + ":" + std::to_string(row.line) + ": skipped, " + what);
+          continue;
+        }
+        Contact updated = *stored;
+        Status u = apply_contact_fields(row.fields, actor.workspace.default_region, &updated);
+        if (!u.ok()) {
+          reject(problem_of(u, row.line, *mapping, reader, pending.starts), row.raw);
+          continue;
+        }
+        updated.updated_at = now;
+        row.contact = updated;
+        row.existing_id = stored->id;
+        report.duplicates.push_back(name + ":" + std::to_string(row.line) + ": updates " + what);
+      }
+      for (const Phone& p : row.contact.phones) by_phone.emplace(p.e164, rows.size());
+      if (!row.contact.email.empty()) by_email.emplace(row.contact.email, rows.size());
+      rows.push_back(std::move(row));
+    }
+    if (!read_error.ok()) {
+      // "NAME:LINE:COL: message" from the reader, reported after the rows before it.
+      ++report.read;
       ImportProblem p;
-      std::string m = row_error.message().substr(name.size() + 1);
+      std::string m = read_error.message().substr(name.size() + 1);
       p.line = std::atoi(m.c_str());
       m = m.substr(m.find(':') + 1);
       p.column = std::atoi(m.c_str());
       p.message = m.substr(m.find(':') + 2);
       p.field = "quoting";
       reject(p, {});
-      if (o.skip_bad_path.empty() || !reader.recover()) break;
-      continue;
+      more = !o.skip_bad_path.empty() && reader.recover();
     }
-    if (!got) break;
-    ++report.read;
-    Row row;
-    row.line = reader.record_line();
-    row.raw = fields;
-    ContactField bad = ContactField::kIgnore;
-    Status s = row_fields(fields, *mapping, &row, &bad);
-    if (s.ok()) {
-      row.contact.workspace_id = actor.workspace.id;
-      row.contact.owner_id = actor.rep.id;
-      row.contact.created_at = row.contact.updated_at = now;
-      s = apply_contact_fields(row.fields, actor.workspace.default_region, &row.contact);
-    }
-    if (s.ok() && row.fields.owner) {
-      auto owner = owner_of(*row.fields.owner);
-      if (owner)
-        row.contact.owner_id = owner;
-      else
-        s = Status::InvalidArgument("owner: no rep '" + *row.fields.owner +
-                                    "' in this workspace (add them with nextcall user add, or "
-                                    "map the column to ignore)");
-    }
-    if (!s.ok()) {
-      reject(problem_of(s, row.line, *mapping, reader), row.raw);
-      continue;
-    }
-    // Duplicates in the file.
-    std::optional<std::size_t> earlier;
-    std::string same;
-    for (const Phone& p : row.contact.phones)
-      if (auto it = by_phone.find(p.e164); it != by_phone.end() && !earlier) {
-        earlier = it->second;
-        same = "phone " + p.e164;
-      }
-    if (!earlier && !row.contact.email.empty())
-      if (auto it = by_email.find(row.contact.email); it != by_email.end()) {
-        earlier = it->second;
-        same = "e-mail " + row.contact.email;
-      }
-    if (earlier) {
-      const Row& first = rows[*earlier];
-      std::string what = "same " + same + " as line " + std::to_string(first.line);
-      if (o.on_duplicate == OnDuplicate::kFail) {
-        ImportProblem p{row.line, 1, "duplicate", what + " (use --on-duplicate skip|update)"};
-        reject(p, row.raw);
-      } else if (o.on_duplicate == OnDuplicate::kSkip) {
-        ++report.skipped;
-        report.duplicates.push_back(name + ":" + std::to_string(row.line) + ": skipped, " + what);
-      } else {
-        Row& target = rows[*earlier];
-        Status u = apply_contact_fields(row.fields, actor.workspace.default_region, &target.contact);
-        if (!u.ok()) {
-          reject(problem_of(u, row.line, *mapping, reader), row.raw);
-        } else {
-          report.duplicates.push_back(name + ":" + std::to_string(row.line) + ": merged into line " +
-                                      std::to_string(first.line) + ", " + what);
-        }
-      }
-      continue;
-    }
-    // Duplicates in the store.
-    std::optional<Contact> stored;
-    for (const Phone& p : row.contact.phones) {
-      auto c = store.find_contact_by_phone(actor.workspace.id, p.e164);
-      if (!c.ok()) return c.status();
-      if (*c) {
-        stored = **c;
-        same = "phone " + p.e164;
-        break;
-      }
-    }
-    if (!stored && !row.contact.email.empty()) {
-      auto c = store.find_contact_by_email(actor.workspace.id, row.contact.email);
-      if (!c.ok()) return c.status();
-      if (*c) {
-        stored = **c;
-        same = "e-mail " + row.contact.email;
-      }
-    }
-    if (stored) {
-      std::string what = "same " + same + " as stored contact #" + std::to_string(stored->id) +
-                         " " + stored->full_name();
-      if (o.on_duplicate == OnDuplicate::kFail) {
-        reject({row.line, 1, "duplicate", what + " (use --on-duplicate skip|update)"}, row.raw);
-        continue;
-      }
-      if (o.on_duplicate == OnDuplicate::kSkip) {
-        ++report.skipped;
-        report.duplicates.push_back(name + ":" + std::to_string(row.line) + ": skipped, " + what);
-        continue;
-      }
-      Contact updated = *stored;
-      Status u = apply_contact_fields(row.fields, actor.workspace.default_region, &updated);
-      if (!u.ok()) {
-        reject(problem_of(u, row.line, *mapping, reader), row.raw);
-        continue;
-      }
-      updated.updated_at = now;
-      row.contact = updated;
-      row.existing_id = stored->id;
-      report.duplicates.push_back(name + ":" + std::to_string(row.line) + ": updates " + what);
-    }
-    for (const Phone& p : row.contact.phones) by_phone.emplace(p.e164, rows.size());
-    if (!row.contact.email.empty()) by_email.emplace(row.contact.email, rows.size());
-    rows.push_back(std::move(row));
   }
 
   if (o.dry_run) {

@@ -72,6 +72,31 @@ TEST_F(ImportCliTest, ExcelOnWindowsSemicolonsAndWindows1252AreReadAsTheUserSees
   EXPECT_EQ(j["timezone"], "Europe/Berlin");
 }
 
+TEST_F(ImportCliTest, ALargeFileReportsEveryBadRowInLineOrderWithItsColumn) {
+  // Thousands of rows are validated in batches on several threads: the report must still
+  // read like a single pass over the file.
+  std::string csv = "First Name,Last Name,Phone,Email\n";
+  for (int i = 0; i < 9000; ++i) {
+    std::string phone = "+1 415 555 " + std::to_string(1000 + i % 9000).substr(0, 4);
+    if (i == 1500 || i == 7000) phone = "555-12";
+    csv += "P" + std::to_string(i) + ",Q,\"" + phone + "\",p" + std::to_string(i) + "@example.com\n";
+  }
+  // A duplicate phone of row 2 (line 3), far away in another batch.
+  csv += "Dup,Q,+1 415 555 1001,dup@example.com\n";
+  std::string file = dir_.write("big.csv", csv);
+  RunResult r = run({"import", "contacts", file, "--format", "json"});
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["problems"].size(), 3u) << r.out.substr(0, 2000);
+  EXPECT_EQ(j["problems"][0]["line"], 1502);
+  EXPECT_EQ(j["problems"][0]["column"], 9);  // "P1500,Q," then the phone
+  EXPECT_EQ(j["problems"][0]["field"], "phone");
+  EXPECT_EQ(j["problems"][1]["line"], 7002);
+  EXPECT_EQ(j["problems"][2]["line"], 9002);
+  EXPECT_EQ(j["problems"][2]["field"], "duplicate");
+  EXPECT_EQ(j["read"], 9001);
+  EXPECT_FALSE(j["written"]);
+}
+
 TEST_F(ImportCliTest, TabSeparatedUtf16FromExcelUnicodeText) {
   std::string utf8 = "First Name\tLast Name\tPhone\nZoë\tAdams\t(415) 555-2671\n";
   std::string utf16 = "\xFF\xFE";

@@ -32,6 +32,16 @@ class CsvReader {
   // The 1-based line and column (in characters) where field i of the last record starts.
   int field_line(std::size_t i) const;
   int field_column(std::size_t i) const;
+
+  // Where each field of the last record starts, kept by a caller that reads ahead and
+  // reports problems later (column_of turns one into a column, in characters).
+  struct FieldStart {
+    std::size_t offset;
+    std::size_t line_start;
+    int line;
+  };
+  const std::vector<FieldStart>& field_starts() const { return starts_; }
+  int column_of(const FieldStart& s) const { return column_at(s.offset, s.line_start); }
   const std::string& name() const { return name_; }
 
  private:
@@ -45,12 +55,7 @@ class CsvReader {
   int line_ = 1;               // line of pos_
   std::size_t line_start_ = 0;  // offset where line_ starts
   int record_line_ = 0;
-  struct Start {
-    std::size_t offset;
-    std::size_t line_start;
-    int line;
-  };
-  std::vector<Start> starts_;
+  std::vector<FieldStart> starts_;
 };
 
 // Quotes a field for writing when it holds a comma, a quote, a line break or leading or
