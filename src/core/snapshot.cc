@@ -1,15 +1,31 @@
 #include "core/snapshot.h"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace nextcall {
 namespace {
 
+// Stable-sorts rows by `less`, moving each row once: the rows are big (strings), so
+// their indices are sorted and the rows moved into place at the end. Rows already in
+// order are left alone.
+template <typename T, typename Less>
+void sort_rows(std::vector<T>& rows, Less less) {
+  if (std::is_sorted(rows.begin(), rows.end(), less)) return;
+  std::vector<std::uint32_t> order(rows.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return less(rows[a], rows[b]); });
+  std::vector<T> sorted;
+  sorted.reserve(rows.size());
+  for (std::uint32_t i : order) sorted.push_back(std::move(rows[i]));
+  rows = std::move(sorted);
+}
+
 // Sorts rows by their contact (then keeps their order) and sets each contact's range.
 template <typename T, typename Key, typename Set>
 void group(std::vector<T>& rows, const std::vector<Contact>& contacts, Key key, Set set) {
-  std::stable_sort(rows.begin(), rows.end(),
-                   [&](const T& a, const T& b) { return key(a) < key(b); });
+  sort_rows(rows, [&](const T& a, const T& b) { return key(a) < key(b); });
   std::size_t r = 0;
   for (std::size_t i = 0; i < contacts.size(); ++i) {
     Id id = contacts[i].id;
@@ -23,8 +39,7 @@ void group(std::vector<T>& rows, const std::vector<Contact>& contacts, Key key, 
 }  // namespace
 
 void Snapshot::index() {
-  std::sort(contacts.begin(), contacts.end(),
-            [](const Contact& a, const Contact& b) { return a.id < b.id; });
+  sort_rows(contacts, [](const Contact& a, const Contact& b) { return a.id < b.id; });
   ranges_.assign(contacts.size(), {});
   contact_index_.clear();
   contact_index_.reserve(contacts.size());
@@ -44,7 +59,7 @@ void Snapshot::index() {
   group(appointments, contacts, [](const Appointment& t) { return t.contact_id; },
         [&](std::size_t i, std::uint32_t b, std::uint32_t e) { ranges_[i].appointments = {b, e}; });
   // Attempts: by contact, then by time (the planner reads the last ones).
-  std::stable_sort(attempts.begin(), attempts.end(), [](const Attempt& a, const Attempt& b) {
+  sort_rows(attempts, [](const Attempt& a, const Attempt& b) {
     return a.contact_id != b.contact_id ? a.contact_id < b.contact_id : a.at < b.at;
   });
   group(attempts, contacts, [](const Attempt& t) { return t.contact_id; },

@@ -31,11 +31,15 @@ Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path) {
   auto db = sqlite::Db::open(path);
   if (!db.ok()) return db.status();
   // WAL lets readers (the web server's workers) run beside one writer; NORMAL sync is
-  // durable at every checkpoint and never corrupts the file on a crash.
+  // durable at every checkpoint and never corrupts the file on a crash. Reads go through a
+  // memory map (no copy from the kernel per page: a day's plan reads every attempt of a
+  // rep) and a 64 MiB page cache.
   NEXTCALL_RETURN_IF_ERROR((*db)->exec(path == ":memory:" ? "PRAGMA foreign_keys=ON;"
                                                           : "PRAGMA journal_mode=WAL;"
                                                             "PRAGMA synchronous=NORMAL;"
-                                                            "PRAGMA foreign_keys=ON;"));
+                                                            "PRAGMA foreign_keys=ON;"
+                                                            "PRAGMA mmap_size=1073741824;"
+                                                            "PRAGMA cache_size=-65536;"));
   auto store = std::make_unique<SqliteStore>(std::move(db.value()));
   NEXTCALL_RETURN_IF_ERROR(store->migrate());
   return std::unique_ptr<Store>(std::move(store));
