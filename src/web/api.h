@@ -45,6 +45,9 @@ struct Ctx {
   bool is_manager() const;
 };
 
+// A row id as typed in a path or a query ("42"); InvalidArgument naming `field` otherwise.
+Result<Id> parse_id(const std::string& text, const std::string& field);
+
 // A handler answers with the JSON body (its status in ctx.status) or a Status that the
 // router turns into a JSON error with the matching HTTP status.
 using Handler = std::function<Result<nlohmann::json>(Ctx&)>;

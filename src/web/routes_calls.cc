@@ -15,12 +15,9 @@ Result<Actor> planning_actor(Ctx& c) {
   const std::string rep = c.query("rep");
   if (rep.empty() || rep == "me" || rep == std::to_string(c.actor().rep.id)) return c.actor();
   if (!c.is_manager()) return Status::PermissionDenied("rep: only a manager may see another rep's sheet");
-  Id id = 0;
-  for (char ch : rep) {
-    if (ch < '0' || ch > '9' || id > 1000000000000) return Status::InvalidArgument("rep: must be a user id or 'me'");
-    id = id * 10 + (ch - '0');
-  }
-  auto user = c.store.get_user(c.actor().workspace.id, id);
+  auto id = parse_id(rep, "rep");
+  if (!id.ok()) return Status::InvalidArgument("rep: must be a user id or 'me'");
+  auto user = c.store.get_user(c.actor().workspace.id, *id);
   if (!user.ok()) return user.status();
   return Actor{c.actor().workspace, *user};
 }

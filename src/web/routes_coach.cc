@@ -15,13 +15,8 @@ namespace nextcall::web {
 namespace {
 
 Result<Id> numeric(const std::string& text, const std::string& field) {
-  Id id = 0;
   if (text.empty()) return Status::InvalidArgument(field + ": is required");
-  for (char ch : text) {
-    if (ch < '0' || ch > '9' || id > 1000000000000) return Status::InvalidArgument(field + ": must be a number");
-    id = id * 10 + (ch - '0');
-  }
-  return id;
+  return parse_id(text, field);
 }
 
 }  // namespace

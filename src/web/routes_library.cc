@@ -37,12 +37,9 @@ Result<ReasonInput> reason_input(const std::string& body) {
 // "7" -> 7; "" -> none (the open round).
 Result<std::optional<Id>> round_param(const std::string& text) {
   if (text.empty() || text == "current") return std::optional<Id>();
-  Id id = 0;
-  for (char ch : text) {
-    if (ch < '0' || ch > '9' || id > 1000000000000) return Status::InvalidArgument("round: must be a round id");
-    id = id * 10 + (ch - '0');
-  }
-  return std::optional<Id>(id);
+  auto id = parse_id(text, "round");
+  if (!id.ok()) return id.status();
+  return std::optional<Id>(*id);
 }
 
 }  // namespace

@@ -75,15 +75,22 @@ nlohmann::json user_json(const Actor& a) {
 
 }  // namespace
 
+Result<Id> parse_id(const std::string& text, const std::string& field) {
+  Id id = 0;
+  if (text.empty() || text.size() > 15) return Status::InvalidArgument(field + ": must be a number");
+  for (char ch : text) {
+    if (ch < '0' || ch > '9') return Status::InvalidArgument(field + ": must be a number");
+    id = id * 10 + (ch - '0');
+  }
+  return id;
+}
+
 Result<Id> Ctx::path_id(std::size_t n) const {
   if (req.matches.size() <= n + 1) return Status::Internal("route has no parameter " + std::to_string(n));
   const std::string s = req.matches[static_cast<int>(n + 1)].str();
-  Id id = 0;
-  for (char ch : s) {
-    if (ch < '0' || ch > '9' || id > 100000000000000) return Status::NotFound("no such item: '" + s + "'");
-    id = id * 10 + (ch - '0');
-  }
-  if (s.empty()) return Status::NotFound("no such item");
+  auto id = parse_id(s, "id");
+  // A path that names no row is a missing page, not a bad form.
+  if (!id.ok()) return Status::NotFound("no such item: '" + s + "'");
   return id;
 }
 
