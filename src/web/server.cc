@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <iostream>
 #include <mutex>
 #include <regex>
@@ -106,7 +107,8 @@ struct Server::Impl : Routes {
   httplib::Server http;
   StorePool pool;
   StaticFiles files;
-  SignInLimiter limiter;
+  SignInLimiter limiter;          // per address and e-mail
+  SignInLimiter address_limiter;  // per address, across e-mails
   ResponseCache cache;
   std::vector<Route> routes;
   std::thread thread;
@@ -117,6 +119,7 @@ struct Server::Impl : Routes {
         clock(std::move(c)),
         pool(o.db_url),
         limiter(o.sign_in_failures_allowed, o.sign_in_window),
+        address_limiter(o.sign_in_failures_allowed * 10, o.sign_in_window),
         cache(o.response_cache_ttl) {}
 
   using Routes::add;
@@ -216,8 +219,12 @@ struct Server::Impl : Routes {
       NEXTCALL_RETURN_IF_ERROR(b->finish());
       std::string lowered;
       for (char ch : *email) lowered += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      // Two limits: one e-mail from one address (a forgotten password), and one address
+      // across every e-mail (guessing many accounts) at ten times the allowance.
       const std::string key = c.req.remote_addr + " " + lowered;
-      if (long wait = limiter.wait_seconds(key, c.now); wait > 0) {
+      const std::string address_key = "address " + c.req.remote_addr;
+      long wait = std::max(limiter.wait_seconds(key, c.now), address_limiter.wait_seconds(address_key, c.now));
+      if (wait > 0) {
         c.res.set_header("Retry-After", std::to_string(wait));
         send_json(c.res, 429,
                   {{"error", {{"code", "too_many_requests"},
@@ -228,6 +235,7 @@ struct Server::Impl : Routes {
       auto s = sign_in(c.store, *email, *password, c.now, o.session_lifetime);
       if (!s.ok()) {
         limiter.failed(key, c.now);
+        address_limiter.failed(address_key, c.now);
         return s.status();
       }
       limiter.succeeded(key);

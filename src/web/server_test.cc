@@ -402,3 +402,22 @@ TEST(SignInLimitTest, RepeatedFailuresAreRefusedForAWhile) {
 
 }  // namespace
 }  // namespace nextcall::web
+
+namespace nextcall::web {
+namespace {
+
+TEST(SignInLimitTest, OneAddressGuessingManyAccountsIsSlowedDown) {
+  ServerOptions o;
+  o.sign_in_failures_allowed = 1;  // per e-mail; ten per address across e-mails
+  auto server = testing::TestServer::start(o);
+  ASSERT_NE(server, nullptr);
+  testing::Tab t(server->port);
+  for (int i = 0; i < 10; ++i)
+    EXPECT_EQ(t.sign_in("guess" + std::to_string(i) + "@demo.nextcall", "password1").status, 401);
+  testing::Reply limited = t.sign_in("sam@demo.nextcall");
+  EXPECT_EQ(limited.status, 429);
+  EXPECT_FALSE(limited.header("Retry-After").empty());
+}
+
+}  // namespace
+}  // namespace nextcall::web

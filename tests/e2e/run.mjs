@@ -151,6 +151,25 @@ async function main() {
   await page.locator('#brief-memory ul, #brief-memory p').first().waitFor();
   await shot(page, '02-today');
 
+  step('Today: moving through briefs shifts no layout');
+  await page.evaluate(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__shift += e.value;  // input or not: a brief must not push things around
+    }).observe({ type: 'layout-shift', buffered: false });
+  });
+  const sheetTop = async () => (await page.locator('#sheet').boundingBox()).y;
+  const before = await sheetTop();
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press('j');
+    await page.locator('#brief h2').waitFor();
+  }
+  for (let i = 0; i < 3; i++) await page.keyboard.press('k');
+  await page.waitForTimeout(300);
+  const shift = await page.evaluate(() => window.__shift);
+  assert.ok(shift < 0.05, `cumulative layout shift while briefs load is ${shift.toFixed(3)} (under 0.05)`);
+  assert.equal(await sheetTop(), before, 'the sheet does not move');
+
   step('Today: five calls with the keyboard only');
   const plan = (await apiFromPage(page, 'GET', '/api/plan')).body;
   await page.locator('body').click({ position: { x: 1, y: 1 } }).catch(() => {});
