@@ -166,18 +166,36 @@ export async function rest(ctx) {
   await page.locator('#import-result .notice').waitFor();
   fs.rmSync(path.dirname(csv), { recursive: true, force: true });
 
-  step('Coach: upload a transcript, see findings on turns and the figures');
+  step('Coach: seed 002\'s call shows its findings on the turns, with the figures');
   await page.goto(`${base}/#/coach`);
-  const transcript = path.join(repo, 'tests', 'coach_corpus', 'tune', 't05_new_line_thread.txt');
-  await page.locator('#coach-file').setInputFiles(transcript);
-  await page.getByLabel(/^Contact/).fill('Lena');
-  await page.locator('#coach-contact option:nth-child(2)').waitFor({ state: 'attached' });
+  await page.locator('#coach-file').setInputFiles(path.join(repo, 'tests', 'coach_corpus', 'tune', 't01_seed002.txt'));
   await page.getByRole('button', { name: 'Coach this call' }).click();
   await page.locator('#coach-turns li').first().waitFor();
-  if (await page.locator('#coach-apply').count()) {
-    await page.locator('#coach-apply').click();
-    await page.getByText('Applied to the contact').waitFor();
-  }
+  const flagged = page.locator('#coach-turns li.flagged');
+  assert.ok(await flagged.count() >= 1, 'at least one turn is highlighted');
+  assert.ok(await page.locator('#coach-turns li.flagged .finding', { hasText: 'missed walk through' }).count() >= 1,
+    'the missed walk-through is shown on its turn');
+  assert.ok((await page.locator('#coach-result').textContent()).includes('of the talking was yours'), 'the figures are shown');
+  await shot(page, '12-coach-findings');
+
+  step('Coach: tick the memory and apply it to a contact');
+  await page.goto(`${base}/#/coach`);
+  const target = (await apiFromPage(page, 'GET', `/api/contacts/${planFirst}`)).body;
+  await page.locator('#coach-file').setInputFiles(path.join(repo, 'tests', 'coach_corpus', 'tune', 't05_new_line_thread.txt'));
+  await page.getByLabel(/^Contact/).fill(target.last_name);
+  await page.locator(`#coach-contact option[value="${planFirst}"]`).waitFor({ state: 'attached' });
+  await page.locator('#coach-contact').selectOption(String(planFirst));
+  await page.getByRole('button', { name: 'Coach this call' }).click();
+  await page.locator('#coach-memory input[type=checkbox]').first().waitFor();
+  const boxes = page.locator('#coach-memory input[type=checkbox]');
+  const n = await boxes.count();
+  assert.ok(n >= 2, 'memory items to tick');
+  await boxes.nth(n - 1).uncheck();  // keep all but the last
+  await page.locator('#coach-apply').click();
+  await page.getByText('Applied to the contact').waitFor();
+  const afterCoach = (await apiFromPage(page, 'GET', `/api/contacts/${planFirst}`)).body;
+  const added = (afterCoach.threads.length - target.threads.length) + (afterCoach.commitments.length - target.commitments.length);
+  assert.equal(added, n - 1, 'exactly the ticked items were written to the contact');
   await shot(page, '12-coach');
 
   step('XSS: a contact named like markup shows as text');
