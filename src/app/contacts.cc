@@ -162,6 +162,18 @@ Status apply_contact_fields(const ContactFields& f, const std::string& default_r
     std::string country = c->country.empty() ? phone_region : c->country;
     if (auto z = derive_zone(country, c->region, region_zones())) c->timezone = *z;
   }
+  if (c->timezone.empty() && !c->phones.empty() && c->region.empty()) {
+    // Still unknown (a US number with no state, say): the area code's place ("Chicago,
+    // IL", "California", "Washington State") names the state.
+    std::string place = phone_place(c->phones.front().e164);
+    std::size_t comma = place.rfind(", ");
+    std::string state = comma == std::string::npos ? place : place.substr(comma + 2);
+    if (state.size() > 6 && state.compare(state.size() - 6, 6, " State") == 0) state.resize(state.size() - 6);
+    std::string region;
+    if (auto p = parse_phone(c->phones.front().e164, "ZZ"); p.ok()) region = p->region;
+    if (!state.empty() && (c->country.empty() || country_code(c->country) == region))
+      if (auto z = derive_zone(region, state, region_zones())) c->timezone = *z;
+  }
   if (c->first_name.empty() && c->last_name.empty())
     return field_error("name", "a contact needs a first or last name");
   return Status::Ok();

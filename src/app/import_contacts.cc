@@ -76,6 +76,28 @@ ImportProblem problem_of(const Status& s, int line, const ColumnMapping& m, cons
   return p;
 }
 
+// The numbers in one cell, split at " / ", "|", "; " or " or ".
+std::vector<std::string> split_phone_cell(const std::string& v) {
+  std::vector<std::string> out;
+  std::size_t from = 0;
+  while (true) {
+    std::size_t best = std::string::npos, len = 0;
+    for (std::string_view sep : {"/", "|", "; ", " or ", " OR "}) {
+      std::size_t at = v.find(sep, from);
+      if (at < best) {
+        best = at;
+        len = sep.size();
+      }
+    }
+    std::string part = v.substr(from, best == std::string::npos ? std::string::npos : best - from);
+    std::size_t a = part.find_first_not_of(' '), b = part.find_last_not_of(' ');
+    out.push_back(a == std::string::npos ? "" : part.substr(a, b - a + 1));
+    if (best == std::string::npos) break;
+    from = best + len;
+  }
+  return out;
+}
+
 // Turns one CSV record into the fields a user would have typed.
 Status row_fields(const std::vector<std::string>& raw, const ColumnMapping& m, Row* row,
                   ContactField* bad_field) {
@@ -105,7 +127,9 @@ Status row_fields(const std::vector<std::string>& raw, const ColumnMapping& m, R
       case ContactField::kCompany: f.company = v; break;
       case ContactField::kPhone:
       case ContactField::kMobile:
-        if (!v.empty()) phones.push_back(v);
+        // "415.867.5310 / 415.867.5311": CRMs put a second number in the same cell.
+        for (std::string& one : split_phone_cell(v))
+          if (!one.empty()) phones.push_back(std::move(one));
         break;
       case ContactField::kEmail: f.email = v; break;
       case ContactField::kTimezone: if (!v.empty()) f.timezone = v; break;

@@ -45,11 +45,23 @@ TEST_F(ContactCliTest, InvalidPhoneIsOneLineAndNothingIsStored) {
 
 TEST_F(ContactCliTest, ContactWithoutZoneIsFoundByMissingTimezone) {
   add_ann();
-  ASSERT_EQ(run({"contact", "add", "--first", "Bo", "--phone", "+1 212 555 0100"}).exit_code, 0);
+  // A toll-free number says nothing about where its owner is.
+  ASSERT_EQ(run({"contact", "add", "--first", "Bo", "--phone", "+1 800 555 0100"}).exit_code, 0);
   auto j = json({"contact", "list", "--missing", "timezone"});
   ASSERT_EQ(j.size(), 1u);
   EXPECT_EQ(j[0]["first_name"], "Bo");
   EXPECT_TRUE(j[0]["timezone"].is_null());
+}
+
+TEST_F(ContactCliTest, AnAreaCodeGivesTheZoneWhenTheAddressDoesNot) {
+  ASSERT_EQ(run({"contact", "add", "--first", "Cy", "--phone", "(212) 555-0100", "--country", "US"}).exit_code, 0);
+  ASSERT_EQ(run({"contact", "add", "--first", "Di", "--phone", "+1 312 555 0148 ext. 204"}).exit_code, 0);
+  auto cy = json({"contact", "show", "Cy"});
+  EXPECT_EQ(cy["timezone"], "America/New_York");
+  auto di = json({"contact", "show", "Di"});
+  EXPECT_EQ(di["timezone"], "America/Chicago");
+  EXPECT_EQ(di["phones"][0]["e164"], "+13125550148;ext=204");
+  EXPECT_EQ(di["phones"][0]["display"], "(312) 555-0148 ext. 204");
 }
 
 TEST_F(ContactCliTest, ContactsAreNamedByPhoneEmailIdOrName) {

@@ -1,12 +1,14 @@
 #include "io/phone_numbers.h"
 
-#include <mutex>
-#include <unordered_map>
-
+#include <phonenumbers/geocoding/phonenumber_offline_geocoder.h>
 #include <phonenumbers/phonenumberutil.h>
+#include <unicode/locid.h>
 
 #include <cctype>
+#include <memory>
+#include <mutex>
 #include <set>
+#include <unordered_map>
 
 namespace nextcall {
 
@@ -46,7 +48,20 @@ Result<ParsedPhone> parse_phone(std::string_view text, std::string_view default_
   if (p.region == "ZZ" || !util().IsValidNumberForRegion(number, p.region))
     return Status::InvalidArgument("'" + std::string(text) + "' is not a valid phone number" + where);
   util().Format(number, PhoneNumberUtil::E164, &p.e164);
+  // A switchboard with extensions is one E.164 number for many people: keep the extension
+  // in the RFC 3966 form, which dialers and tel: links understand.
+  if (number.has_extension() && !number.extension().empty()) p.e164 += ";ext=" + number.extension();
   return p;
+}
+
+std::string phone_place(const std::string& e164) {
+  static std::mutex mu;
+  static std::unique_ptr<i18n::phonenumbers::PhoneNumberOfflineGeocoder> geocoder;
+  PhoneNumber number;
+  if (util().Parse(e164, "ZZ", &number) != PhoneNumberUtil::NO_PARSING_ERROR) return "";
+  std::lock_guard<std::mutex> lock(mu);
+  if (!geocoder) geocoder = std::make_unique<i18n::phonenumbers::PhoneNumberOfflineGeocoder>();
+  return geocoder->GetDescriptionForNumber(number, icu::Locale("en"));
 }
 
 std::string format_national_uncached(const std::string& e164);

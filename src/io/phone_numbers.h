@@ -34,4 +34,8 @@ std::string format_phone_international(const std::string& e164);
 // True when `region` is a region code libphonenumber knows ("US", "GB", ...).
 bool is_known_region(std::string_view region);
 
+// Where a number is, from its area code (libphonenumber's offline geocoder, in English):
+// "Chicago, IL", "California", "Ontario", "Sydney"; "" when the code is not tied to a place.
+std::string phone_place(const std::string& e164);
+
 }  // namespace nextcall

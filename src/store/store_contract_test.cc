@@ -281,6 +281,20 @@ TEST_P(StoreContractTest, UserEmailIsUniqueAndFindsItsWorkspace) {
   EXPECT_EQ(store_->get_user(other_ws_, id).status().code(), Code::kNotFound);
 }
 
+TEST_P(StoreContractTest, PhonesWithExtensionsRoundTripAndStayDistinct) {
+  Contact c = contact(ws_, "Di", "+13125550148;ext=204");
+  c.phones.push_back({"+13125550149", "mobile"});
+  Id id = add(c);
+  auto back = *store_->get_contact(ws_, id);
+  ASSERT_EQ(back.phones.size(), 2u);
+  EXPECT_EQ(back.phones[0].e164, "+13125550148;ext=204");
+  EXPECT_EQ(back.phones[1].e164, "+13125550149");
+  EXPECT_EQ(back.phones[1].kind, "mobile");
+  // Another extension of the same switchboard is another person.
+  add(contact(ws_, "Ed", "+13125550148;ext=205"));
+  EXPECT_EQ((*store_->find_contact_by_phone(ws_, "+13125550148;ext=204"))->id, id);
+}
+
 TEST_P(StoreContractTest, SessionsAndTokensAreFoundByHashAndScopedToTheirUser) {
   User u;
   u.workspace_id = ws_;

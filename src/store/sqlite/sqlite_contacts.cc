@@ -41,7 +41,9 @@ const char* kContactCols =
     "c.gatekeeper_id, c.created_at, c.updated_at";
 
 // Phones are stored whole as "e164 kind;e164 kind" (read with the contact) and also one
-// row each in contact_phones, which enforces uniqueness and serves lookups by number.
+// row each in contact_phones, which enforces uniqueness and serves lookups by number. A
+// number may carry an extension ("+13125550148;ext=204"), so items are split only at a
+// ';' that starts another number ("+").
 std::string phones_text(const std::vector<Phone>& phones) {
   std::string out;
   for (const Phone& p : phones) {
@@ -55,7 +57,7 @@ std::vector<Phone> phones_from_text(const std::string& text) {
   std::vector<Phone> out;
   std::size_t pos = 0;
   while (pos < text.size()) {
-    std::size_t end = text.find(';', pos);
+    std::size_t end = text.find(";+", pos);
     if (end == std::string::npos) end = text.size();
     std::string item = text.substr(pos, end - pos);
     std::size_t sp = item.find(' ');
