@@ -4,6 +4,7 @@
 #include <charconv>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <thread>
 #include <unordered_map>
@@ -76,6 +77,32 @@ ImportProblem problem_of(const Status& s, int line, const ColumnMapping& m, cons
   return p;
 }
 
+// "Dr. Ann Lee, PhD" -> "Ann Lee": the name without honorifics and post-nominals.
+std::string without_titles(const std::string& full) {
+  auto lower_word = [](std::string w) {
+    std::string out;
+    for (char ch : w)
+      if (ch != '.' && ch != ',') out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return out;
+  };
+  std::vector<std::string> words;
+  std::size_t pos = 0;
+  while (pos < full.size()) {
+    std::size_t end = full.find(' ', pos);
+    if (end == std::string::npos) end = full.size();
+    if (end > pos) words.push_back(full.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  static const std::set<std::string> kBefore = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame"};
+  static const std::set<std::string> kAfter = {"jr", "sr", "ii", "iii", "iv", "phd", "md", "mba", "esq", "cpa", "pe", "dds"};
+  while (words.size() > 1 && kBefore.count(lower_word(words.front()))) words.erase(words.begin());
+  while (words.size() > 1 && kAfter.count(lower_word(words.back()))) words.pop_back();
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+  while (!out.empty() && (out.back() == ',' || out.back() == ' ')) out.pop_back();
+  return out;
+}
+
 // The numbers in one cell, split at " / ", "|", "; " or " or ".
 std::vector<std::string> split_phone_cell(const std::string& v) {
   std::vector<std::string> out;
@@ -111,14 +138,25 @@ Status row_fields(const std::vector<std::string>& raw, const ColumnMapping& m, R
       case ContactField::kFirstName: f.first_name = v; break;
       case ContactField::kLastName: f.last_name = v; break;
       case ContactField::kFullName: {
-        // "Lee, Ann" or "Ann Lee": split at the comma or the last space.
-        std::string n = v;
+        // "Lee, Ann" or "Ann Lee": split at the comma or the last space, once titles
+        // ("Dr.") and suffixes ("Jr.", ", PhD") are set aside.
+        std::string n = without_titles(v);
         auto comma = n.find(',');
         if (comma != std::string::npos) {
           if (!f.last_name) f.last_name = n.substr(0, comma);
           if (!f.first_name) f.first_name = n.substr(comma + 1);
         } else {
           auto sp = n.rfind(' ');
+          // "Diane von Berg", "Ana de la Cruz": the particles belong to the last name.
+          static const std::set<std::string> kParticles = {"von", "van", "de", "da", "del", "der", "di",
+                                                           "la", "le", "du", "dos", "das", "den", "ter"};
+          while (sp != std::string::npos && sp > 0) {
+            auto prev = n.rfind(' ', sp - 1);
+            std::string word = n.substr(prev == std::string::npos ? 0 : prev + 1,
+                                        sp - (prev == std::string::npos ? 0 : prev + 1));
+            if (prev == std::string::npos || !kParticles.count(word)) break;
+            sp = prev;
+          }
           if (!f.first_name) f.first_name = sp == std::string::npos ? n : n.substr(0, sp);
           if (!f.last_name) f.last_name = sp == std::string::npos ? "" : n.substr(sp + 1);
         }

@@ -142,6 +142,29 @@ TEST_F(ImportCliTest, OutlookAndGoogleContactExportsMapWithoutHelp) {
   EXPECT_EQ(omar["timezone"], "America/Chicago");
 }
 
+TEST_F(ImportCliTest, FullNamesLeadStatusesExtensionsAndAreaCodes) {
+  std::string file = dir_.write("leads.csv",
+      "Full Name,Phone,Lead Status,Country\n"
+      "\"Dr. Ann Lee, PhD\",(312) 555-0148 x204,Open - Not Contacted,US\n"
+      "Ana de la Cruz,(312) 555-0148 ext. 205,Closed Won,US\n"
+      "\"Nguyen, Bao\",415.555.0142 / 415.555.0143,Working - Contacted,\n");
+  RunResult r = run({"import", "contacts", file});
+  ASSERT_EQ(r.exit_code, 0) << r.err << r.out;
+  auto ann = nlohmann::json::parse(run({"contact", "show", "Ann Lee", "--format", "json"}).out);
+  EXPECT_EQ(ann["first_name"], "Ann");
+  EXPECT_EQ(ann["last_name"], "Lee");
+  EXPECT_EQ(ann["stage"], "prospect");
+  EXPECT_EQ(ann["phones"][0]["e164"], "+13125550148;ext=204");
+  EXPECT_EQ(ann["timezone"], "America/Chicago");  // from the area code: no state was given
+  auto ana = nlohmann::json::parse(run({"contact", "show", "Cruz", "--format", "json"}).out);
+  EXPECT_EQ(ana["last_name"], "de la Cruz");
+  EXPECT_EQ(ana["stage"], "customer");
+  auto bao = nlohmann::json::parse(run({"contact", "show", "Bao", "--format", "json"}).out);
+  EXPECT_EQ(bao["last_name"], "Nguyen");
+  ASSERT_EQ(bao["phones"].size(), 2u);
+  EXPECT_EQ(bao["timezone"], "America/Los_Angeles");
+}
+
 TEST_F(ImportCliTest, SalesforceHeadersAndMapOverride) {
   std::string file = dir_.write("sf.csv",
                                 "Account Name,Full Name,Mobile Phone,Title,Mailing Country,Mood\n"

@@ -160,15 +160,15 @@ Result<ColumnMapping> map_columns(const std::vector<std::string>& header,
 std::string stage_from_lifecycle(std::string_view text) {
   std::string key = squeeze(text);
   if (key.empty()) return "";
-  if (key == "customer" || key == "evangelist" || key == "client" || key == "closedwon" ||
-      key == "active" || key == "activecustomer")
-    return "customer";
-  if (key == "prospect" || key == "lead" || key == "subscriber" || key == "marketingqualifiedlead" ||
-      key == "salesqualifiedlead" || key == "mql" || key == "sql" || key == "opportunity" ||
-      key == "new" || key == "open" || key == "working" || key == "contacted" || key == "other" ||
-      key == "nurturing" || key == "qualified")
-    return "prospect";
-  return "";
+  // CRMs name many stages (HubSpot lifecycle stages, Salesforce lead statuses, deal stages);
+  // for the plan only one question matters: do they buy from us already?
+  for (std::string_view buying : {"customer", "client", "closedwon", "won", "evangelist", "active",
+                                  "renewal", "repeat", "account"})
+    if (key.find(buying) != std::string::npos && key.find("notconverted") == std::string::npos &&
+        key.find("lost") == std::string::npos && key.find("inactive") == std::string::npos &&
+        key.find("former") == std::string::npos)
+      return "customer";
+  return "prospect";
 }
 
 }  // namespace nextcall
