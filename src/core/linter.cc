@@ -3,6 +3,7 @@
 #include <hs/hs.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cctype>
 
 namespace nextcall {
@@ -221,7 +222,38 @@ bool has_clock_time(const std::string& t) {
         t.compare(k, 4, "p.m.") == 0 || t.compare(k, 7, "o'clock") == 0)
       return true;
     if (j - i >= 4 && t[i + 2] == ':') return true;  // 10:30
+    if (j - i >= 4 && t[i + 1] == ':') return true;  // 9:30
+    // "at 10", "at 2": an hour after "at" is a time when said in a voicemail.
+    if (i >= 3 && t.compare(i - 3, 3, "at ") == 0 && (i == 3 || !std::isalpha(static_cast<unsigned char>(t[i - 4])))) {
+      int hour = std::atoi(t.c_str() + i);
+      if (hour >= 1 && hour <= 12) return true;
+    }
     i = j;
+  }
+  for (const char* spoken : {"noon", "at one", "at two", "at three", "at four", "at five", "at six",
+                             "at seven", "at eight", "at nine", "at ten", "at eleven", "half past",
+                             "quarter past", "quarter to"})
+    if (t.find(spoken) != std::string::npos) return true;
+  return false;
+}
+
+// Words that promise the listener a result (seed 003: a voicemail is returned for a benefit).
+bool has_benefit_word(const std::string& t) {
+  static const char* const kWords[] = {
+      "save", "saves", "saving", "cut", "cuts", "lower", "less", "fewer", "faster", "sooner", "free",
+      "reduce", "reduces", "avoid", "protect", "grow", "easier", "simpler", "without", "help", "helps",
+      "improve", "improved", "better", "quicker", "cheaper", "profit", "win", "idea", "ideas", "news",
+      "new", "discount", "increase", "boost", "double", "half", "same-day", "faster", "more"};
+  std::string word;
+  for (std::size_t i = 0; i <= t.size(); ++i) {
+    char c = i < t.size() ? t[i] : ' ';
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '-') {
+      word += c;
+      continue;
+    }
+    for (const char* w : kWords)
+      if (word == w) return true;
+    word.clear();
   }
   return false;
 }
@@ -262,8 +294,10 @@ std::vector<LintFinding> Linter::check_voicemail(std::string_view text, const Vo
           "You have about ten seconds before they stop listening (seed 003).",
           "Cut to one benefit, one proposed time and your number.");
   std::string t = lower(text);
-  if (!has_any(t, {"you", "your", "you're", "you'll"}))
-    whole("voicemail_no_benefit", "no \"you\" in the message",
+  const bool benefit = has_benefit_word(t) || has_any(t, {"you can now", "so you can", "lets you", "let you",
+                                                           "which means you", "you'll get"});
+  if (!has_any(t, {"you", "your", "you're", "you'll"}) || !benefit)
+    whole("voicemail_no_benefit", "no benefit for the listener",
           "A voicemail gets returned only when it offers the listener a benefit (seed 003).",
           "Lead with what they get: \"You can now ...\"");
   bool day = has_any(t, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",

@@ -110,6 +110,27 @@ TEST(LinterTest, VoicemailStructure) {
                                            "voicemail_no_number"}));
 }
 
+TEST(LinterTest, VoicemailTimesAsSpokenAndBenefitsBeyondYou) {
+  auto l = defaults();
+  VoicemailBudget b;
+  auto rules = [&](const std::string& text) {
+    std::vector<std::string> ids;
+    for (const auto& f : l->check_voicemail(text, b)) ids.push_back(f.rule);
+    return ids;
+  };
+  // "Thursday at 10" is a proposed time; "an idea to cut your downtime" is a benefit.
+  EXPECT_TRUE(rules("Hi John, it's Mike. I have an idea to cut your downtime. Thursday at 10? Or call 312-555-0187.")
+                  .empty());
+  EXPECT_TRUE(rules("Hi John, it's Mike with news on your freight costs. Friday at noon works? Call 312-555-0187.")
+                  .empty());
+  // A "you" is not a benefit: "call me back when you get a chance" offers nothing.
+  EXPECT_EQ(rules("Hi John, it's Mike. Call me back when you get a chance, Monday at 9. 312-555-0187."),
+            std::vector<std::string>{"voicemail_no_benefit"});
+  // "at the plant" is not a time.
+  EXPECT_EQ(rules("Hi John, an idea to cut your scrap at the plant. Call me Monday. 312-555-0187."),
+            std::vector<std::string>{"voicemail_no_time"});
+}
+
 TEST(LintRulesTest, ParseErrorsNameTheLine) {
   auto r = parse_lint_rules("rule ok\n  phrase x\n  colour blue\n", "team.rules");
   ASSERT_FALSE(r.ok());
