@@ -150,20 +150,25 @@ export async function rest(ctx) {
   }
   await shot(page, '10-dashboard');
 
-  step('Import: dry run shows mapping, preview and errors, then confirm');
+  step('Import: an Excel file (Windows-1252, semicolons) with a bad row: dry run, then import the good rows');
   const csv = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nextcall-csv-')), 'leads.csv');
-  fs.writeFileSync(csv, 'first_name,last_name,company,phone,email,timezone\n' +
-    'Ana,Reyes,Foothill Foods,303-555-0100,ana@foothill.example,America/Denver\n' +
-    'Ben,Ortiz,Foothill Foods,303-555-0101,not-an-email,America/Denver\n');
+  fs.writeFileSync(csv, Buffer.from('first_name;last_name;company;phone;email;timezone\r\n' +
+    'Ana;M\xfcller;Foothill Foods;303-555-0100;ana@foothill.example;America/Denver\r\n' +
+    'Ben;Ortiz;Foothill Foods;303-555-0101;not-an-email;America/Denver\r\n', 'latin1'));
   await page.goto(`${base}/#/import`);
   await page.locator('#import-file').setInputFiles(csv);
   await page.getByRole('button', { name: /dry run/ }).click();
   await page.locator('#import-mapping tbody tr').first().waitFor();
   assert.ok(await page.locator('#import-preview tbody tr').count() >= 1, 'preview rows');
-  assert.match(await page.locator('#import-problems').textContent(), /not-an-email/);
+  assert.match(await page.locator('#import-preview').textContent(), /Ana Müller/);
+  assert.match(await page.locator('#import-read-as').textContent(), /Windows-1252.*";"/);
+  assert.match(await page.locator('#import-problems').textContent(), /leads\.csv:3:.*not-an-email/);
+  assert.match(await page.locator('#import-confirm').textContent(), /leave out the 1 with errors/);
   await shot(page, '11-import');
   await page.locator('#import-confirm').click();
   await page.locator('#import-result .notice').waitFor();
+  const imported = (await apiFromPage(page, 'GET', '/api/contacts?q=Foothill')).body;
+  assert.deepEqual(imported.map((c) => c.name), ['Ana Müller'], 'the good row only, its name intact');
   fs.rmSync(path.dirname(csv), { recursive: true, force: true });
 
   step('Coach: seed 002\'s call shows its findings on the turns, with the figures');

@@ -5,31 +5,45 @@ export function renderImport(main) {
   const file = field('CSV file of contacts', { id: 'import-file', name: 'file', accept: '.csv,text/csv' }, 'file');
   const dup = field('If a contact already exists', { id: 'import-dup' }, 'select', [['fail', 'Stop with an error'], ['skip', 'Skip it'], ['update', 'Update it']]);
   const out = h('div', { id: 'import-result', 'aria-live': 'polite' });
-  let text = '';
+  let bytes = null;  // the file as it is: the server reads UTF-16 and Windows-1252 exports too
   let name = '';
   const form = h('form', { class: 'card', id: 'import-form' },
     h('h2', null, 'Upload'), h('p', { class: 'small muted' }, 'Nothing is written until you confirm: the upload first runs as a dry run.'),
     file, dup, h('button', { type: 'submit', class: 'primary' }, 'Check file (dry run)'));
 
-  async function send(dryRun) {
+  async function send(dryRun, skipBad) {
     const q = new URLSearchParams({ name, on_duplicate: dup.input.value });
     if (dryRun) q.set('dry_run', 'true');
-    return api('POST', `/api/import/contacts?${q}`, text, { contentType: 'text/csv' });
+    if (skipBad) q.set('skip_bad', 'true');
+    return api('POST', `/api/import/contacts?${q}`, bytes, { contentType: 'text/csv' });
   }
 
   function show(r) {
+    // An import is all or nothing: with bad rows, confirming imports the good ones and leaves
+    // the bad ones out, and says so on the button.
+    const bad = (r.problems || []).length;
+    const good = r.created + r.updated;
+    const label = bad
+      ? `Import the ${good} good row${good === 1 ? '' : 's'} and leave out the ${bad} with errors`
+      : `Confirm import of ${good} contact${good === 1 ? '' : 's'}`;
     const confirm = h('button', { type: 'button', class: 'primary', id: 'import-confirm', onclick: async () => {
       confirm.disabled = true;
       try {
-        const done = await send(false);
-        mount(out, h('div', { class: 'card' }, h('p', { class: 'notice' },
-          `Imported: ${done.created} created, ${done.updated} updated, ${done.skipped} skipped, ${done.rejected} rejected.`)));
-        announce('Import finished');
+        const done = await send(false, bad > 0);
+        mount(out, h('div', { class: 'card' }, h('p', { class: done.written ? 'notice' : 'error' },
+          done.written
+            ? `Imported: ${done.created} created, ${done.updated} updated, ${done.skipped} skipped, ${done.rejected} left out.`
+            : 'Nothing was imported: fix the rows with errors and check the file again.')));
+        announce(done.written ? 'Import finished' : 'Nothing was imported');
       } catch (ex) { confirm.disabled = false; mount(out, errorBox(ex)); }
-    } }, `Confirm import of ${r.created + r.updated} contact${r.created + r.updated === 1 ? '' : 's'}`);
+    } }, label);
     mount(out, h('div', { class: 'card stack' },
       h('h2', null, 'Dry run'),
       h('p', null, `${r.read} rows read: ${r.created} new, ${r.updated} to update, ${r.skipped} skipped, ${r.rejected} with errors.`),
+      r.encoding && (r.encoding !== 'UTF-8' || r.delimiter !== ',')
+        ? h('p', { class: 'small muted', id: 'import-read-as' },
+          `Read as ${r.encoding}, fields separated by ${r.delimiter === '\t' ? 'tabs' : `"${r.delimiter}"`}.`)
+        : null,
       h('div', null, h('h3', null, 'Column mapping'),
         h('table', { id: 'import-mapping' }, h('thead', null, h('tr', null, h('th', null, 'Column in file'), h('th', null, 'Field'))),
           h('tbody', null, (r.mapping || []).map((m) => h('tr', null, h('td', null, m.column), h('td', null, m.field))),
@@ -51,7 +65,7 @@ export function renderImport(main) {
     const f = file.input.files[0];
     if (!f) { mount(out, errorBox({ message: 'Choose a CSV file first.' })); return; }
     name = f.name;
-    text = await f.text();
+    bytes = await f.arrayBuffer();
     try { show(await send(true)); announce('Dry run ready'); } catch (ex) { mount(out, errorBox(ex)); }
   });
 
