@@ -1,5 +1,6 @@
 // The store contract: every backend passes these same cases. SQLite runs them in memory
-// and on a file; a PostgreSQL backend joins the list when it is built.
+// and on a file; PostgreSQL, when built, on a private server the tests start themselves
+// (store/postgres/pg_test_server_test_util.h).
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -8,14 +9,24 @@
 
 #include "core/civil_time.h"
 #include "store/store.h"
+#ifdef NEXTCALL_HAVE_POSTGRES
+#include "store/postgres/pg_test_server_test_util.h"
+#endif
 
 namespace nextcall {
 namespace {
 
 struct Backend {
   std::string name;
-  std::function<std::string()> url;  // a fresh, empty database each call
+  std::function<std::string()> url;  // a fresh, empty database each call ("" when none)
 };
+
+// Names the backend in test output (instead of the object's bytes).
+void PrintTo(const Backend& b, std::ostream* os) { *os << b.name; }
+
+bool is_file(const std::string& url) {
+  return url != ":memory:" && url.rfind("postgres", 0) != 0;
+}
 
 std::string temp_file() {
   static int n = 0;
@@ -28,6 +39,7 @@ class StoreContractTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
     url_ = GetParam().url();
+    ASSERT_FALSE(url_.empty()) << "no database for backend " << GetParam().name;
     auto s = open_store(url_);
     ASSERT_TRUE(s.ok()) << s.status().message();
     store_ = std::move(s.value());
@@ -36,7 +48,7 @@ class StoreContractTest : public ::testing::TestWithParam<Backend> {
   }
   void TearDown() override {
     store_.reset();
-    if (url_ != ":memory:")
+    if (is_file(url_))
       for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(url_ + ext);
   }
   Id make_workspace(const std::string& name) {
@@ -380,10 +392,25 @@ TEST_P(StoreContractTest, MigrationsAreRecordedAndReopeningIsIdempotent) {
   EXPECT_EQ(*(*again)->count_contacts(ws_), 1);
 }
 
+std::vector<Backend> backends() {
+  std::vector<Backend> out = {Backend{"sqlite_memory", [] { return std::string(":memory:"); }},
+                              Backend{"sqlite_file", [] { return temp_file(); }}};
+#ifdef NEXTCALL_HAVE_POSTGRES
+  // Built with PostgreSQL: its cases fail (never skip) when the test server cannot start.
+  out.push_back(Backend{"postgres", []() -> std::string {
+                          auto url = pgtest::fresh_database_url();
+                          if (!url.ok()) {
+                            ADD_FAILURE() << url.status().message();
+                            return "";
+                          }
+                          return *url;
+                        }});
+#endif
+  return out;
+}
+
 INSTANTIATE_TEST_SUITE_P(
-    Backends, StoreContractTest,
-    ::testing::Values(Backend{"sqlite_memory", [] { return std::string(":memory:"); }},
-                      Backend{"sqlite_file", [] { return temp_file(); }}),
+    Backends, StoreContractTest, ::testing::ValuesIn(backends()),
     [](const ::testing::TestParamInfo<Backend>& info) { return info.param.name; });
 
 TEST(OpenStoreTest, UnusableFileIsAClearError) {

@@ -1,0 +1,102 @@
+// A thin RAII layer over libpq: one connection, statements with every value sent as a
+// parameter ($1, $2 …, never spliced into SQL), results read as text.
+#pragma once
+
+#include <libpq-fe.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+
+namespace nextcall::pg {
+
+// The parameters of one statement, in order ($1 is the first added).
+class Params {
+ public:
+  Params& add(std::int64_t v);
+  Params& add(int v) { return add(static_cast<std::int64_t>(v)); }
+  Params& add(double v);
+  Params& add(std::string_view v);
+  Params& add(const std::string& v) { return add(std::string_view(v)); }
+  Params& add(const char* v) { return add(std::string_view(v)); }
+  Params& flag(bool v) { return add(std::string_view(v ? "t" : "f")); }
+  Params& add_null();
+  template <typename T>
+  Params& add(const std::optional<T>& v) {
+    return v ? add(*v) : add_null();
+  }
+  const std::vector<std::optional<std::string>>& values() const { return values_; }
+
+ private:
+  std::vector<std::optional<std::string>> values_;
+};
+
+class Rows;
+
+// One row of a result; column indexes start at 0.
+class Row {
+ public:
+  Row(const PGresult* r, int i) : r_(r), i_(i) {}
+  bool is_null(int c) const { return PQgetisnull(r_, i_, c) != 0; }
+  std::int64_t i64(int c) const;
+  int i32(int c) const { return static_cast<int>(i64(c)); }
+  double f64(int c) const;
+  bool flag(int c) const;
+  std::string text(int c) const;
+  std::optional<std::int64_t> opt_i64(int c) const {
+    return is_null(c) ? std::nullopt : std::optional<std::int64_t>(i64(c));
+  }
+  std::optional<double> opt_f64(int c) const {
+    return is_null(c) ? std::nullopt : std::optional<double>(f64(c));
+  }
+
+ private:
+  const PGresult* r_;
+  int i_;
+};
+
+// The result of one statement.
+class Rows {
+ public:
+  explicit Rows(PGresult* r) : r_(r, &PQclear) {}
+  int size() const { return PQntuples(r_.get()); }
+  bool empty() const { return size() == 0; }
+  Row row(int i) const { return Row(r_.get(), i); }
+  // Rows written by an INSERT, UPDATE or DELETE.
+  long affected() const;
+
+ private:
+  std::unique_ptr<PGresult, void (*)(PGresult*)> r_;
+};
+
+class Conn {
+ public:
+  // Connects to the server named by a postgres:// URL. Unavailable when it cannot.
+  static Result<std::unique_ptr<Conn>> open(const std::string& url);
+  ~Conn();
+  Conn(const Conn&) = delete;
+  Conn& operator=(const Conn&) = delete;
+
+  // Runs one or more statements without parameters (schema, BEGIN/COMMIT).
+  Status exec(const std::string& sql);
+  // Runs one statement with its parameters.
+  Result<Rows> query(const std::string& sql, const Params& p = Params());
+  // True inside a transaction that a failed statement has aborted (only ROLLBACK works).
+  bool transaction_failed() const { return PQtransactionStatus(c_) == PQTRANS_INERROR; }
+
+ private:
+  explicit Conn(PGconn* c, std::string where) : c_(c), where_(std::move(where)) {}
+  Status error(PGresult* r, std::string_view what);
+  PGconn* c_;
+  std::string where_;  // the server, for messages (never the password)
+};
+
+// The URL without its password, for messages.
+std::string redact(const std::string& url);
+
+}  // namespace nextcall::pg

@@ -1,0 +1,344 @@
+// PostgresStore: accounts and contacts.
+#include "core/model_text.h"
+#include "store/postgres/pg_rows.h"
+#include "store/postgres/postgres_store.h"
+
+namespace nextcall {
+
+using pg::add_point;
+using pg::date_text;
+using pg::epoch;
+using pg::Params;
+using pg::read_date;
+using pg::read_point;
+using pg::Row;
+
+namespace {
+
+const char* kAccountCols =
+    "id, workspace_id, name, industry, city, region, country, latitude, longitude, notes";
+
+Account read_account(const Row& r) {
+  Account a;
+  a.id = r.i64(0);
+  a.workspace_id = r.i64(1);
+  a.name = r.text(2);
+  a.industry = r.text(3);
+  a.city = r.text(4);
+  a.region = r.text(5);
+  a.country = r.text(6);
+  a.location = read_point(r, 7, 8);
+  a.notes = r.text(9);
+  return a;
+}
+
+const char* kContactCols =
+    "c.id, c.workspace_id, c.account_id, c.owner_id, c.first_name, c.last_name, c.title, c.role, "
+    "c.stage, c.email, c.phones, c.timezone, c.city, c.region, c.country, c.latitude, "
+    "c.longitude, c.hot_button, c.cadence_kind, c.cadence_days, c.deal_value, c.do_not_call, "
+    "c.do_not_call_since, c.do_not_call_reason, c.snoozed_until, c.snooze_reason, "
+    "c.gatekeeper_id, c.created_at, c.updated_at";
+
+// Phones are stored whole as "e164 kind;e164 kind" (read with the contact) and also one
+// row each in contact_phones, which enforces uniqueness and serves lookups by number. A
+// number may carry an extension ("+13125550148;ext=204"), so items are split only at a
+// ';' that starts another number ("+"). The same text as the SQLite store.
+std::string phones_text(const std::vector<Phone>& phones) {
+  std::string out;
+  for (const Phone& p : phones) {
+    if (!out.empty()) out += ';';
+    out += p.e164 + ' ' + p.kind;
+  }
+  return out;
+}
+
+std::vector<Phone> phones_from_text(const std::string& text) {
+  std::vector<Phone> out;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t end = text.find(";+", pos);
+    if (end == std::string::npos) end = text.size();
+    std::string item = text.substr(pos, end - pos);
+    std::size_t sp = item.find(' ');
+    Phone p;
+    p.e164 = item.substr(0, sp);
+    if (sp != std::string::npos) p.kind = item.substr(sp + 1);
+    if (!p.e164.empty()) out.push_back(p);
+    pos = end + 1;
+  }
+  return out;
+}
+
+Contact read_contact(const Row& r) {
+  Contact c;
+  c.id = r.i64(0);
+  c.workspace_id = r.i64(1);
+  c.account_id = r.opt_i64(2);
+  c.owner_id = r.opt_i64(3);
+  c.first_name = r.text(4);
+  c.last_name = r.text(5);
+  c.title = r.text(6);
+  c.role = parse_role(r.text(7)).value_or(Role::kDecisionMaker);
+  c.stage = parse_stage(r.text(8)).value_or(Stage::kProspect);
+  c.email = r.text(9);
+  c.phones = phones_from_text(r.text(10));
+  c.timezone = r.text(11);
+  c.city = r.text(12);
+  c.region = r.text(13);
+  c.country = r.text(14);
+  c.location = read_point(r, 15, 16);
+  c.hot_button = r.text(17);
+  c.cadence.kind = static_cast<Cadence::Kind>(r.i32(18));
+  c.cadence.every_days = r.i32(19);
+  c.deal_value = r.f64(20);
+  c.do_not_call = r.flag(21);
+  c.do_not_call_since = read_date(r, 22);
+  c.do_not_call_reason = r.text(23);
+  c.snoozed_until = read_date(r, 24);
+  c.snooze_reason = r.text(25);
+  c.gatekeeper_id = r.opt_i64(26);
+  c.created_at = pg::instant(r.i64(27));
+  c.updated_at = pg::instant(r.i64(28));
+  return c;
+}
+
+// The contact's fields as $1..$28 in the column order of kContactCols (from workspace_id).
+Params contact_params(const Contact& c) {
+  Params p;
+  p.add(c.workspace_id)
+      .add(c.account_id)
+      .add(c.owner_id)
+      .add(c.first_name)
+      .add(c.last_name)
+      .add(c.title)
+      .add(to_text(c.role))
+      .add(to_text(c.stage))
+      .add(c.email)
+      .add(phones_text(c.phones))
+      .add(c.timezone)
+      .add(c.city)
+      .add(c.region)
+      .add(c.country);
+  add_point(p, c.location);
+  p.add(c.hot_button)
+      .add(static_cast<int>(c.cadence.kind))
+      .add(c.cadence.every_days)
+      .add(c.deal_value)
+      .flag(c.do_not_call)
+      .add(date_text(c.do_not_call_since))
+      .add(c.do_not_call_reason)
+      .add(date_text(c.snoozed_until))
+      .add(c.snooze_reason)
+      .add(c.gatekeeper_id)
+      .add(epoch(c.created_at))
+      .add(epoch(c.updated_at));
+  return p;
+}
+
+Status account_exists(Result<pg::Rows>& r, const std::string& name) {
+  if (!r.ok() && r.status().code() == Code::kAlreadyExists)
+    return Status::AlreadyExists("an account named '" + name + "' already exists");
+  return r.status();
+}
+
+}  // namespace
+
+// --- accounts ------------------------------------------------------------------------
+
+Result<Id> PostgresStore::create_account(const Account& a) {
+  Params p;
+  p.add(a.workspace_id).add(a.name).add(a.industry).add(a.city).add(a.region).add(a.country);
+  add_point(p, a.location).add(a.notes);
+  auto r = db_->query(
+      "INSERT INTO accounts(workspace_id, name, industry, city, region, country, latitude, "
+      "longitude, notes) VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9) RETURNING id",
+      p);
+  NEXTCALL_RETURN_IF_ERROR(account_exists(r, a.name));
+  return pg::returned_id(r);
+}
+
+Status PostgresStore::update_account(const Account& a) {
+  Params p;
+  p.add(a.name).add(a.industry).add(a.city).add(a.region).add(a.country);
+  add_point(p, a.location).add(a.notes).add(a.id).add(a.workspace_id);
+  auto r = db_->query(
+      "UPDATE accounts SET name=$1, industry=$2, city=$3, region=$4, country=$5, latitude=$6, "
+      "longitude=$7, notes=$8 WHERE id=$9 AND workspace_id=$10",
+      p);
+  NEXTCALL_RETURN_IF_ERROR(account_exists(r, a.name));
+  return pg::touched(*r, "account", a.id);
+}
+
+Result<Account> PostgresStore::get_account(Id ws, Id id) {
+  auto r = db_->query(std::string("SELECT ") + kAccountCols +
+                          " FROM accounts WHERE id=$1 AND workspace_id=$2",
+                      Params().add(id).add(ws));
+  if (!r.ok()) return r.status();
+  if (r->empty()) return Status::NotFound("no account with id " + std::to_string(id));
+  return read_account(r->row(0));
+}
+
+Result<std::optional<Account>> PostgresStore::find_account_by_name(Id ws, const std::string& name) {
+  auto r = db_->query(std::string("SELECT ") + kAccountCols +
+                          " FROM accounts WHERE workspace_id=$1 AND lower(name)=lower($2)",
+                      Params().add(ws).add(name));
+  if (!r.ok()) return r.status();
+  if (r->empty()) return std::optional<Account>();
+  return std::optional<Account>(read_account(r->row(0)));
+}
+
+Result<std::vector<Account>> PostgresStore::list_accounts(Id ws, const Filter& f) {
+  Params p;
+  p.add(ws);
+  std::string sql = std::string("SELECT ") + kAccountCols + " FROM accounts WHERE workspace_id=$1";
+  if (!f.text.empty()) {
+    p.add(pg::like_pattern(f.text));
+    sql += " AND (name ILIKE $2 OR industry ILIKE $2)";
+  }
+  sql += " ORDER BY lower(name), id";
+  if (f.limit > 0) {
+    p.add(f.limit).add(f.offset);
+    std::string n = std::to_string(p.values().size() - 1);
+    sql += " LIMIT $" + n + " OFFSET $" + std::to_string(p.values().size());
+  }
+  auto r = db_->query(sql, p);
+  if (!r.ok()) return r.status();
+  std::vector<Account> out;
+  for (int i = 0; i < r->size(); ++i) out.push_back(read_account(r->row(i)));
+  return out;
+}
+
+// --- contacts ------------------------------------------------------------------------
+
+Status PostgresStore::write_phones(const Contact& c) {
+  NEXTCALL_RETURN_IF_ERROR(
+      db_->query("DELETE FROM contact_phones WHERE contact_id=$1", Params().add(c.id)).status());
+  for (const Phone& p : c.phones) {
+    auto r = db_->query("INSERT INTO contact_phones(workspace_id, e164, contact_id) VALUES($1,$2,$3)",
+                        Params().add(c.workspace_id).add(p.e164).add(c.id));
+    if (!r.ok()) {
+      if (r.status().code() == Code::kAlreadyExists)
+        return Status::AlreadyExists("phone " + p.e164 + " already belongs to another contact");
+      return r.status();
+    }
+  }
+  return Status::Ok();
+}
+
+Result<Id> PostgresStore::create_contact(const Contact& input) {
+  Contact c = input;
+  Status s = transaction([&]() -> Status {
+    if (c.account_id) NEXTCALL_RETURN_IF_ERROR(get_account(c.workspace_id, *c.account_id).status());
+    auto r = db_->query(
+        "INSERT INTO contacts(workspace_id, account_id, owner_id, first_name, last_name, title, "
+        "role, stage, email, phones, timezone, city, region, country, latitude, longitude, "
+        "hot_button, cadence_kind, cadence_days, deal_value, do_not_call, do_not_call_since, "
+        "do_not_call_reason, snoozed_until, snooze_reason, gatekeeper_id, created_at, updated_at) "
+        "VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,"
+        "$23,$24,$25,$26,$27,$28) RETURNING id",
+        contact_params(c));
+    auto id = pg::returned_id(r);
+    if (!id.ok()) return id.status();
+    c.id = *id;
+    return write_phones(c);
+  });
+  if (!s.ok()) return s;
+  return c.id;
+}
+
+Status PostgresStore::update_contact(const Contact& c) {
+  return transaction([&]() -> Status {
+    if (c.account_id) NEXTCALL_RETURN_IF_ERROR(get_account(c.workspace_id, *c.account_id).status());
+    Params p = contact_params(c);
+    p.add(c.id);
+    auto r = db_->query(
+        "UPDATE contacts SET account_id=$2, owner_id=$3, first_name=$4, last_name=$5, title=$6, "
+        "role=$7, stage=$8, email=$9, phones=$10, timezone=$11, city=$12, region=$13, "
+        "country=$14, latitude=$15, longitude=$16, hot_button=$17, cadence_kind=$18, "
+        "cadence_days=$19, deal_value=$20, do_not_call=$21, do_not_call_since=$22, "
+        "do_not_call_reason=$23, snoozed_until=$24, snooze_reason=$25, gatekeeper_id=$26, "
+        "created_at=$27, updated_at=$28 WHERE id=$29 AND workspace_id=$1",
+        p);
+    if (!r.ok()) return r.status();
+    NEXTCALL_RETURN_IF_ERROR(pg::touched(*r, "contact", c.id));
+    return write_phones(c);
+  });
+}
+
+Result<Contact> PostgresStore::get_contact(Id ws, Id id) {
+  auto r = db_->query(std::string("SELECT ") + kContactCols +
+                          " FROM contacts c WHERE c.id=$1 AND c.workspace_id=$2",
+                      Params().add(id).add(ws));
+  if (!r.ok()) return r.status();
+  if (r->empty()) return Status::NotFound("no contact with id " + std::to_string(id));
+  return read_contact(r->row(0));
+}
+
+Result<std::vector<Contact>> PostgresStore::list_contacts(Id ws, const Filter& f) {
+  Params p;
+  p.add(ws);
+  auto next = [&p] { return "$" + std::to_string(p.values().size()); };
+  std::string sql = std::string("SELECT ") + kContactCols + " FROM contacts c";
+  if (!f.text.empty()) sql += " LEFT JOIN accounts a ON a.id = c.account_id";
+  sql += " WHERE c.workspace_id=$1";
+  if (f.owner_id) sql += " AND c.owner_id=" + (p.add(*f.owner_id), next());
+  if (f.account_id) sql += " AND c.account_id=" + (p.add(*f.account_id), next());
+  if (f.contact_id) sql += " AND c.id=" + (p.add(*f.contact_id), next());
+  if (f.missing_timezone) sql += " AND c.timezone=''";
+  if (!f.text.empty()) {
+    std::string digits;
+    for (char ch : f.text)
+      if (ch >= '0' && ch <= '9') digits += ch;
+    std::string t = (p.add(pg::like_pattern(f.text)), next());
+    sql += " AND ((c.first_name || ' ' || c.last_name) ILIKE " + t + " OR c.email ILIKE " + t +
+           " OR a.name ILIKE " + t + " OR c.title ILIKE " + t;
+    if (digits.size() >= 4) sql += " OR c.phones LIKE " + (p.add("%" + digits + "%"), next());
+    sql += ")";
+  }
+  sql += " ORDER BY c.id";
+  if (f.limit > 0) {
+    sql += " LIMIT " + (p.add(f.limit), next());
+    sql += " OFFSET " + (p.add(f.offset), next());
+  }
+  auto r = db_->query(sql, p);
+  if (!r.ok()) return r.status();
+  std::vector<Contact> out;
+  for (int i = 0; i < r->size(); ++i) out.push_back(read_contact(r->row(i)));
+  return out;
+}
+
+Result<std::optional<Contact>> PostgresStore::find_contact_by_phone(Id ws, const std::string& e164) {
+  auto r = db_->query("SELECT contact_id FROM contact_phones WHERE workspace_id=$1 AND e164=$2",
+                      Params().add(ws).add(e164));
+  if (!r.ok()) return r.status();
+  if (r->empty()) return std::optional<Contact>();
+  auto c = get_contact(ws, r->row(0).i64(0));
+  if (!c.ok()) return c.status();
+  return std::optional<Contact>(*c);
+}
+
+Result<std::optional<Contact>> PostgresStore::find_contact_by_email(Id ws, const std::string& email) {
+  if (email.empty()) return std::optional<Contact>();
+  auto r = db_->query(std::string("SELECT ") + kContactCols +
+                          " FROM contacts c WHERE c.workspace_id=$1 AND lower(c.email)=lower($2) "
+                          "AND c.email<>'' ORDER BY c.id LIMIT 1",
+                      Params().add(ws).add(email));
+  if (!r.ok()) return r.status();
+  if (r->empty()) return std::optional<Contact>();
+  return std::optional<Contact>(read_contact(r->row(0)));
+}
+
+Result<long> PostgresStore::count_contacts(Id ws) {
+  auto r = db_->query("SELECT COUNT(*) FROM contacts WHERE workspace_id=$1", Params().add(ws));
+  if (!r.ok()) return r.status();
+  return static_cast<long>(r->row(0).i64(0));
+}
+
+Status PostgresStore::require_contact(Id ws, Id id) {
+  auto r = db_->query("SELECT 1 FROM contacts WHERE id=$1 AND workspace_id=$2", Params().add(id).add(ws));
+  if (!r.ok()) return r.status();
+  if (r->empty()) return Status::NotFound("no contact with id " + std::to_string(id));
+  return Status::Ok();
+}
+
+}  // namespace nextcall

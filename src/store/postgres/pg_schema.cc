@@ -1,0 +1,261 @@
+#include "store/postgres/pg_schema.h"
+
+namespace nextcall::pg {
+
+// The tables and columns of the SQLite schema (sqlite/sqlite_schema.cc) in PostgreSQL
+// types: ids BIGSERIAL/BIGINT, instants BIGINT seconds since the Unix epoch (UTC), dates
+// TEXT 'YYYY-MM-DD', flags BOOLEAN, lists read whole as JSON text. Case-insensitive keys
+// (users.email, an account's name in its workspace) are unique indexes on lower(...).
+static const char* kV1 = R"sql(
+CREATE TABLE workspaces (
+  id BIGSERIAL PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  default_region TEXT NOT NULL DEFAULT 'US'
+);
+CREATE TABLE users (
+  id BIGSERIAL PRIMARY KEY,
+  workspace_id BIGINT NOT NULL REFERENCES workspaces(id),
+  name TEXT NOT NULL,
+  email TEXT NOT NULL,
+  role TEXT NOT NULL,
+  timezone TEXT NOT NULL DEFAULT '',
+  phone_e164 TEXT NOT NULL DEFAULT '',
+  password_hash TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX users_ws ON users(workspace_id);
+CREATE UNIQUE INDEX users_email ON users(lower(email));
+CREATE TABLE settings (
+  workspace_id BIGINT PRIMARY KEY REFERENCES workspaces(id),
+  body TEXT NOT NULL
+);
+CREATE TABLE accounts (
+  id BIGSERIAL PRIMARY KEY,
+  workspace_id BIGINT NOT NULL REFERENCES workspaces(id),
+  name TEXT NOT NULL,
+  industry TEXT NOT NULL DEFAULT '',
+  city TEXT NOT NULL DEFAULT '',
+  region TEXT NOT NULL DEFAULT '',
+  country TEXT NOT NULL DEFAULT '',
+  latitude DOUBLE PRECISION, longitude DOUBLE PRECISION,
+  notes TEXT NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX accounts_ws_name ON accounts(workspace_id, lower(name));
+CREATE TABLE contacts (
+  id BIGSERIAL PRIMARY KEY,
+  workspace_id BIGINT NOT NULL REFERENCES workspaces(id),
+  account_id BIGINT REFERENCES accounts(id),
+  owner_id BIGINT REFERENCES users(id),
+  first_name TEXT NOT NULL DEFAULT '',
+  last_name TEXT NOT NULL DEFAULT '',
+  title TEXT NOT NULL DEFAULT '',
+  role TEXT NOT NULL,
+  stage TEXT NOT NULL,
+  email TEXT NOT NULL DEFAULT '',
+  phones TEXT NOT NULL DEFAULT '',
+  timezone TEXT NOT NULL DEFAULT '',
+  city TEXT NOT NULL DEFAULT '',
+  region TEXT NOT NULL DEFAULT '',
+  country TEXT NOT NULL DEFAULT '',
+  latitude DOUBLE PRECISION, longitude DOUBLE PRECISION,
+  hot_button TEXT NOT NULL DEFAULT '',
+  cadence_kind INTEGER NOT NULL DEFAULT 0,
+  cadence_days INTEGER NOT NULL DEFAULT 0,
+  deal_value DOUBLE PRECISION NOT NULL DEFAULT 0,
+  do_not_call BOOLEAN NOT NULL DEFAULT FALSE,
+  do_not_call_since TEXT,
+  do_not_call_reason TEXT NOT NULL DEFAULT '',
+  snoozed_until TEXT,
+  snooze_reason TEXT NOT NULL DEFAULT '',
+  gatekeeper_id BIGINT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX contacts_ws_owner ON contacts(workspace_id, owner_id);
+CREATE INDEX contacts_ws_account ON contacts(workspace_id, account_id);
+CREATE INDEX contacts_ws_email ON contacts(workspace_id, lower(email)) WHERE email <> '';
+CREATE TABLE contact_phones (
+  workspace_id BIGINT NOT NULL,
+  e164 TEXT NOT NULL,
+  contact_id BIGINT NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+  PRIMARY KEY (workspace_id, e164)
+);
+CREATE INDEX contact_phones_contact ON contact_phones(contact_id);
+CREATE TABLE threads (
+  id BIGSERIAL PRIMARY KEY,
+  workspace_id BIGINT NOT NULL,
+  contact_id BIGINT NOT NULL REFERENCES contacts(id),
+  topic TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  open BOOLEAN NOT NULL,
+  mentioned_on TEXT,
+  detail TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX threads_ws_contact ON threads(workspace_id, contact_id);
+CREATE TABLE objections (
+  id BIGSERIAL PRIMARY KEY,
+  workspace_id BIGINT NOT NULL,
+  contact_id BIGINT NOT NULL REFERENCES contacts(id),
+  code TEXT NOT NULL,
+  detail TEXT NOT NULL DEFAULT '',
+  amount DOUBLE PRECISION,
+  status TEXT NOT NULL,
+  answered_by_change_id BIGINT,
+  recorded_on TEXT
+);
+CREATE INDEX objections_ws_contact ON objections(workspace_id, contact_id);
+CREATE TABLE materials (
+  id BIGSERIAL PRIMARY KEY,
+  workspace_id BIGINT NOT NULL,
+  contact_id BIGINT NOT NULL REFERENCES contacts(id),
+  title TEXT NOT NULL,
+  sent_on TEXT,
+  link TEXT NOT NULL DEFAULT '',
+  pointers TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX materials_ws_contact ON materials(workspace_id, contact_id);
+CREATE TABLE commitments (
+  id BIGSERIAL PRIMARY KEY,
+  workspace_id BIGINT NOT NULL,
+  contact_id BIGINT NOT NULL REFERENCES contacts(id),
+  owner TEXT NOT NULL,
+  what TEXT NOT NULL,
+  due_on TEXT,
+  status TEXT NOT NULL,
+  material_id BIGINT,
+  created_on TEXT
+);
+CREATE INDEX commitments_ws_contact ON commitments(workspace_id, contact_id);
+CREATE TABLE referrals (
+  id BIGSERIAL PRIMARY KEY,
+  workspace_id BIGINT NOT NULL,
+  referred_contact_id BIGINT NOT NULL REFERENCES contacts(id),
+  referrer_contact_id BIGINT,
+  referrer_name TEXT NOT NULL DEFAULT '',
+  introduced BOOLEAN NOT NULL DEFAULT FALSE,
+  introduced_on TEXT
+);
+CREATE INDEX referrals_ws_contact ON referrals(workspace_id, referred_contact_id);
+CREATE TABLE appointments (
+  id BIGSERIAL PRIMARY KEY,
+  workspace_id BIGINT NOT NULL,
+  contact_id BIGINT NOT NULL REFERENCES contacts(id),
+  rep_id BIGINT,
+  starts_at BIGINT NOT NULL,
+  duration_minutes INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  place TEXT NOT NULL DEFAULT '',
+  latitude DOUBLE PRECISION, longitude DOUBLE PRECISION,
+  is_callback BOOLEAN NOT NULL DEFAULT FALSE
+);
+CREATE INDEX appointments_ws_contact ON appointments(workspace_id, contact_id);
+CREATE TABLE attempts (
+  id BIGSERIAL PRIMARY KEY,
+  workspace_id BIGINT NOT NULL,
+  contact_id BIGINT NOT NULL REFERENCES contacts(id),
+  rep_id BIGINT,
+  at BIGINT NOT NULL,
+  outcome TEXT NOT NULL,
+  rung TEXT NOT NULL DEFAULT '',
+  ladder TEXT NOT NULL DEFAULT 'contact',
+  reason TEXT NOT NULL DEFAULT '',
+  reason_id BIGINT,
+  note TEXT NOT NULL DEFAULT '',
+  next_on TEXT,
+  duration_seconds INTEGER NOT NULL DEFAULT 0,
+  approach TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX attempts_ws_contact_at ON attempts(workspace_id, contact_id, at);
+CREATE INDEX attempts_ws_at ON attempts(workspace_id, at);
+CREATE TABLE reasons (
+  id BIGSERIAL PRIMARY KEY,
+  workspace_id BIGINT NOT NULL,
+  text TEXT NOT NULL,
+  category TEXT NOT NULL,
+  audience TEXT NOT NULL DEFAULT '{}',
+  expires_on TEXT,
+  author_id BIGINT,
+  author_name TEXT NOT NULL DEFAULT '',
+  retired BOOLEAN NOT NULL DEFAULT FALSE,
+  forced BOOLEAN NOT NULL DEFAULT FALSE,
+  change_id BIGINT,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX reasons_ws ON reasons(workspace_id);
+CREATE TABLE changes (
+  id BIGSERIAL PRIMARY KEY,
+  workspace_id BIGINT NOT NULL,
+  kind TEXT NOT NULL,
+  title TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  resolves TEXT NOT NULL DEFAULT '[]',
+  serves TEXT NOT NULL DEFAULT '[]',
+  industries TEXT NOT NULL DEFAULT '[]',
+  effective_on TEXT,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX changes_ws ON changes(workspace_id);
+)sql";
+
+static const char* kV2 = R"sql(
+CREATE TABLE brainstorm_rounds (
+  id BIGSERIAL PRIMARY KEY,
+  workspace_id BIGINT NOT NULL REFERENCES workspaces(id),
+  title TEXT NOT NULL,
+  open BOOLEAN NOT NULL DEFAULT TRUE,
+  opened_by BIGINT,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX brainstorm_rounds_ws ON brainstorm_rounds(workspace_id);
+CREATE TABLE brainstorm_submissions (
+  id BIGSERIAL PRIMARY KEY,
+  workspace_id BIGINT NOT NULL,
+  round_id BIGINT NOT NULL REFERENCES brainstorm_rounds(id),
+  text TEXT NOT NULL,
+  category TEXT NOT NULL,
+  author_id BIGINT,
+  author_name TEXT NOT NULL DEFAULT '',
+  reason_id BIGINT,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX brainstorm_submissions_round ON brainstorm_submissions(workspace_id, round_id);
+CREATE TABLE brainstorm_scores (
+  workspace_id BIGINT NOT NULL,
+  submission_id BIGINT NOT NULL REFERENCES brainstorm_submissions(id),
+  user_id BIGINT NOT NULL,
+  score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+  PRIMARY KEY (submission_id, user_id)
+);
+)sql";
+
+static const char* kV3 = R"sql(
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  workspace_id BIGINT NOT NULL REFERENCES workspaces(id),
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  csrf_token TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL
+);
+CREATE INDEX sessions_user ON sessions(workspace_id, user_id);
+CREATE TABLE api_tokens (
+  id BIGSERIAL PRIMARY KEY,
+  workspace_id BIGINT NOT NULL REFERENCES workspaces(id),
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  name TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at BIGINT NOT NULL,
+  revoked BOOLEAN NOT NULL DEFAULT FALSE
+);
+CREATE INDEX api_tokens_user ON api_tokens(workspace_id, user_id);
+)sql";
+
+const std::vector<Migration>& migrations() {
+  static const std::vector<Migration> kMigrations = {
+      {1, "contacts, their memory, calls, reasons and changes", kV1},
+      {2, "the brainstorm: rounds, submissions and scores", kV2},
+      {3, "sign-in: browser sessions and API tokens", kV3},
+  };
+  return kMigrations;
+}
+
+}  // namespace nextcall::pg

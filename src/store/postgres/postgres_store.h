@@ -1,0 +1,111 @@
+// The team-server store: one connection to a PostgreSQL database, migrated at open. The
+// same tables, behaviour and contract as the SQLite store (store.h); a server opens one
+// per worker.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "store/postgres/pg_conn.h"
+#include "store/store.h"
+
+namespace nextcall {
+
+// Connects to the database named by a "postgres://" or "postgresql://" URL (libpq's
+// syntax: postgres://user:password@host:port/dbname?sslmode=…) and applies pending
+// migrations. Unavailable when the server cannot be reached.
+Result<std::unique_ptr<Store>> open_postgres_store(const std::string& url);
+
+class PostgresStore : public Store {
+ public:
+  explicit PostgresStore(std::unique_ptr<pg::Conn> db) : db_(std::move(db)) {}
+  Status migrate();
+
+  std::string backend() const override { return "postgres"; }
+  int schema_version() override;
+  Status transaction(const std::function<Status()>& body) override;
+
+  Result<Id> create_workspace(const Workspace& w) override;
+  Result<Workspace> get_workspace(Id id) override;
+  Result<std::optional<Workspace>> find_workspace_by_name(const std::string& name) override;
+  Result<std::vector<Workspace>> list_workspaces() override;
+  Result<Id> create_user(const User& u) override;
+  Status update_user(const User& u) override;
+  Result<User> get_user(Id ws, Id id) override;
+  Result<std::optional<User>> find_user_by_email(const std::string& email) override;
+  Result<std::vector<User>> list_users(Id ws) override;
+  Result<Settings> get_settings(Id ws) override;
+  Status put_settings(Id ws, const Settings& s) override;
+
+  Result<Id> create_account(const Account& a) override;
+  Status update_account(const Account& a) override;
+  Result<Account> get_account(Id ws, Id id) override;
+  Result<std::optional<Account>> find_account_by_name(Id ws, const std::string& name) override;
+  Result<std::vector<Account>> list_accounts(Id ws, const Filter& f) override;
+  Result<Id> create_contact(const Contact& c) override;
+  Status update_contact(const Contact& c) override;
+  Result<Contact> get_contact(Id ws, Id id) override;
+  Result<std::vector<Contact>> list_contacts(Id ws, const Filter& f) override;
+  Result<std::optional<Contact>> find_contact_by_phone(Id ws, const std::string& e164) override;
+  Result<std::optional<Contact>> find_contact_by_email(Id ws, const std::string& email) override;
+  Result<long> count_contacts(Id ws) override;
+
+  Result<Id> add_thread(const Thread& t) override;
+  Status update_thread(const Thread& t) override;
+  Result<std::vector<Thread>> list_threads(Id ws, const Filter& f) override;
+  Result<Id> add_objection(const Objection& o) override;
+  Status update_objection(const Objection& o) override;
+  Result<std::vector<Objection>> list_objections(Id ws, const Filter& f) override;
+  Result<Id> add_material(const Material& m) override;
+  Status update_material(const Material& m) override;
+  Result<std::vector<Material>> list_materials(Id ws, const Filter& f) override;
+  Result<Id> add_commitment(const Commitment& c) override;
+  Status update_commitment(const Commitment& c) override;
+  Result<std::vector<Commitment>> list_commitments(Id ws, const Filter& f) override;
+  Result<Id> add_referral(const Referral& r) override;
+  Status update_referral(const Referral& r) override;
+  Result<std::vector<Referral>> list_referrals(Id ws, const Filter& f) override;
+  Result<Id> add_appointment(const Appointment& a) override;
+  Status update_appointment(const Appointment& a) override;
+  Result<std::vector<Appointment>> list_appointments(Id ws, const Filter& f) override;
+
+  Result<Id> add_attempt(const Attempt& a) override;
+  Result<std::vector<Attempt>> list_attempts(Id ws, const Filter& f) override;
+
+  Result<Id> add_reason(const Reason& r) override;
+  Status update_reason(const Reason& r) override;
+  Result<Reason> get_reason(Id ws, Id id) override;
+  Result<std::vector<Reason>> list_reasons(Id ws) override;
+  Result<Id> add_change(const Change& c) override;
+  Result<Change> get_change(Id ws, Id id) override;
+  Result<std::vector<Change>> list_changes(Id ws) override;
+
+  Result<Id> add_round(const BrainstormRound& r) override;
+  Status update_round(const BrainstormRound& r) override;
+  Result<std::vector<BrainstormRound>> list_rounds(Id ws) override;
+  Result<Id> add_submission(const BrainstormSubmission& s) override;
+  Status update_submission(const BrainstormSubmission& s) override;
+  Result<std::vector<BrainstormSubmission>> list_submissions(Id ws, Id round_id) override;
+  Status put_score(Id ws, const BrainstormScore& s) override;
+  Result<std::vector<BrainstormScore>> list_scores(Id ws, Id round_id) override;
+
+  Status create_session(const Session& s) override;
+  Result<std::optional<Session>> find_session(const std::string& token_hash) override;
+  Status delete_session(const std::string& token_hash) override;
+  Status delete_sessions_of_user(Id ws, Id user_id) override;
+  Result<Id> add_api_token(const ApiToken& t) override;
+  Result<std::optional<ApiToken>> find_api_token(const std::string& token_hash) override;
+  Result<std::vector<ApiToken>> list_api_tokens(Id ws, Id user_id) override;
+  Status revoke_api_token(Id ws, Id token_id) override;
+
+ private:
+  // Checks that contact `id` exists in workspace ws (memory rows may only hang off it).
+  Status require_contact(Id ws, Id id);
+  Status write_phones(const Contact& c);
+
+  std::unique_ptr<pg::Conn> db_;
+  int tx_depth_ = 0;
+  bool tx_failed_ = false;
+};
+
+}  // namespace nextcall
