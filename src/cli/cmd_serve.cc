@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "cli/runtime.h"
+#include "store/store.h"
 #include "web/server.h"
 
 namespace nextcall::cli {
@@ -39,7 +40,7 @@ Status run_serve(Runtime& rt, web::ServerOptions o) {
   web::Server server(o, std::make_unique<RuntimeClock>(rt));
   NEXTCALL_RETURN_IF_ERROR(server.bind());
   rt.out() << "nextcall is serving http://" << (o.bind == "0.0.0.0" ? "localhost" : o.bind) << ":" << server.port()
-           << "/  (database " << rt.db_url << "; Ctrl-C stops it)" << std::endl;
+           << "/  (database " << redact_db_url(rt.db_url) << "; Ctrl-C stops it)" << std::endl;
   std::thread waiter([&] {
     int sig = 0;
     sigwait(&stop_signals, &sig);

@@ -35,10 +35,11 @@ int main(int argc, char** argv) {
 
   CLI::App app{
       "nextcall plans a salesperson's calls and remembers what every contact said.\n"
-      "Data: --db PATH (a SQLite file, created on first use), else $NEXTCALL_DB, else ./nextcall.db.",
+      "Data: --db PATH (a SQLite file, created on first use) or a postgres:// URL (a team server),\n"
+      "else $NEXTCALL_DB, else ./nextcall.db.",
       "nextcall"};
   app.option_defaults()->always_capture_default();
-  app.add_option("--db", rt.db_url, "Database: a SQLite file path")
+  app.add_option("--db", rt.db_url, "Database: a SQLite file path or a postgres://user@host/db URL")
       ->envname("NEXTCALL_DB");
   app.add_option("--workspace", rt.workspace_name, "Workspace name (default: the first)");
   app.add_option("--rep", rt.rep_email, "Act as the rep with this e-mail (default: the first)");

@@ -7,6 +7,16 @@
 
 namespace nextcall {
 
+std::string redact_db_url(const std::string& url) {
+  auto scheme = url.find("://");
+  if (scheme == std::string::npos) return url;
+  auto at = url.find('@', scheme + 3);
+  if (at == std::string::npos) return url;
+  auto colon = url.find(':', scheme + 3);
+  if (colon == std::string::npos || colon > at) return url;
+  return url.substr(0, colon + 1) + "***" + url.substr(at);
+}
+
 Result<std::unique_ptr<Store>> open_store(const std::string& url) {
   auto starts = [&](const char* p) { return url.rfind(p, 0) == 0; };
   if (starts("postgres://") || starts("postgresql://")) {

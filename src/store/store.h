@@ -156,4 +156,8 @@ class Store {
 // Migrations are applied before it returns.
 Result<std::unique_ptr<Store>> open_store(const std::string& url);
 
+// The URL as it may be shown or logged: a password in it ("postgres://user:secret@host/db")
+// is replaced by "***".
+std::string redact_db_url(const std::string& url);
+
 }  // namespace nextcall

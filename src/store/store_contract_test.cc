@@ -419,5 +419,23 @@ TEST(OpenStoreTest, UnusableFileIsAClearError) {
   EXPECT_NE(s.status().message().find("cannot open database"), std::string::npos);
 }
 
+TEST(OpenStoreTest, PasswordsAreRedactedFromShownUrls) {
+  EXPECT_EQ(redact_db_url("postgres://sam:s3cret@db.example:5432/nextcall"),
+            "postgres://sam:***@db.example:5432/nextcall");
+  EXPECT_EQ(redact_db_url("postgres://sam@db.example/nextcall"), "postgres://sam@db.example/nextcall");
+  EXPECT_EQ(redact_db_url("team.db"), "team.db");
+}
+
+#ifdef NEXTCALL_HAVE_POSTGRES
+TEST(OpenStoreTest, UnreachablePostgresIsUnavailableWithoutThePassword) {
+  // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+  auto s = open_store("postgres://sam:s3cret@127.0.0.1:1/nextcall?connect_timeout=2");
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), Code::kUnavailable);
+  EXPECT_NE(s.status().message().find("cannot connect to PostgreSQL"), std::string::npos);
+  EXPECT_EQ(s.status().message().find("s3cret"), std::string::npos);
+}
+#endif
+
 }  // namespace
 }  // namespace nextcall

@@ -1,5 +1,7 @@
 #include "store/postgres/pg_conn.h"
 
+#include "store/store.h"
+
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
@@ -54,15 +56,7 @@ long Rows::affected() const {
   return n && *n ? std::strtol(n, nullptr, 10) : 0;
 }
 
-std::string redact(const std::string& url) {
-  auto scheme = url.find("://");
-  if (scheme == std::string::npos) return url;
-  auto at = url.find('@', scheme + 3);
-  if (at == std::string::npos) return url;
-  auto colon = url.find(':', scheme + 3);
-  if (colon == std::string::npos || colon > at) return url;
-  return url.substr(0, colon + 1) + "***" + url.substr(at);
-}
+std::string redact(const std::string& url) { return redact_db_url(url); }
 
 static void ignore_notice(void*, const char*) {}
 
