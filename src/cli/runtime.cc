@@ -10,7 +10,7 @@ Runtime::Runtime(std::ostream& out, std::ostream& err, std::unique_ptr<Clock> cl
 Result<Store*> Runtime::store() {
   if (!store_) {
     auto opened = open_store(db_url);
-    if (!opened.ok()) return opened.status().with_context(db_url);
+    if (!opened.ok()) return opened.status().with_context(redact_db_url(db_url));
     store_ = std::move(opened.value());
   }
   return store_.get();

@@ -71,9 +71,7 @@ Result<std::unique_ptr<Conn>> Conn::open(const std::string& url) {
     std::string m = PQerrorMessage(c);
     while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
     PQfinish(c);
-    return Status::Unavailable("cannot connect to PostgreSQL at " + where + ": " + m +
-                               " (is the server running, and do the user, password and "
-                               "database in the URL exist?)");
+    return Status::Unavailable("cannot connect to PostgreSQL at " + where + ": " + m);
   }
   PQsetNoticeProcessor(c, ignore_notice, nullptr);
   if (PQsetClientEncoding(c, "UTF8") != 0) {
