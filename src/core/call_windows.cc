@@ -53,6 +53,17 @@ std::vector<WindowCounts> count_by_window(const Settings& s, std::span<const Att
   return counts;
 }
 
+std::vector<WindowCounts> count_by_window(const Settings& s, std::span<const MinuteCount> minutes) {
+  std::vector<WindowCounts> counts(s.windows.size());
+  for (const MinuteCount& m : minutes) {
+    int w = window_at(s, m.minute);
+    if (w < 0) continue;
+    counts[static_cast<std::size_t>(w)].attempts += m.attempts;
+    counts[static_cast<std::size_t>(w)].connects += m.connects;
+  }
+  return counts;
+}
+
 double connect_estimate(const WindowCounts& contact, const WindowCounts& workspace,
                         double strength) {
   // Prior mean from the workspace (with a weak 1/3 default when it has no data, seed 002:

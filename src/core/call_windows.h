@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/call_history.h"
 #include "core/model.h"
 #include "core/settings.h"
 
@@ -38,6 +39,9 @@ struct WindowCounts {
 // Counts per window of the given attempts, classified by the contact's local time.
 std::vector<WindowCounts> count_by_window(const Settings& s, std::span<const Attempt> attempts,
                                           const std::string& zone);
+
+// The same from a call history's per-minute counts.
+std::vector<WindowCounts> count_by_window(const Settings& s, std::span<const MinuteCount> minutes);
 
 // Beta–Bernoulli estimate of the connect rate in each window: the workspace's rate per
 // window is the prior (with `strength` pseudo-attempts), this contact's counts the data.

@@ -40,20 +40,15 @@ int rung_rank(const Ladder& ladder, const std::string& rung) {
   return it == ladder.rungs.end() ? -1 : static_cast<int>(it - ladder.rungs.begin());
 }
 
-TargetClose target_close(const Ladder& ladder, std::span<const Attempt> attempts,
-                         const std::string& first_name) {
+namespace {
+
+// The target given the rank of the highest agreed rung (the ladder's size: none) and the
+// rung the last conversation closed on (nullopt: no conversation yet).
+TargetClose target_from(const Ladder& ladder, int best, const std::optional<std::string>& last_conversation_rung,
+                        const std::string& first_name) {
   TargetClose t;
   t.ladder = ladder.name;
   int n = static_cast<int>(ladder.rungs.size());
-  int best = n;  // rank of the highest agreed rung; n: none
-  const Attempt* last_conversation = nullptr;
-  for (const Attempt& a : attempts) {
-    if (a.ladder != ladder.name) continue;
-    if (a.outcome == Outcome::kConnected || a.outcome == Outcome::kGatekeeper)
-      last_conversation = &a;
-    int r = a.rung.empty() ? -1 : rung_rank(ladder, a.rung);
-    if (r >= 0 && r < best) best = r;
-  }
   // Last resorts: the bottom two rungs of a ladder of four or more (seed 004).
   int last_resorts = n >= 4 ? 2 : 0;
   int target;
@@ -66,7 +61,7 @@ TargetClose target_close(const Ladder& ladder, std::span<const Attempt> attempts
     t.why = "agreed to " + t.highest_agreed + " before: ask for a little more this time";
     if (best == 0) t.why = "already agreed to " + t.highest_agreed + ": ask for it again";
   }
-  if (last_conversation && last_conversation->rung.empty()) {
+  if (last_conversation_rung && last_conversation_rung->empty()) {
     t.why += "; the last conversation closed on nothing, so ask again with a different approach "
              "(lead with their hot button and the page that serves it)";
   }
@@ -74,6 +69,31 @@ TargetClose target_close(const Ladder& ladder, std::span<const Attempt> attempts
   for (int i = target + 1; i < n; ++i) t.fallbacks.push_back(ladder.rungs[static_cast<std::size_t>(i)]);
   t.ask = ask_for(t.rung, first_name);
   return t;
+}
+
+}  // namespace
+
+TargetClose target_close(const Ladder& ladder, std::span<const Attempt> attempts,
+                         const std::string& first_name) {
+  int n = static_cast<int>(ladder.rungs.size());
+  int best = n;  // rank of the highest agreed rung; n: none
+  const Attempt* last_conversation = nullptr;
+  for (const Attempt& a : attempts) {
+    if (a.ladder != ladder.name) continue;
+    if (a.outcome == Outcome::kConnected || a.outcome == Outcome::kGatekeeper)
+      last_conversation = &a;
+    int r = a.rung.empty() ? -1 : rung_rank(ladder, a.rung);
+    if (r >= 0 && r < best) best = r;
+  }
+  std::optional<std::string> last_rung;
+  if (last_conversation) last_rung = last_conversation->rung;
+  return target_from(ladder, best, last_rung, first_name);
+}
+
+TargetClose target_close(const Ladder& ladder, const CallHistory& history, const std::string& first_name) {
+  int best = history.best_rank(ladder);
+  if (best < 0) best = static_cast<int>(ladder.rungs.size());
+  return target_from(ladder, best, history.last_conversation_rung(ladder.name), first_name);
 }
 
 }  // namespace nextcall

@@ -8,6 +8,7 @@
 #include <span>
 
 #include "core/brief.h"
+#include "core/call_history.h"
 #include "core/settings.h"
 
 namespace nextcall {
@@ -19,5 +20,8 @@ int rung_rank(const Ladder& ladder, const std::string& rung);
 // on `ladder`.
 TargetClose target_close(const Ladder& ladder, std::span<const Attempt> attempts,
                          const std::string& first_name);
+
+// The same from a contact's call history (the planner's path).
+TargetClose target_close(const Ladder& ladder, const CallHistory& history, const std::string& first_name);
 
 }  // namespace nextcall

@@ -64,25 +64,18 @@ struct Facts {
 Facts gather(const Snapshot& s, std::size_t i, const std::string& zone) {
   const Contact& c = s.contacts[i];
   Facts f;
-  auto attempts = s.attempts_of(i);
+  const CallHistory& h = s.history_of(i);
   Instant day_start = zoned_instant(s.day, 0, s.rep.timezone);
   Instant day_end = zoned_instant(s.day + days{1}, 0, s.rep.timezone);
-  const Attempt* last_connect = nullptr;
-  const Attempt* last = attempts.empty() ? nullptr : &attempts.back();
-  for (const Attempt& a : attempts) {
+  for (const RecentCall& a : h.recent) {
     if (a.at >= day_start && a.at < day_end) {
       ++f.attempts_today;
-      int w = window_at(s.settings, local_minute_of_day(a.at, zone));
+      int w = window_at(s.settings, a.local_minute);
       if (w >= 0) f.windows_tried_today.insert(static_cast<std::size_t>(w));
     }
     if (a.outcome == Outcome::kVoicemail && a.at >= s.now - days{7}) ++f.voicemails_this_week;
-    if (a.outcome == Outcome::kConnected) {
-      last_connect = &a;
-      f.misses_since_connect = 0;
-    } else if (a.outcome != Outcome::kWrongNumber) {
-      ++f.misses_since_connect;
-    }
   }
+  f.misses_since_connect = h.misses_since_connect;
   auto part = [&](const std::string& name, double points, const std::string& why) {
     f.parts.push_back({name, points, why});
   };
@@ -111,12 +104,12 @@ Facts gather(const Snapshot& s, std::size_t i, const std::string& zone) {
                 : c.cadence.kind == Cadence::Kind::kWeekly ? 7
                 : c.cadence.kind == Cadence::Kind::kMonthly ? 30
                                                             : std::max(1, c.cadence.every_days);
-    if (!last_connect) {
+    if (!h.last_connect_at) {
       f.due.push_back("customer on a " + to_text(c.cadence) + " cadence, not reached yet");
       f.due_by_cadence = true;
       part("cadence_overdue", 15, "never reached on their cadence");
     } else {
-      Date last_day = local_date(last_connect->at, zone);
+      Date last_day = local_date(*h.last_connect_at, zone);
       int since = days_between(last_day, s.day);
       if (since >= every) {
         f.due.push_back("customer called " + to_text(c.cadence) + "; last conversation " +
@@ -128,16 +121,15 @@ Facts gather(const Snapshot& s, std::size_t i, const std::string& zone) {
     }
   }
   // The follow-up date set when the last call was logged.
-  for (auto it = attempts.rbegin(); it != attempts.rend(); ++it) {
-    if (!it->next_on) continue;
-    bool called_since = last && last->at > it->at && local_date(last->at, zone) >= *it->next_on;
-    if (*it->next_on <= s.day && !called_since) {
-      int late = days_between(*it->next_on, s.day);
-      f.due.push_back("follow-up set for " + date_text(*it->next_on) + " on the call of " +
-                      date_text(local_date(it->at, zone)));
+  if (h.follow_up_on) {
+    Date next_on = *h.follow_up_on;
+    bool called_since = h.last_at && *h.last_at > h.follow_up_set_at && local_date(*h.last_at, zone) >= next_on;
+    if (next_on <= s.day && !called_since) {
+      int late = days_between(next_on, s.day);
+      f.due.push_back("follow-up set for " + date_text(next_on) + " on the call of " +
+                      date_text(local_date(h.follow_up_set_at, zone)));
       part("follow_up_date", 20 + std::min(10, late), late ? "follow-up date passed" : "follow-up date is today");
     }
-    break;
   }
   // Appointments and proposed callbacks on the day.
   for (const Appointment& ap : s.appointments_of(i)) {
@@ -159,9 +151,7 @@ Facts gather(const Snapshot& s, std::size_t i, const std::string& zone) {
   // A referral introduction made and not yet followed up (seed 003).
   for (const Referral& r : s.referrals_of(i)) {
     if (!r.introduced || !r.introduced_on) continue;
-    bool called = std::any_of(attempts.begin(), attempts.end(), [&](const Attempt& a) {
-      return local_date(a.at, zone) >= *r.introduced_on;
-    });
+    bool called = h.last_at && local_date(*h.last_at, zone) >= *r.introduced_on;
     if (!called) {
       f.due.push_back(r.referrer_name + " introduced you on " + date_text(*r.introduced_on) +
                       " and you have not called yet");
@@ -174,9 +164,7 @@ Facts gather(const Snapshot& s, std::size_t i, const std::string& zone) {
     if (ch.effective_on && *ch.effective_on > s.day) continue;
     ChangeFit fit = change_fit(ch, c, s.objections_of(i), account ? account->industry : "");
     if (!fit.fits) continue;
-    bool told = std::any_of(attempts.begin(), attempts.end(), [&](const Attempt& a) {
-      return a.outcome == Outcome::kConnected && a.at >= ch.created_at;
-    });
+    bool told = h.last_connect_at && *h.last_connect_at >= ch.created_at;
     if (told) continue;
     f.due.push_back("on the recall list of change #" + std::to_string(ch.id) + " \"" + ch.title + "\": " + fit.why);
     f.due_by_change = true;
@@ -184,13 +172,10 @@ Facts gather(const Snapshot& s, std::size_t i, const std::string& zone) {
     break;
   }
   // Persistence after a miss (seed 003: different times, different strategies).
-  if (f.due.empty() && last && last->outcome != Outcome::kConnected &&
-      last->outcome != Outcome::kWrongNumber && f.misses_since_connect <= 6) {
-    int since = days_between(local_date(last->at, zone), s.day);
-    bool was_due_then = std::any_of(attempts.begin(), attempts.end(), [](const Attempt& a) {
-      return a.next_on.has_value();
-    });
-    if (since >= 1 && since <= 14 && was_due_then) {
+  if (f.due.empty() && h.last_at && h.last_outcome != Outcome::kConnected &&
+      h.last_outcome != Outcome::kWrongNumber && f.misses_since_connect <= 6) {
+    int since = days_between(local_date(*h.last_at, zone), s.day);
+    if (since >= 1 && since <= 14 && h.any_follow_up) {
       f.due.push_back("the last " + std::to_string(f.misses_since_connect) + " attempt" +
                       (f.misses_since_connect == 1 ? "" : "s") +
                       " did not connect: try again at a different time, differently");
@@ -358,7 +343,7 @@ Planned plan_contact(const Snapshot& s, std::size_t i, bool only_if_due,
     out.not_planned = "no phone number";
     return out;
   }
-  auto attempts = s.attempts_of(i);
+  const CallHistory& history = s.history_of(i);
   if (f.attempts_today >= s.settings.max_attempts_per_day) {
     out.not_planned = "already tried " + std::to_string(f.attempts_today) +
                       " times today (at most " + std::to_string(s.settings.max_attempts_per_day) + ")";
@@ -366,7 +351,7 @@ Planned plan_contact(const Snapshot& s, std::size_t i, bool only_if_due,
   }
   // When: the open window with the best connect estimate; a miss today moves the window.
   auto candidates = windows_for(s.settings, c.timezone, s.rep.timezone, s.day, s.now);
-  std::vector<WindowCounts> mine = count_by_window(s.settings, attempts, zone);
+  std::vector<WindowCounts> mine = count_by_window(s.settings, history.minutes);
   const CandidateWindow* chosen = nullptr;
   double chosen_est = -1;
   for (const CandidateWindow& w : candidates) {
@@ -456,7 +441,7 @@ Planned plan_contact(const Snapshot& s, std::size_t i, bool only_if_due,
 
   // The close: the rung above the highest agreed, on the ladder for their role.
   const Ladder& ladder = c.role == Role::kGatekeeper ? s.settings.gatekeeper_ladder : s.settings.contact_ladder;
-  b.close = target_close(ladder, attempts, c.first_name);
+  b.close = target_close(ladder, history, c.first_name);
   if (qualifying) {
     b.close.why = "a qualifying call: find their hot button before any follow-up (seed 002); " + b.close.why;
   }
@@ -481,9 +466,7 @@ Planned plan_contact(const Snapshot& s, std::size_t i, bool only_if_due,
   }
 
   // The approach after misses, and the voicemail (seed 003).
-  bool has_gatekeeper = c.gatekeeper_id.has_value() ||
-                        std::any_of(attempts.begin(), attempts.end(),
-                                    [](const Attempt& a) { return a.outcome == Outcome::kGatekeeper; });
+  bool has_gatekeeper = c.gatekeeper_id.has_value() || history.reached_gatekeeper;
   auto referrals = s.referrals_of(i);
   b.approach = choose_approach(f.misses_since_connect, has_gatekeeper, !referrals.empty(),
                                f.voicemails_this_week, s.settings.max_voicemails_per_week, &b.approach_why);
@@ -511,7 +494,7 @@ Planned plan_contact(const Snapshot& s, std::size_t i, bool only_if_due,
     std::string referrer;
     for (const Referral& r : referrals)
       if (!r.referrer_name.empty()) referrer = r.referrer_name;
-    TargetClose gk = target_close(s.settings.gatekeeper_ladder, attempts, c.first_name);
+    TargetClose gk = target_close(s.settings.gatekeeper_ladder, history, c.first_name);
     std::string topic = c.hot_button.empty() ? "an idea for " + (b.company.empty() ? std::string("the business") : b.company)
                                              : c.hot_button;
     b.gatekeeper_script = build_gatekeeper_script(c.full_name(), referrer, topic, gk);
@@ -540,11 +523,11 @@ Planned plan_contact(const Snapshot& s, std::size_t i, bool only_if_due,
 std::vector<WindowCounts> workspace_prior(const Snapshot& s) {
   std::vector<WindowCounts> prior(s.settings.windows.size());
   for (std::size_t i = 0; i < s.contacts.size(); ++i) {
-    const std::string& zone = s.contacts[i].timezone.empty() ? s.rep.timezone : s.contacts[i].timezone;
-    auto counts = count_by_window(s.settings, s.attempts_of(i), zone);
-    for (std::size_t w = 0; w < prior.size(); ++w) {
-      prior[w].attempts += counts[w].attempts;
-      prior[w].connects += counts[w].connects;
+    for (const MinuteCount& m : s.history_of(i).minutes) {
+      int w = window_at(s.settings, m.minute);
+      if (w < 0) continue;
+      prior[static_cast<std::size_t>(w)].attempts += m.attempts;
+      prior[static_cast<std::size_t>(w)].connects += m.connects;
     }
   }
   return prior;

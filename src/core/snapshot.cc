@@ -64,6 +64,20 @@ void Snapshot::index() {
   });
   group(attempts, contacts, [](const Attempt& t) { return t.contact_id; },
         [&](std::size_t i, std::uint32_t b, std::uint32_t e) { ranges_[i].attempts = {b, e}; });
+  // Histories: the store's where it gave one, else summed up from the calls here.
+  sort_rows(histories, [](const ContactHistory& a, const ContactHistory& b) { return a.contact_id < b.contact_id; });
+  histories_by_contact_.assign(contacts.size(), CallHistory{});
+  std::size_t h = 0;
+  for (std::size_t i = 0; i < contacts.size(); ++i) {
+    Id id = contacts[i].id;
+    while (h < histories.size() && histories[h].contact_id < id) ++h;
+    if (h < histories.size() && histories[h].contact_id == id) {
+      histories_by_contact_[i] = std::move(histories[h].history);
+    } else if (ranges_[i].attempts.end > ranges_[i].attempts.begin) {
+      histories_by_contact_[i] = summarize_calls(attempts_of(i), zone_of(i), settings);
+    }
+  }
+  histories.clear();
 }
 
 const Account* Snapshot::account_of(std::size_t i) const {

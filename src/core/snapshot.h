@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/call_history.h"
 #include "core/model.h"
 #include "core/settings.h"
 
@@ -31,7 +32,10 @@ struct Snapshot {
   std::vector<Referral> referrals;       // by referred contact
   std::vector<Appointment> appointments;  // of the planned contacts
   std::vector<Appointment> rep_appointments;  // all of the rep's (free slots, nearness)
+  // Past calls. The store gives each contact's history summed up (`histories`) and no
+  // calls; a contact with no history row gets one summarized from its `attempts`.
   std::vector<Attempt> attempts;
+  std::vector<ContactHistory> histories;
   std::vector<Attempt> workspace_attempts_sample;  // for the per-window prior; may be empty
   std::vector<Reason> reasons;
   std::vector<Change> changes;
@@ -50,6 +54,11 @@ struct Snapshot {
   std::span<const Referral> referrals_of(std::size_t i) const { return range(referrals, ranges_[i].referrals); }
   std::span<const Appointment> appointments_of(std::size_t i) const { return range(appointments, ranges_[i].appointments); }
   std::span<const Attempt> attempts_of(std::size_t i) const { return range(attempts, ranges_[i].attempts); }
+  const CallHistory& history_of(std::size_t i) const { return histories_by_contact_[i]; }
+  // The zone the contact's clock is read in: theirs, else the rep's.
+  const std::string& zone_of(std::size_t i) const {
+    return contacts[i].timezone.empty() ? rep.timezone : contacts[i].timezone;
+  }
   const Account* account_of(std::size_t i) const;
   const Contact* contact_by_id(Id id) const;
 
@@ -65,6 +74,7 @@ struct Snapshot {
     return std::span<const T>(v.data() + r.begin, r.end - r.begin);
   }
   std::vector<Ranges> ranges_;
+  std::vector<CallHistory> histories_by_contact_;
   std::unordered_map<Id, std::size_t> contact_index_;
   std::unordered_map<Id, std::size_t> account_index_;
 };
