@@ -101,6 +101,12 @@ class FakeStore : public Store {
   Result<Id> add_appointment(const Appointment&) override { return Status::Unavailable("not in this fake"); }
   Status update_appointment(const Appointment&) override { return Status::Unavailable("not in this fake"); }
   Result<std::vector<Appointment>> list_appointments(Id, const Filter&) override { return Status::Unavailable("not in this fake"); }
+  Status for_each_attempt(Id, const Filter&, const std::function<Status(const Attempt&)>&) override { return Status::Unavailable("not in this fake"); }
+  Result<std::vector<ContactHistory>> list_call_histories(Id, const Filter&) override { return Status::Unavailable("not in this fake"); }
+  Status put_call_history(Id, Id, const CallHistory&) override { return Status::Unavailable("not in this fake"); }
+  Result<std::vector<ReasonRecord>> list_reason_results(Id) override { return Status::Unavailable("not in this fake"); }
+  Status add_reason_result(Id, Id, long, long) override { return Status::Unavailable("not in this fake"); }
+  Status clear_reason_results(Id) override { return Status::Unavailable("not in this fake"); }
   Result<Id> add_attempt(const Attempt&) override { return Status::Unavailable("not in this fake"); }
   Result<std::vector<Attempt>> list_attempts(Id, const Filter&) override { return Status::Unavailable("not in this fake"); }
   Result<Id> add_reason(const Reason&) override { return Status::Unavailable("not in this fake"); }

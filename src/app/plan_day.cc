@@ -2,7 +2,6 @@
 
 #include "core/local_time.h"
 #include "core/planner.h"
-#include "core/reason_stats.h"
 #include "core/snapshot.h"
 #include "io/phone_numbers.h"
 
@@ -46,7 +45,8 @@ Result<Snapshot> load_snapshot(Store& store, const Actor& actor, const Filter& f
   NEXTCALL_RETURN_IF_ERROR(take(store.list_commitments(ws, f), &s.commitments));
   NEXTCALL_RETURN_IF_ERROR(take(store.list_referrals(ws, f), &s.referrals));
   NEXTCALL_RETURN_IF_ERROR(take(store.list_appointments(ws, f), &s.appointments));
-  NEXTCALL_RETURN_IF_ERROR(take(store.list_attempts(ws, f), &s.attempts));
+  // The calls come summed up, one history a contact (core/call_history.h).
+  NEXTCALL_RETURN_IF_ERROR(take(store.list_call_histories(ws, f), &s.histories));
   NEXTCALL_RETURN_IF_ERROR(take(store.list_reasons(ws), &s.reasons));
   NEXTCALL_RETURN_IF_ERROR(take(store.list_changes(ws), &s.changes));
   std::vector<Appointment> all;
@@ -56,9 +56,10 @@ Result<Snapshot> load_snapshot(Store& store, const Actor& actor, const Filter& f
   for (Appointment& a : all)
     if (a.rep_id && *a.rep_id == actor.rep.id) s.rep_appointments.push_back(std::move(a));
   s.index();
-  // The record of each library reason on these contacts' calls, for Thompson sampling.
-  ReasonStats stats = reason_stats(s.attempts, s.reasons, s.settings);
-  for (const auto& [id, counts] : stats.by_reason) s.reason_record[id] = {counts.attempts, counts.advances};
+  // The record of each library reason on the team's calls, for Thompson sampling.
+  std::vector<ReasonRecord> results;
+  NEXTCALL_RETURN_IF_ERROR(take(store.list_reason_results(ws), &results));
+  for (const ReasonRecord& r : results) s.reason_record[r.reason_id] = {r.tries, r.advances};
   return s;
 }
 

@@ -67,6 +67,14 @@ struct ContactHistory {
   CallHistory history;
 };
 
+// What the calls that used one library reason came to, for Thompson sampling among
+// reasons that fit equally well.
+struct ReasonRecord {
+  Id reason_id = 0;
+  long tries = 0;
+  long advances = 0;
+};
+
 // Folds one more call into `h`. `zone` is the contact's zone (their clock decides the
 // minute). Returns true when the call advanced the contact: it agreed to a rung of the
 // contact ladder above every rung agreed before (the measure of a reason's success).

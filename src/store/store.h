@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "core/call_history.h"
 #include "core/model.h"
 #include "core/settings.h"
 #include "core/status.h"
@@ -114,6 +115,21 @@ class Store {
   virtual Result<Id> add_attempt(const Attempt& a) = 0;
   // Ordered by time, oldest first.
   virtual Result<std::vector<Attempt>> list_attempts(Id ws, const Filter& f) = 0;
+
+  // Streams the workspace's calls (f: contact_id) ordered by contact, then time, without
+  // holding them all in memory.
+  virtual Status for_each_attempt(Id ws, const Filter& f,
+                                  const std::function<Status(const Attempt&)>& fn) = 0;
+
+  // --- call histories: each contact's calls summed up (core/call_history.h) -------------
+  // add_attempt and update_contact keep them current (store/call_histories.h); the planner
+  // reads these instead of every call. f: contact_id or owner_id. Ordered by contact.
+  virtual Result<std::vector<ContactHistory>> list_call_histories(Id ws, const Filter& f) = 0;
+  virtual Status put_call_history(Id ws, Id contact_id, const CallHistory& h) = 0;
+  // Per library reason: calls that used it and how many of them advanced the contact.
+  virtual Result<std::vector<ReasonRecord>> list_reason_results(Id ws) = 0;
+  virtual Status add_reason_result(Id ws, Id reason_id, long tries, long advances) = 0;
+  virtual Status clear_reason_results(Id ws) = 0;
 
   // --- the team library: reasons and changes --------------------------------------
   virtual Result<Id> add_reason(const Reason& r) = 0;

@@ -1,5 +1,6 @@
 // PostgresStore: accounts and contacts.
 #include "core/model_text.h"
+#include "store/call_histories.h"
 #include "store/postgres/pg_rows.h"
 #include "store/postgres/postgres_store.h"
 
@@ -261,7 +262,9 @@ Status PostgresStore::update_contact(const Contact& c) {
         p);
     if (!r.ok()) return r.status();
     NEXTCALL_RETURN_IF_ERROR(pg::touched(*r, "contact", c.id));
-    return write_phones(c);
+    NEXTCALL_RETURN_IF_ERROR(write_phones(c));
+    // Their zone or owner may have changed: their calls' local minutes with it.
+    return rebuild_call_histories(*this, c.workspace_id, c.id);
   });
 }
 

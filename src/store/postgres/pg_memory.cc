@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/model_text.h"
+#include "store/call_histories.h"
 #include "store/postgres/pg_rows.h"
 #include "store/postgres/postgres_store.h"
 
@@ -410,25 +411,34 @@ Result<std::vector<Appointment>> PostgresStore::list_appointments(Id ws, const F
 // --- attempts ----------------------------------------------------------------------------
 
 Result<Id> PostgresStore::add_attempt(const Attempt& a) {
-  NEXTCALL_PG_INSERT_FOR(
-      a.workspace_id, a.contact_id,
-      "INSERT INTO attempts(workspace_id, contact_id, rep_id, at, outcome, rung, ladder, reason, "
-      "reason_id, note, next_on, duration_seconds, approach) "
-      "VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13) RETURNING id",
-      Params()
-          .add(a.workspace_id)
-          .add(a.contact_id)
-          .add(a.rep_id)
-          .add(epoch(a.at))
-          .add(to_text(a.outcome))
-          .add(a.rung)
-          .add(a.ladder)
-          .add(a.reason)
-          .add(a.reason_id)
-          .add(a.note)
-          .add(date_text(a.next_on))
-          .add(a.duration_seconds)
-          .add(a.approach));
+  Id id = 0;
+  Status s = transaction([&]() -> Status {
+    NEXTCALL_RETURN_IF_ERROR(require_contact(a.workspace_id, a.contact_id));
+    auto r = db_->query(
+        "INSERT INTO attempts(workspace_id, contact_id, rep_id, at, outcome, rung, ladder, reason, "
+        "reason_id, note, next_on, duration_seconds, approach) "
+        "VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13) RETURNING id",
+        Params()
+            .add(a.workspace_id)
+            .add(a.contact_id)
+            .add(a.rep_id)
+            .add(epoch(a.at))
+            .add(to_text(a.outcome))
+            .add(a.rung)
+            .add(a.ladder)
+            .add(a.reason)
+            .add(a.reason_id)
+            .add(a.note)
+            .add(date_text(a.next_on))
+            .add(a.duration_seconds)
+            .add(a.approach));
+    auto got = pg::returned_id(r);
+    if (!got.ok()) return got.status();
+    id = *got;
+    return record_call_in_history(*this, a, id);
+  });
+  if (!s.ok()) return s;
+  return id;
 }
 
 Result<std::vector<Attempt>> PostgresStore::list_attempts(Id ws, const Filter& f) {

@@ -1,5 +1,6 @@
 // PostgresStore: opening, migrations, transactions, workspaces, users and settings.
 #include "store/postgres/postgres_store.h"
+#include "store/call_histories.h"
 
 #include <nlohmann/json.hpp>
 
@@ -53,6 +54,13 @@ Status PostgresStore::migrate() {
                        Params().add(m.version).add(m.description))
                 .status();
       if (!s.ok()) return s.with_context("migration " + std::to_string(m.version));
+    }
+    // Migration 4 added call histories: sum up the calls already stored.
+    if (current > 0 && current < 4) {
+      auto workspaces = list_workspaces();
+      if (!workspaces.ok()) return workspaces.status();
+      for (const Workspace& w : *workspaces)
+        NEXTCALL_RETURN_IF_ERROR(rebuild_call_histories(*this, w.id).with_context("migration 4"));
     }
     return Status::Ok();
   });

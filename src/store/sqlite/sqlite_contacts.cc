@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "core/model_text.h"
+#include "store/call_histories.h"
 #include "store/sqlite/sqlite_rows.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -278,7 +279,9 @@ Status SqliteStore::update_contact(const Contact& c) {
     st->bind(29, c.id);
     NEXTCALL_RETURN_IF_ERROR(st->run());
     if (db_->changes() == 0) return Status::NotFound("no contact with id " + std::to_string(c.id));
-    return write_phones(c);
+    NEXTCALL_RETURN_IF_ERROR(write_phones(c));
+    // Their zone or owner may have changed: their calls' local minutes with it.
+    return rebuild_call_histories(*this, c.workspace_id, c.id);
   });
 }
 

@@ -49,6 +49,11 @@ class Stmt {
   int i32(int c) const { return sqlite3_column_int(s_, c); }
   double f64(int c) const { return sqlite3_column_double(s_, c); }
   std::string text(int c) const;
+  // The text of column c without a copy; valid until the next step.
+  std::string_view view(int c) const {
+    const char* p = reinterpret_cast<const char*>(sqlite3_column_text(s_, c));
+    return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(s_, c))) : std::string_view();
+  }
   std::optional<std::int64_t> opt_i64(int c) const {
     return is_null(c) ? std::nullopt : std::optional<std::int64_t>(i64(c));
   }

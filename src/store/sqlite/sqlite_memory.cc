@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/model_text.h"
+#include "store/call_histories.h"
 #include "store/sqlite/sqlite_rows.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -476,7 +477,7 @@ Result<Id> SqliteStore::add_attempt(const Attempt& a) {
                                  .bind(13, a.approach)
                                  .run());
     id = db_->last_insert_id();
-    return Status::Ok();
+    return record_call_in_history(*this, a, id);
   });
   if (!s.ok()) return s;
   return id;

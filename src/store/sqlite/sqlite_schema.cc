@@ -246,11 +246,27 @@ CREATE TABLE api_tokens (
 CREATE INDEX api_tokens_user ON api_tokens(workspace_id, user_id);
 )sql";
 
+static const char* kV4 = R"sql(
+CREATE TABLE call_histories (
+  contact_id INTEGER PRIMARY KEY REFERENCES contacts(id),
+  workspace_id INTEGER NOT NULL,
+  body TEXT NOT NULL
+);
+CREATE TABLE reason_results (
+  workspace_id INTEGER NOT NULL,
+  reason_id INTEGER NOT NULL,
+  tries INTEGER NOT NULL,
+  advances INTEGER NOT NULL,
+  PRIMARY KEY (workspace_id, reason_id)
+);
+)sql";
+
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "contacts, their memory, calls, reasons and changes", kV1},
       {2, "the brainstorm: rounds, submissions and scores", kV2},
       {3, "sign-in: browser sessions and API tokens", kV3},
+      {4, "call histories: each contact's calls summed up, and each reason's results", kV4},
   };
   return kMigrations;
 }

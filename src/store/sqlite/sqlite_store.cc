@@ -1,5 +1,6 @@
 // SqliteStore: opening, migrations, transactions, workspaces, users and settings.
 #include "store/sqlite/sqlite_store.h"
+#include "store/call_histories.h"
 
 #include <nlohmann/json.hpp>
 
@@ -59,6 +60,13 @@ Status SqliteStore::migrate() {
       return st->bind(1, m.version).bind(2, m.description).run();
     });
     if (!s.ok()) return s.with_context("migration " + std::to_string(m.version));
+  }
+  // Migration 4 added call histories: sum up the calls already stored.
+  if (current > 0 && current < 4) {
+    auto workspaces = list_workspaces();
+    if (!workspaces.ok()) return workspaces.status();
+    for (const Workspace& w : *workspaces)
+      NEXTCALL_RETURN_IF_ERROR(rebuild_call_histories(*this, w.id).with_context("migration 4"));
   }
   return Status::Ok();
 }

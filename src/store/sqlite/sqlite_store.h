@@ -68,6 +68,12 @@ class SqliteStore : public Store {
 
   Result<Id> add_attempt(const Attempt& a) override;
   Result<std::vector<Attempt>> list_attempts(Id ws, const Filter& f) override;
+  Status for_each_attempt(Id ws, const Filter& f, const std::function<Status(const Attempt&)>& fn) override;
+  Result<std::vector<ContactHistory>> list_call_histories(Id ws, const Filter& f) override;
+  Status put_call_history(Id ws, Id contact_id, const CallHistory& h) override;
+  Result<std::vector<ReasonRecord>> list_reason_results(Id ws) override;
+  Status add_reason_result(Id ws, Id reason_id, long tries, long advances) override;
+  Status clear_reason_results(Id ws) override;
 
   Result<Id> add_reason(const Reason& r) override;
   Status update_reason(const Reason& r) override;
