@@ -10,6 +10,7 @@
 #include <string>
 
 #include "core/civil_time.h"
+#include "store/call_histories.h"
 #include "store/store.h"
 
 namespace {
@@ -147,6 +148,16 @@ int main(int argc, char** argv) {
   sqlite3_finalize(st);
   check(sqlite3_exec(db, "COMMIT; PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr), db, "commit");
   sqlite3_close(db);
+  {
+    // The calls went in by SQL, around add_attempt: sum up their histories as a
+    // migration would.
+    auto store = nextcall::open_store(path);
+    nextcall::Status s = store.ok() ? nextcall::rebuild_call_histories(**store, 1) : store.status();
+    if (!s.ok()) {
+      std::fprintf(stderr, "%s\n", s.message().c_str());
+      return 1;
+    }
+  }
   std::printf("wrote %s: %ld contacts, %ld attempts, %ld reps\n", path.c_str(), contacts, attempts, reps);
   return 0;
 }

@@ -36,6 +36,7 @@ bool fold_call(CallHistory& h, const Attempt& a, const std::string& zone, const 
   h.last_outcome = a.outcome;
   if (a.outcome == Outcome::kConnected) {
     h.last_connect_at = a.at;
+    h.last_connect_reason_id = a.reason_id;
     h.misses_since_connect = 0;
   } else if (a.outcome != Outcome::kWrongNumber) {
     ++h.misses_since_connect;
@@ -78,7 +79,7 @@ CallHistory summarize_calls(std::span<const Attempt> calls, const std::string& z
 }
 
 // --- text form --------------------------------------------------------------------------
-// v1;calls;last_at;last_outcome;last_connect_at;misses;follow_up_on;follow_up_set_at;
+// v1;calls;last_at;last_outcome;last_connect_at;last_connect_reason_id;misses;follow_up_on;follow_up_set_at;
 // any_follow_up;gatekeeper;agreed;last_conversation;minutes;recent
 // Instants are epoch seconds, dates epoch days, "-" is none. Lists are comma-separated,
 // parts of an item colon-separated; names are %-escaped.
@@ -212,6 +213,11 @@ std::string encode_call_history(const CallHistory& h) {
   out += ';';
   put_instant(out, h.last_connect_at);
   out += ';';
+  if (h.last_connect_reason_id)
+    put_int(out, *h.last_connect_reason_id);
+  else
+    out += '-';
+  out += ';';
   put_int(out, h.misses_since_connect);
   out += ';';
   if (h.follow_up_on)
@@ -263,6 +269,11 @@ std::optional<CallHistory> decode_call_history(std::string_view text) {
   if (!(s = field()) || !parse_instant(*s, &h.last_at)) return std::nullopt;
   if (!(s = field()) || !parse_outcome_code(*s, &h.last_outcome)) return std::nullopt;
   if (!(s = field()) || !parse_instant(*s, &h.last_connect_at)) return std::nullopt;
+  if (!(s = field())) return std::nullopt;
+  if (*s != "-") {
+    if (!parse_int(*s, &v)) return std::nullopt;
+    h.last_connect_reason_id = v;
+  }
   if (!(s = field()) || !parse_int(*s, &h.misses_since_connect)) return std::nullopt;
   if (!(s = field())) return std::nullopt;
   if (*s != "-") {

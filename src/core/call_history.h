@@ -45,6 +45,7 @@ struct CallHistory {
   std::optional<Instant> last_at;
   Outcome last_outcome = Outcome::kNoAnswer;
   std::optional<Instant> last_connect_at;
+  std::optional<Id> last_connect_reason_id;  // the library reason said on the last conversation
   int misses_since_connect = 0;    // wrong numbers are not misses
   std::optional<Date> follow_up_on;  // set on the latest call that set one
   Instant follow_up_set_at{};       // when that call was

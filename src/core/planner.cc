@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <set>
 
 #include "core/call_scripts.h"
@@ -61,12 +62,10 @@ struct Facts {
   std::set<std::size_t> windows_tried_today;
 };
 
-Facts gather(const Snapshot& s, std::size_t i, const std::string& zone) {
+Facts gather(const Snapshot& s, std::size_t i, const std::string& zone, Instant day_start, Instant day_end) {
   const Contact& c = s.contacts[i];
   Facts f;
   const CallHistory& h = s.history_of(i);
-  Instant day_start = zoned_instant(s.day, 0, s.rep.timezone);
-  Instant day_end = zoned_instant(s.day + days{1}, 0, s.rep.timezone);
   for (const RecentCall& a : h.recent) {
     if (a.at >= day_start && a.at < day_end) {
       ++f.attempts_today;
@@ -314,6 +313,23 @@ SlotPick pick_slot(const Snapshot& s, const Contact& c, const std::string& zone,
   return {zoned_instant(d, 10 * 60, zone), d, 600, "no free slot found in two weeks; check your calendar"};
 }
 
+// Priority: an explicit sum of parts (the facts', the highest rung agreed, the chance
+// of connecting in the chosen window).
+void add_priority(Brief& b, const Facts& f, const Ladder& ladder, const std::string& highest_agreed) {
+  b.priority_parts = f.parts;
+  int highest = highest_agreed.empty() ? -1 : rung_rank(ladder, highest_agreed);
+  if (highest >= 0) {
+    double climbed = static_cast<double>(ladder.rungs.size()) - highest;
+    b.priority_parts.push_back({"highest_rung", climbed * 2, "already agreed to " + highest_agreed});
+  }
+  b.priority_parts.push_back({"connect_chance", std::round(b.window.connect_estimate * 100) / 10,
+                              "estimated connect chance in the chosen window"});
+  b.priority = 0;
+  for (const auto& p : b.priority_parts) b.priority += p.points;
+  // Slot: the window start (the sheet spreads calls in a window when it orders them).
+  b.slot = b.window.start;
+}
+
 struct Planned {
   std::optional<Brief> brief;
   std::string not_planned;  // why, when brief is empty
@@ -321,8 +337,39 @@ struct Planned {
   bool snoozed = false;
 };
 
-Planned plan_contact(const Snapshot& s, std::size_t i, bool only_if_due,
-                     const std::vector<WindowCounts>& prior, std::set<Instant>* used_slots) {
+std::vector<WindowCounts> workspace_prior(const Snapshot& s);
+
+// What planning one day shares across its contacts: worked out once, not per contact.
+struct DayContext {
+  explicit DayContext(const Snapshot& snapshot)
+      : s(snapshot),
+        prior(workspace_prior(snapshot)),
+        day_start(zoned_instant(snapshot.day, 0, snapshot.rep.timezone)),
+        day_end(zoned_instant(snapshot.day + days{1}, 0, snapshot.rep.timezone)) {}
+
+  // The day's call windows in a contact's zone: the same for every contact there.
+  const std::vector<CandidateWindow>& windows_in(const std::string& contact_zone) {
+    auto it = windows.find(contact_zone);
+    if (it == windows.end())
+      it = windows.emplace(contact_zone, windows_for(s.settings, contact_zone, s.rep.timezone, s.day, s.now)).first;
+    return it->second;
+  }
+
+  const Snapshot& s;
+  std::vector<WindowCounts> prior;
+  Instant day_start, day_end;
+  std::set<Instant> used_slots;  // voicemail slots proposed so far today
+  std::map<std::string, std::vector<CandidateWindow>> windows;
+};
+
+// kRank works out whether a contact is due and what the call is worth (for every due
+// contact); kFull writes the whole brief (for the calls the sheet keeps).
+enum class Detail { kRank, kFull };
+
+Planned plan_contact(DayContext& ctx, std::size_t i, bool only_if_due, Detail detail) {
+  const Snapshot& s = ctx.s;
+  const std::vector<WindowCounts>& prior = ctx.prior;
+  std::set<Instant>* used_slots = &ctx.used_slots;
   const Contact& c = s.contacts[i];
   Planned out;
   if (c.do_not_call) {
@@ -337,7 +384,7 @@ Planned plan_contact(const Snapshot& s, std::size_t i, bool only_if_due,
     return out;
   }
   const std::string zone = c.timezone.empty() ? s.rep.timezone : c.timezone;
-  Facts f = gather(s, i, zone);
+  Facts f = gather(s, i, zone, ctx.day_start, ctx.day_end);
   if (only_if_due && f.due.empty()) return out;
   if (c.phones.empty()) {
     out.not_planned = "no phone number";
@@ -350,7 +397,7 @@ Planned plan_contact(const Snapshot& s, std::size_t i, bool only_if_due,
     return out;
   }
   // When: the open window with the best connect estimate; a miss today moves the window.
-  auto candidates = windows_for(s.settings, c.timezone, s.rep.timezone, s.day, s.now);
+  const std::vector<CandidateWindow>& candidates = ctx.windows_in(c.timezone);
   std::vector<WindowCounts> mine = count_by_window(s.settings, history.minutes);
   const CandidateWindow* chosen = nullptr;
   double chosen_est = -1;
@@ -396,10 +443,12 @@ Planned plan_contact(const Snapshot& s, std::size_t i, bool only_if_due,
     out.not_planned = "no call window left today in their time (" + zone + "): weekend, holiday or after hours";
     return out;
   }
+  if (detail == Detail::kFull) {
   b.window.local_text = format_local(b.window.start, zone) + "–" +
                         format_clock_minutes(local_minute_of_day(b.window.end, zone)) + " their time";
   b.window.rep_text = format_local(b.window.start, s.rep.timezone) + "–" +
                       format_clock_minutes(local_minute_of_day(b.window.end, s.rep.timezone)) + " your time";
+  }
   if (c.timezone.empty()) b.window.why += "; their time zone is unknown, planned in yours";
 
   // Who.
@@ -414,6 +463,28 @@ Planned plan_contact(const Snapshot& s, std::size_t i, bool only_if_due,
   b.contact_timezone = c.timezone;
   b.due_because = f.due;
 
+  bool qualifying = c.stage == Stage::kProspect && c.hot_button.empty() && c.role != Role::kGatekeeper;
+  const Ladder& ladder = c.role == Role::kGatekeeper ? s.settings.gatekeeper_ladder : s.settings.contact_ladder;
+  if (detail == Detail::kRank) {
+    // Whether there is a reason and what the call is worth; the words come with kFull.
+    ReasonSource source = reason_source(s, i);
+    if (source == ReasonSource::kNone) {
+      out.needs_reason = true;
+      out.not_planned = "nothing of value to say yet: add a reason to the library (nextcall reason add) "
+                        "or record a thread";
+      return out;
+    }
+    b.kind = source == ReasonSource::kChange ? CallKind::kRecall
+             : qualifying                    ? CallKind::kQualifying
+             : f.due_by_cadence              ? CallKind::kCadence
+                                             : CallKind::kFollowUp;
+    b.hot_button = c.hot_button;
+    int best = history.best_rank(ladder);
+    add_priority(b, f, ladder, best >= 0 ? ladder.rungs[static_cast<std::size_t>(best)] : std::string());
+    out.brief = std::move(b);
+    return out;
+  }
+
   // Why: the reason, and the material page to point at.
   b.material = pick_material(s, i);
   auto reason = choose_reason(s, i, b.material);
@@ -425,7 +496,6 @@ Planned plan_contact(const Snapshot& s, std::size_t i, bool only_if_due,
   } else {
     b.reason = *reason;
   }
-  bool qualifying = c.stage == Stage::kProspect && c.hot_button.empty() && c.role != Role::kGatekeeper;
   b.kind = reason && reason->source == "change" ? CallKind::kRecall
            : qualifying                         ? CallKind::kQualifying
            : f.due_by_cadence                   ? CallKind::kCadence
@@ -440,7 +510,6 @@ Planned plan_contact(const Snapshot& s, std::size_t i, bool only_if_due,
   b.opener = build_opener(s.threads_of(i), c.first_name, b.reason.text, &b.opener_source);
 
   // The close: the rung above the highest agreed, on the ladder for their role.
-  const Ladder& ladder = c.role == Role::kGatekeeper ? s.settings.gatekeeper_ladder : s.settings.contact_ladder;
   b.close = target_close(ladder, history, c.first_name);
   if (qualifying) {
     b.close.why = "a qualifying call: find their hot button before any follow-up (seed 002); " + b.close.why;
@@ -503,19 +572,7 @@ Planned plan_contact(const Snapshot& s, std::size_t i, bool only_if_due,
         "If a screener answers: \"" + referrals.front().referrer_name + " asked me to call " + c.full_name() + ".\""};
   }
 
-  // Priority: an explicit sum of parts.
-  b.priority_parts = f.parts;
-  int highest = b.close.highest_agreed.empty() ? -1 : rung_rank(ladder, b.close.highest_agreed);
-  if (highest >= 0) {
-    double climbed = static_cast<double>(ladder.rungs.size()) - highest;
-    b.priority_parts.push_back({"highest_rung", climbed * 2, "already agreed to " + b.close.highest_agreed});
-  }
-  b.priority_parts.push_back({"connect_chance", std::round(b.window.connect_estimate * 100) / 10,
-                              "estimated connect chance in the chosen window"});
-  b.priority = 0;
-  for (const auto& p : b.priority_parts) b.priority += p.points;
-  // Slot: the window start (the sheet spreads calls in a window when it orders them).
-  b.slot = b.window.start;
+  add_priority(b, f, ladder, b.close.highest_agreed);
   out.brief = std::move(b);
   return out;
 }
@@ -543,14 +600,18 @@ CallSheet plan_day(const Snapshot& s) {
   sheet.day = s.day;
   sheet.generated_at = s.now;
   sheet.capacity = s.settings.daily_capacity;
-  auto prior = workspace_prior(s);
-  std::set<Instant> used_slots;
-  std::vector<Brief> ready;
+  DayContext ctx(s);
+  // Rank every due contact (cheap), then write the whole brief only for the calls kept.
+  struct Ranked {
+    std::size_t index;
+    Brief brief;
+  };
+  std::vector<Ranked> ranked;
   for (std::size_t i = 0; i < s.contacts.size(); ++i) {
-    Planned p = plan_contact(s, i, true, prior, &used_slots);
+    Planned p = plan_contact(ctx, i, true, Detail::kRank);
     const Contact& c = s.contacts[i];
     if (p.brief) {
-      ready.push_back(std::move(*p.brief));
+      ranked.push_back({i, std::move(*p.brief)});
     } else if (p.snoozed) {
       sheet.snoozed.push_back({c.id, c.full_name(), p.not_planned});
     } else if (p.needs_reason) {
@@ -560,19 +621,30 @@ CallSheet plan_day(const Snapshot& s) {
     }
   }
   // Capacity keeps the most valuable calls; the rest is overflow with the reason.
-  std::stable_sort(ready.begin(), ready.end(), [](const Brief& a, const Brief& b) {
-    return a.priority != b.priority ? a.priority > b.priority : a.contact_id < b.contact_id;
+  std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+    return a.brief.priority != b.brief.priority ? a.brief.priority > b.brief.priority
+                                                : a.brief.contact_id < b.brief.contact_id;
   });
-  std::size_t keep = std::min(ready.size(), static_cast<std::size_t>(std::max(0, s.settings.daily_capacity)));
-  for (std::size_t k = keep; k < ready.size(); ++k) {
-    Brief b = std::move(ready[k]);
+  std::size_t keep = std::min(ranked.size(), static_cast<std::size_t>(std::max(0, s.settings.daily_capacity)));
+  std::vector<Brief> ready;
+  ready.reserve(keep);
+  for (std::size_t k = 0; k < keep; ++k) {
+    Planned p = plan_contact(ctx, ranked[k].index, true, Detail::kFull);
+    if (p.brief) {
+      ready.push_back(std::move(*p.brief));  // always, but for a bug: the same facts as ranked
+    } else {
+      const Contact& c = s.contacts[ranked[k].index];
+      sheet.needs_reason.push_back({c.id, c.full_name(), p.not_planned});
+    }
+  }
+  for (std::size_t k = keep; k < ranked.size(); ++k) {
+    Brief b = std::move(ranked[k].brief);
     char why[128];
     std::snprintf(why, sizeof why, "daily capacity of %d calls reached; priority %.1f is below the cut",
                   s.settings.daily_capacity, b.priority);
     b.due_because.push_back(why);
     sheet.overflow.push_back(std::move(b));
   }
-  ready.resize(keep);
   // Order by window start, then priority; spread the calls of a window over its length.
   std::stable_sort(ready.begin(), ready.end(), [](const Brief& a, const Brief& b) {
     if (a.window.start != b.window.start) return a.window.start < b.window.start;
@@ -590,11 +662,10 @@ CallSheet plan_day(const Snapshot& s) {
 }
 
 std::optional<Brief> brief_for(const Snapshot& s, Id contact_id) {
-  auto prior = workspace_prior(s);
-  std::set<Instant> used;
+  DayContext ctx(s);
   for (std::size_t i = 0; i < s.contacts.size(); ++i) {
     if (s.contacts[i].id != contact_id) continue;
-    Planned p = plan_contact(s, i, false, prior, &used);
+    Planned p = plan_contact(ctx, i, false, Detail::kFull);
     if (p.brief) {
       if (p.brief->due_because.empty()) p.brief->due_because.push_back("not due today: this brief is on request");
       return p.brief;

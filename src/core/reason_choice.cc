@@ -12,15 +12,27 @@
 namespace nextcall {
 namespace {
 
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
+// True when `needle` occurs in `hay`, ignoring ASCII case (no copies: the planner asks
+// this for every library reason and every due contact).
+bool contains_folded(std::string_view hay, std::string_view needle) {
+  if (needle.size() > hay.size()) return false;
+  for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i) {
+    std::size_t k = 0;
+    while (k < needle.size() && std::tolower(static_cast<unsigned char>(hay[i + k])) ==
+                                    std::tolower(static_cast<unsigned char>(needle[k])))
+      ++k;
+    if (k == needle.size()) return true;
+  }
+  return false;
 }
 
 bool loosely_equal(const std::string& a, const std::string& b) {
   if (a.empty() || b.empty()) return false;
-  std::string x = lower(a), y = lower(b);
-  return x.find(y) != std::string::npos || y.find(x) != std::string::npos;
+  return contains_folded(a, b) || contains_folded(b, a);
+}
+
+bool equal_folded(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && contains_folded(a, b);
 }
 
 std::string sentence(const std::string& text) {
@@ -54,7 +66,7 @@ double reason_fit(const Reason& r, const Contact& c, const Account* account,
                   4) &&
             facet(r.hot_buttons, [&](const std::string& h) { return loosely_equal(h, c.hot_button); }, 3) &&
             facet(r.industries,
-                  [&](const std::string& i) { return account && lower(i) == lower(account->industry); }, 1) &&
+                  [&](const std::string& i) { return account && equal_folded(i, account->industry); }, 1) &&
             facet(r.stages, [&](const std::string& st) { return st == to_text(c.stage); }, 1) &&
             facet(r.roles, [&](const std::string& ro) { return ro == to_text(c.role); }, 1);
   if (!ok) return -1;
@@ -66,7 +78,7 @@ std::optional<ReasonChoice> choose_reason(const Snapshot& s, std::size_t i,
   const Contact& c = s.contacts[i];
   const Account* account = s.account_of(i);
   auto objections = s.objections_of(i);
-  auto attempts = s.attempts_of(i);
+  const CallHistory& history = s.history_of(i);
   std::string industry = account ? account->industry : "";
 
   // 1. A change made since we last spoke that resolves their objection or serves their
@@ -76,9 +88,7 @@ std::optional<ReasonChoice> choose_reason(const Snapshot& s, std::size_t i,
     if (ch.effective_on && *ch.effective_on > s.day) continue;
     ChangeFit fit = change_fit(ch, c, objections, industry);
     if (!fit.fits) continue;
-    bool told = std::any_of(attempts.begin(), attempts.end(), [&](const Attempt& a) {
-      return a.outcome == Outcome::kConnected && a.at >= ch.created_at;
-    });
+    bool told = history.last_connect_at && *history.last_connect_at >= ch.created_at;
     if (told) continue;
     ReasonChoice r;
     r.source = "change";
@@ -91,12 +101,7 @@ std::optional<ReasonChoice> choose_reason(const Snapshot& s, std::size_t i,
   }
 
   // 2. The team's library: the best-fitting reason not used on the last conversation.
-  std::optional<Id> last_used;
-  for (auto it = attempts.rbegin(); it != attempts.rend(); ++it)
-    if (it->outcome == Outcome::kConnected) {
-      last_used = it->reason_id;
-      break;
-    }
+  std::optional<Id> last_used = history.last_connect_reason_id;
   const Reason* best = nullptr;
   double best_score = -1;
   std::vector<const Reason*> tier;  // the reasons that fit best, equally
@@ -186,6 +191,30 @@ std::optional<ReasonChoice> choose_reason(const Snapshot& s, std::size_t i,
     return r;
   }
   return std::nullopt;
+}
+
+ReasonSource reason_source(const Snapshot& s, std::size_t i) {
+  const Contact& c = s.contacts[i];
+  const Account* account = s.account_of(i);
+  auto objections = s.objections_of(i);
+  const CallHistory& history = s.history_of(i);
+  // The same sources in the same order as choose_reason, stopping at the first that gives one.
+  for (const Change& ch : s.changes) {
+    if (ch.effective_on && *ch.effective_on > s.day) continue;
+    if (history.last_connect_at && *history.last_connect_at >= ch.created_at) continue;
+    if (change_fit(ch, c, objections, account ? account->industry : "").fits) return ReasonSource::kChange;
+  }
+  for (const Reason& r : s.reasons) {
+    double fit = reason_fit(r, c, account, objections, s.day);
+    if (fit < 0) continue;
+    if (history.last_connect_reason_id && *history.last_connect_reason_id == r.id) fit -= 2.5;
+    if (fit >= 0) return ReasonSource::kOther;
+  }
+  for (const Commitment& k : s.commitments_of(i))
+    if (k.status != CommitmentStatus::kKept && k.due_on && *k.due_on <= s.day) return ReasonSource::kOther;
+  for (const Thread& t : s.threads_of(i))
+    if (t.open && t.kind == ThreadKind::kBusiness) return ReasonSource::kOther;
+  return ReasonSource::kNone;
 }
 
 }  // namespace nextcall

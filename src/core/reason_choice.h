@@ -14,6 +14,11 @@ namespace nextcall {
 std::optional<ReasonChoice> choose_reason(const Snapshot& s, std::size_t contact_index,
                                           const std::optional<MaterialPointer>& page);
 
+// Whether choose_reason would find a reason, and whether it would be a change, without
+// writing it (the planner ranks every due contact; only the calls it keeps get one).
+enum class ReasonSource { kNone, kChange, kOther };
+ReasonSource reason_source(const Snapshot& s, std::size_t contact_index);
+
 // How well a library reason's audience fits the contact: < 0 when it does not apply
 // (retired, expired, or its audience excludes them), else a score (higher is better).
 double reason_fit(const Reason& r, const Contact& c, const Account* account,
