@@ -74,7 +74,7 @@ Result<CallSheet> plan_day(Store& store, const Actor& actor, std::optional<Date>
   if (!snapshot.ok()) return snapshot.status();
   CallSheet sheet = nextcall::plan_day(*snapshot);
   for (Brief& b : sheet.calls) add_display_phones(&b);
-  for (Brief& b : sheet.overflow) add_display_phones(&b);
+  // Overflow rows show a name and why they were cut, not a number to dial.
   return sheet;
 }
 

@@ -2,14 +2,18 @@
 // and on a file; PostgreSQL, when built, on a private server the tests start themselves
 // (store/postgres/pg_test_server_test_util.h).
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <functional>
 
 #include "core/civil_time.h"
+#include "store/call_histories.h"
 #include "store/store.h"
 #ifdef NEXTCALL_HAVE_POSTGRES
+#include <libpq-fe.h>
+
 #include "store/postgres/pg_test_server_test_util.h"
 #endif
 
@@ -26,6 +30,31 @@ void PrintTo(const Backend& b, std::ostream* os) { *os << b.name; }
 
 bool is_file(const std::string& url) {
   return url != ":memory:" && url.rfind("postgres", 0) != 0;
+}
+
+// Runs SQL on the database behind url with the backend's own client library, bypassing
+// the store (to put a database back into an older shape).
+bool exec_raw(const std::string& url, const std::string& sql) {
+#ifdef NEXTCALL_HAVE_POSTGRES
+  if (url.rfind("postgres", 0) == 0) {
+    PGconn* c = PQconnectdb(url.c_str());
+    bool ok = PQstatus(c) == CONNECTION_OK;
+    if (ok) {
+      PGresult* r = PQexec(c, sql.c_str());
+      ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+      if (!ok) ADD_FAILURE() << PQerrorMessage(c);
+      PQclear(r);
+    }
+    PQfinish(c);
+    return ok;
+  }
+#endif
+  sqlite3* db = nullptr;
+  bool ok = sqlite3_open(url.c_str(), &db) == SQLITE_OK &&
+            sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK;
+  if (!ok) ADD_FAILURE() << sqlite3_errmsg(db);
+  sqlite3_close(db);
+  return ok;
 }
 
 std::string temp_file() {
@@ -245,6 +274,125 @@ TEST_P(StoreContractTest, AttemptsComeBackInTimeOrderWithinTheRange) {
   EXPECT_EQ(store_->list_attempts(ws_, f)->size(), 1u);
 }
 
+// The history the store keeps, call by call, is what summing up all the calls gives.
+std::string summed_up(Store& store, Id ws, Id contact_id, const std::string& zone) {
+  Filter f;
+  f.contact_id = contact_id;
+  auto calls = store.list_attempts(ws, f);
+  return encode_call_history(summarize_calls(*calls, zone, *store.get_settings(ws)));
+}
+
+std::string stored(Store& store, Id ws, Id contact_id) {
+  Filter f;
+  f.contact_id = contact_id;
+  auto h = store.list_call_histories(ws, f);
+  if (!h.ok() || h->size() != 1) return "(none)";
+  return encode_call_history(h->front().history);
+}
+
+TEST_P(StoreContractTest, CallHistoriesFollowEveryLoggedCall) {
+  Contact c = contact(ws_, "Ann", "+14155552671");
+  c.timezone = "America/Los_Angeles";
+  Id ann = add(c);
+  Id bob = add(contact(ws_, "Bob", "+14155552672"));
+  Reason r;
+  r.workspace_id = ws_;
+  r.text = "rush orders now ship in 3 days";
+  Id reason = *store_->add_reason(r);
+  struct Call {
+    Id who;
+    const char* at;
+    Outcome outcome;
+    const char* rung;
+  };
+  // In time order, then one logged late (older than the latest): the store sums Ann up again.
+  for (const Call& k : {Call{ann, "2026-11-16T16:00:00Z", Outcome::kVoicemail, ""},
+                        Call{ann, "2026-11-17T16:30:00Z", Outcome::kConnected, "send_info"},
+                        Call{bob, "2026-11-17T17:00:00Z", Outcome::kNoAnswer, ""},
+                        Call{ann, "2026-11-20T01:00:00Z", Outcome::kConnected, "meeting"},
+                        Call{ann, "2026-11-18T16:00:00Z", Outcome::kConnected, "review_together"}}) {
+    Attempt a;
+    a.workspace_id = ws_;
+    a.contact_id = k.who;
+    a.at = *parse_instant(k.at);
+    a.outcome = k.outcome;
+    a.rung = k.rung;
+    a.reason_id = reason;
+    ASSERT_TRUE(store_->add_attempt(a).ok());
+  }
+  EXPECT_EQ(stored(*store_, ws_, ann), summed_up(*store_, ws_, ann, "America/Los_Angeles"));
+  EXPECT_EQ(stored(*store_, ws_, bob), summed_up(*store_, ws_, bob, ""));
+  Filter f;
+  f.contact_id = ann;
+  auto h = store_->list_call_histories(ws_, f)->front().history;
+  EXPECT_EQ(h.calls, 4);
+  EXPECT_EQ(format_instant(*h.last_at), "2026-11-20T01:00:00Z");
+  EXPECT_EQ(h.minutes.front().minute, 8 * 60);  // 16:00 UTC is 8:00 in Los Angeles
+  // The reason's record: five calls used it; three advanced Ann (send_info, then
+  // review_together — logged late, counted against the calls before it — then meeting).
+  auto results = *store_->list_reason_results(ws_);
+  ASSERT_EQ(results.size(), 1u);
+  EXPECT_EQ(results[0].reason_id, reason);
+  EXPECT_EQ(results[0].tries, 5);
+  EXPECT_EQ(results[0].advances, 3);
+  // Summing up the whole workspace again gives the same histories and record.
+  std::string before = stored(*store_, ws_, ann);
+  ASSERT_TRUE(rebuild_call_histories(*store_, ws_).ok());
+  EXPECT_EQ(stored(*store_, ws_, ann), before);
+  results = *store_->list_reason_results(ws_);
+  EXPECT_EQ(results.at(0).tries, 5);
+  EXPECT_EQ(results.at(0).advances, 3);
+  // Another workspace sees none of it.
+  EXPECT_TRUE(store_->list_call_histories(other_ws_, {})->empty());
+  EXPECT_TRUE(store_->list_reason_results(other_ws_)->empty());
+}
+
+TEST_P(StoreContractTest, MovingAContactToAnotherZoneMovesItsCallMinutes) {
+  Contact c = contact(ws_, "Ann", "+14155552671");
+  c.timezone = "America/New_York";
+  Id ann = add(c);
+  Attempt a;
+  a.workspace_id = ws_;
+  a.contact_id = ann;
+  a.at = *parse_instant("2026-11-17T13:00:00Z");
+  a.outcome = Outcome::kConnected;
+  ASSERT_TRUE(store_->add_attempt(a).ok());
+  Filter f;
+  f.contact_id = ann;
+  EXPECT_EQ(store_->list_call_histories(ws_, f)->front().history.minutes.front().minute, 8 * 60);
+  c = *store_->get_contact(ws_, ann);
+  c.timezone = "Europe/Berlin";
+  ASSERT_TRUE(store_->update_contact(c).ok());
+  EXPECT_EQ(store_->list_call_histories(ws_, f)->front().history.minutes.front().minute, 14 * 60);
+}
+
+TEST_P(StoreContractTest, HistoriesOfARepsContactsOnly) {
+  User u;
+  u.workspace_id = ws_;
+  u.name = "Sam";
+  u.email = "sam@example.com";
+  u.timezone = "America/Chicago";
+  Id sam = *store_->create_user(u);
+  Contact mine = contact(ws_, "Ann", "+14155552671");
+  mine.owner_id = sam;  // no zone of her own: Sam's clock
+  Id ann = add(mine);
+  Id bob = add(contact(ws_, "Bob", "+14155552672"));
+  for (Id who : {ann, bob}) {
+    Attempt a;
+    a.workspace_id = ws_;
+    a.contact_id = who;
+    a.at = *parse_instant("2026-11-17T14:00:00Z");
+    ASSERT_TRUE(store_->add_attempt(a).ok());
+  }
+  Filter f;
+  f.owner_id = sam;
+  auto h = *store_->list_call_histories(ws_, f);
+  ASSERT_EQ(h.size(), 1u);
+  EXPECT_EQ(h[0].contact_id, ann);
+  EXPECT_EQ(h[0].history.minutes.front().minute, 8 * 60);  // 14:00 UTC is 8:00 in Chicago
+  EXPECT_EQ(store_->list_call_histories(ws_, {})->size(), 2u);
+}
+
 TEST_P(StoreContractTest, FailedTransactionWritesNothingAndNestedJoinsTheOuter) {
   Status s = store_->transaction([&]() -> Status {
     add(contact(ws_, "Ann", "+14155552671"));
@@ -390,6 +538,28 @@ TEST_P(StoreContractTest, MigrationsAreRecordedAndReopeningIsIdempotent) {
   ASSERT_TRUE(again.ok()) << again.status().message();
   EXPECT_EQ((*again)->schema_version(), version);
   EXPECT_EQ(*(*again)->count_contacts(ws_), 1);
+}
+
+// A database from before call histories (migration 4) gets its calls summed up on open.
+TEST_P(StoreContractTest, OpeningAnOlderDatabaseSumsUpItsCalls) {
+  if (url_ == ":memory:") return;
+  Id ann = add(contact(ws_, "Ann", "+14155552671"));
+  Attempt a;
+  a.workspace_id = ws_;
+  a.contact_id = ann;
+  a.at = *parse_instant("2026-11-17T14:00:00Z");
+  a.outcome = Outcome::kConnected;
+  a.rung = "meeting";
+  ASSERT_TRUE(store_->add_attempt(a).ok());
+  std::string expected = stored(*store_, ws_, ann);
+  // Back to version 3, as an older nextcall left it.
+  store_.reset();
+  ASSERT_TRUE(exec_raw(url_, "DROP TABLE call_histories; DROP TABLE reason_results; "
+                             "DELETE FROM schema_migrations WHERE version >= 4"));
+  auto again = open_store(url_);
+  ASSERT_TRUE(again.ok()) << again.status().message();
+  EXPECT_GE((*again)->schema_version(), 4);
+  EXPECT_EQ(stored(**again, ws_, ann), expected);
 }
 
 std::vector<Backend> backends() {
