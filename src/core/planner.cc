@@ -59,7 +59,7 @@ struct Facts {
   int attempts_today = 0;
   int voicemails_this_week = 0;
   int misses_since_connect = 0;
-  std::set<std::size_t> windows_tried_today;
+  std::uint64_t windows_tried_today = 0;  // bit w: window w was tried today
 };
 
 Facts gather(const Snapshot& s, std::size_t i, const std::string& zone, Instant day_start, Instant day_end) {
@@ -70,7 +70,7 @@ Facts gather(const Snapshot& s, std::size_t i, const std::string& zone, Instant 
     if (a.at >= day_start && a.at < day_end) {
       ++f.attempts_today;
       int w = window_at(s.settings, a.local_minute);
-      if (w >= 0) f.windows_tried_today.insert(static_cast<std::size_t>(w));
+      if (w >= 0 && w < 64) f.windows_tried_today |= std::uint64_t{1} << w;
     }
     if (a.outcome == Outcome::kVoicemail && a.at >= s.now - days{7}) ++f.voicemails_this_week;
   }
@@ -315,8 +315,8 @@ SlotPick pick_slot(const Snapshot& s, const Contact& c, const std::string& zone,
 
 // Priority: an explicit sum of parts (the facts', the highest rung agreed, the chance
 // of connecting in the chosen window).
-void add_priority(Brief& b, const Facts& f, const Ladder& ladder, const std::string& highest_agreed) {
-  b.priority_parts = f.parts;
+void add_priority(Brief& b, Facts& f, const Ladder& ladder, const std::string& highest_agreed) {
+  b.priority_parts = std::move(f.parts);
   int highest = highest_agreed.empty() ? -1 : rung_rank(ladder, highest_agreed);
   if (highest >= 0) {
     double climbed = static_cast<double>(ladder.rungs.size()) - highest;
@@ -402,7 +402,7 @@ Planned plan_contact(DayContext& ctx, std::size_t i, bool only_if_due, Detail de
   const CandidateWindow* chosen = nullptr;
   double chosen_est = -1;
   for (const CandidateWindow& w : candidates) {
-    if (f.windows_tried_today.count(w.index)) continue;
+    if (w.index < 64 && (f.windows_tried_today >> w.index) & 1) continue;
     double est = connect_estimate(mine[w.index], prior[w.index]);
     if (s.settings.windows[w.index].screeners_out) est += 0.02;  // seed 003: they pick up
     if (est > chosen_est + 1e-9) {
@@ -438,7 +438,7 @@ Planned plan_contact(DayContext& ctx, std::size_t i, bool only_if_due, Detail de
     char est[16];
     std::snprintf(est, sizeof est, "%.0f%%", chosen_est * 100);
     b.window.why += "; estimated connect chance " + std::string(est);
-    if (!f.windows_tried_today.empty()) b.window.why += "; a different window from this morning's miss";
+    if (f.windows_tried_today != 0) b.window.why += "; a different window from this morning's miss";
   } else {
     out.not_planned = "no call window left today in their time (" + zone + "): weekend, holiday or after hours";
     return out;
@@ -461,7 +461,7 @@ Planned plan_contact(DayContext& ctx, std::size_t i, bool only_if_due, Detail de
   b.stage = std::string(to_text(c.stage));
   b.phone_e164 = c.phones.front().e164;
   b.contact_timezone = c.timezone;
-  b.due_because = f.due;
+  b.due_because = std::move(f.due);
 
   bool qualifying = c.stage == Stage::kProspect && c.hot_button.empty() && c.role != Role::kGatekeeper;
   const Ladder& ladder = c.role == Role::kGatekeeper ? s.settings.gatekeeper_ladder : s.settings.contact_ladder;
@@ -607,6 +607,7 @@ CallSheet plan_day(const Snapshot& s) {
     Brief brief;
   };
   std::vector<Ranked> ranked;
+  ranked.reserve(s.contacts.size() / 2);
   for (std::size_t i = 0; i < s.contacts.size(); ++i) {
     Planned p = plan_contact(ctx, i, true, Detail::kRank);
     const Contact& c = s.contacts[i];
@@ -620,30 +621,34 @@ CallSheet plan_day(const Snapshot& s) {
       sheet.skipped.push_back({c.id, c.full_name(), p.not_planned});
     }
   }
-  // Capacity keeps the most valuable calls; the rest is overflow with the reason.
-  std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
-    return a.brief.priority != b.brief.priority ? a.brief.priority > b.brief.priority
-                                                : a.brief.contact_id < b.brief.contact_id;
+  // Capacity keeps the most valuable calls; the rest is overflow with the reason. (The
+  // order is sorted, not the briefs: they are big to move.)
+  std::vector<std::uint32_t> order(ranked.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = static_cast<std::uint32_t>(k);
+  std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+    const Brief& a = ranked[x].brief;
+    const Brief& b = ranked[y].brief;
+    return a.priority != b.priority ? a.priority > b.priority : a.contact_id < b.contact_id;
   });
   std::size_t keep = std::min(ranked.size(), static_cast<std::size_t>(std::max(0, s.settings.daily_capacity)));
   std::vector<Brief> ready;
   ready.reserve(keep);
   for (std::size_t k = 0; k < keep; ++k) {
-    Planned p = plan_contact(ctx, ranked[k].index, true, Detail::kFull);
+    Planned p = plan_contact(ctx, ranked[order[k]].index, true, Detail::kFull);
     if (p.brief) {
       ready.push_back(std::move(*p.brief));  // always, but for a bug: the same facts as ranked
     } else {
-      const Contact& c = s.contacts[ranked[k].index];
+      const Contact& c = s.contacts[ranked[order[k]].index];
       sheet.needs_reason.push_back({c.id, c.full_name(), p.not_planned});
     }
   }
+  sheet.overflow.reserve(ranked.size() - keep);
   for (std::size_t k = keep; k < ranked.size(); ++k) {
-    Brief b = std::move(ranked[k].brief);
+    Brief& b = sheet.overflow.emplace_back(std::move(ranked[order[k]].brief));
     char why[128];
     std::snprintf(why, sizeof why, "daily capacity of %d calls reached; priority %.1f is below the cut",
                   s.settings.daily_capacity, b.priority);
     b.due_because.push_back(why);
-    sheet.overflow.push_back(std::move(b));
   }
   // Order by window start, then priority; spread the calls of a window over its length.
   std::stable_sort(ready.begin(), ready.end(), [](const Brief& a, const Brief& b) {

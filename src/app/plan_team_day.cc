@@ -1,0 +1,167 @@
+#include "app/plan_team_day.h"
+
+#include <atomic>
+#include <thread>
+#include <unordered_map>
+
+#include "core/local_time.h"
+#include "core/planner.h"
+#include "core/snapshot.h"
+#include "io/phone_numbers.h"
+
+namespace nextcall {
+namespace {
+
+template <typename T>
+Status take(Result<std::vector<T>> r, std::vector<T>* into) {
+  if (!r.ok()) return r.status();
+  *into = std::move(r.value());
+  return Status::Ok();
+}
+
+// Moves each row to the snapshot of the rep who owns its contact; rows of contacts
+// nobody owns stay behind.
+template <typename T, typename Key, typename Field>
+void deal(std::vector<T>& rows, const std::unordered_map<Id, std::size_t>& rep_of_contact, Key key,
+          std::vector<Snapshot>& snapshots, Field field) {
+  for (T& row : rows) {
+    auto it = rep_of_contact.find(key(row));
+    if (it != rep_of_contact.end()) (snapshots[it->second].*field).push_back(std::move(row));
+  }
+  rows.clear();
+  rows.shrink_to_fit();
+}
+
+}  // namespace
+
+Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& workspace, std::optional<Date> day,
+                                             Instant now, int threads) {
+  Id ws = workspace.id;
+  auto users = store.list_users(ws);
+  if (!users.ok()) return users.status();
+  auto settings = store.get_settings(ws);
+  if (!settings.ok()) return settings.status();
+  std::vector<Reason> reasons;
+  std::vector<Change> changes;
+  std::vector<ReasonRecord> records;
+  NEXTCALL_RETURN_IF_ERROR(take(store.list_reasons(ws), &reasons));
+  NEXTCALL_RETURN_IF_ERROR(take(store.list_changes(ws), &changes));
+  NEXTCALL_RETURN_IF_ERROR(take(store.list_reason_results(ws), &records));
+
+  std::vector<Snapshot> snapshots(users->size());
+  std::unordered_map<Id, std::size_t> rep_index;
+  for (std::size_t r = 0; r < users->size(); ++r) {
+    Snapshot& s = snapshots[r];
+    const User& u = (*users)[r];
+    rep_index[u.id] = r;
+    s.settings = *settings;
+    s.rep = u;
+    s.now = now;
+    s.day = day.value_or(local_date(now, u.timezone));
+    s.reasons = reasons;
+    s.changes = changes;
+    for (const ReasonRecord& rr : records) s.reason_record[rr.reason_id] = {rr.tries, rr.advances};
+  }
+
+  // Contacts in storage order, dealt to their owners.
+  std::vector<Contact> contacts;
+  NEXTCALL_RETURN_IF_ERROR(take(store.list_contacts(ws, {}), &contacts));
+  std::unordered_map<Id, std::size_t> rep_of_contact;
+  rep_of_contact.reserve(contacts.size());
+  std::unordered_map<Id, std::vector<std::size_t>> reps_of_account;
+  for (Contact& c : contacts) {
+    if (!c.owner_id) continue;
+    auto it = rep_index.find(*c.owner_id);
+    if (it == rep_index.end()) continue;
+    rep_of_contact.emplace(c.id, it->second);
+    if (c.account_id) reps_of_account[*c.account_id].push_back(it->second);
+    snapshots[it->second].contacts.push_back(std::move(c));
+  }
+  contacts = {};
+  {
+    std::vector<Account> accounts;
+    NEXTCALL_RETURN_IF_ERROR(take(store.list_accounts(ws, {}), &accounts));
+    for (const Account& a : accounts) {
+      auto it = reps_of_account.find(a.id);
+      if (it == reps_of_account.end()) continue;
+      std::size_t last = SIZE_MAX;
+      for (std::size_t r : it->second)
+        if (r != last) snapshots[r].accounts.push_back(a), last = r;
+    }
+  }
+  // Accounts were pushed once per contact run; keep one copy each.
+  for (Snapshot& s : snapshots) {
+    std::sort(s.accounts.begin(), s.accounts.end(), [](const Account& a, const Account& b) { return a.id < b.id; });
+    s.accounts.erase(std::unique(s.accounts.begin(), s.accounts.end(),
+                                 [](const Account& a, const Account& b) { return a.id == b.id; }),
+                     s.accounts.end());
+  }
+  Filter all;
+  {
+    std::vector<Thread> rows;
+    NEXTCALL_RETURN_IF_ERROR(take(store.list_threads(ws, all), &rows));
+    deal(rows, rep_of_contact, [](const Thread& t) { return t.contact_id; }, snapshots, &Snapshot::threads);
+  }
+  {
+    std::vector<Objection> rows;
+    NEXTCALL_RETURN_IF_ERROR(take(store.list_objections(ws, all), &rows));
+    deal(rows, rep_of_contact, [](const Objection& t) { return t.contact_id; }, snapshots, &Snapshot::objections);
+  }
+  {
+    std::vector<Material> rows;
+    NEXTCALL_RETURN_IF_ERROR(take(store.list_materials(ws, all), &rows));
+    deal(rows, rep_of_contact, [](const Material& t) { return t.contact_id; }, snapshots, &Snapshot::materials);
+  }
+  {
+    std::vector<Commitment> rows;
+    NEXTCALL_RETURN_IF_ERROR(take(store.list_commitments(ws, all), &rows));
+    deal(rows, rep_of_contact, [](const Commitment& t) { return t.contact_id; }, snapshots, &Snapshot::commitments);
+  }
+  {
+    std::vector<Referral> rows;
+    NEXTCALL_RETURN_IF_ERROR(take(store.list_referrals(ws, all), &rows));
+    deal(rows, rep_of_contact, [](const Referral& t) { return t.referred_contact_id; }, snapshots,
+         &Snapshot::referrals);
+  }
+  {
+    std::vector<Appointment> rows;
+    NEXTCALL_RETURN_IF_ERROR(take(store.list_appointments(ws, all), &rows));
+    // The reps' own calendars (free slots, nearness), from a day before now.
+    Instant from = now - std::chrono::days{1};
+    for (const Appointment& a : rows) {
+      if (!a.rep_id || a.starts_at < from) continue;
+      auto it = rep_index.find(*a.rep_id);
+      if (it != rep_index.end()) snapshots[it->second].rep_appointments.push_back(a);
+    }
+    deal(rows, rep_of_contact, [](const Appointment& t) { return t.contact_id; }, snapshots,
+         &Snapshot::appointments);
+  }
+  {
+    std::vector<ContactHistory> rows;
+    NEXTCALL_RETURN_IF_ERROR(take(store.list_call_histories(ws, all), &rows));
+    deal(rows, rep_of_contact, [](const ContactHistory& t) { return t.contact_id; }, snapshots,
+         &Snapshot::histories);
+  }
+
+  // Plan the reps' days side by side: the planner is pure, each snapshot its own.
+  std::vector<CallSheet> sheets(snapshots.size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&]() {
+    for (std::size_t r = next++; r < snapshots.size(); r = next++) {
+      Snapshot& s = snapshots[r];
+      if (!s.rep.phone_e164.empty()) s.rep_phone_display = format_phone_national(s.rep.phone_e164);
+      s.index();
+      sheets[r] = plan_day(s);
+      for (Brief& b : sheets[r].calls) b.phone_display = format_phone_national(b.phone_e164);
+      s = Snapshot{};  // free as we go
+    }
+  };
+  int n = std::max(1, std::min(threads, static_cast<int>(snapshots.size())));
+  std::vector<std::thread> pool;
+  for (int t = 1; t < n; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+  return sheets;
+}
+
+}  // namespace nextcall
