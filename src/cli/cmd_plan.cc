@@ -2,11 +2,13 @@
 #include <CLI/CLI.hpp>
 #include <fstream>
 #include <sstream>
+#include <thread>
 #include <memory>
 #include <nlohmann/json.hpp>
 
 #include "app/contacts.h"
 #include "app/plan_day.h"
+#include "app/plan_team_day.h"
 #include "cli/arguments.h"
 #include "cli/json_output.h"
 #include "cli/runtime.h"
@@ -21,6 +23,7 @@ namespace {
 struct PlanArgs {
   std::string date, output, contact;
   bool briefs = false;
+  bool team = false;
 };
 
 Result<std::optional<Date>> day_of(Runtime& rt, const Actor& actor, const std::string& text) {
@@ -42,10 +45,32 @@ Status write_out(Runtime& rt, const std::string& path, const std::string& text) 
   return Status::Ok();
 }
 
+// Every rep's sheet: one after another in the table, an array in JSON.
+Status write_team(Runtime& rt, Store& store, const Actor& actor, std::optional<Date> day, const PlanArgs& a) {
+  if (rt.format_name != "json" && rt.format_name != "table")
+    return Status::InvalidArgument("--team writes --format table or json; plan one rep (--rep) for " +
+                                   rt.format_name);
+  int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  auto sheets = plan_team_day(store, actor.workspace, day, rt.now(), threads);
+  if (!sheets.ok()) return sheets.status();
+  if (rt.format_name == "json") {
+    nlohmann::json all = nlohmann::json::array();
+    for (const CallSheet& s : *sheets) all.push_back(call_sheet_json(s));
+    return write_out(rt, a.output, all.dump(2) + "\n");
+  }
+  std::ostringstream text;
+  for (std::size_t i = 0; i < sheets->size(); ++i) {
+    if (i) text << "\n";
+    write_call_sheet_text(text, (*sheets)[i], a.briefs);
+  }
+  return write_out(rt, a.output, text.str());
+}
+
 Status run_plan(Runtime& rt, const PlanArgs& a) {
   return rt.with_actor([&](Store& store, const Actor& actor) -> Status {
     auto day = day_of(rt, actor, a.date);
     if (!day.ok()) return day.status();
+    if (a.team) return write_team(rt, store, actor, *day, a);
     auto sheet = plan_day(store, actor, *day, rt.now());
     if (!sheet.ok()) return sheet.status();
     if (rt.format_name == "json") return write_out(rt, a.output, call_sheet_json(*sheet).dump(2) + "\n");
@@ -82,6 +107,7 @@ void install_plan(CLI::App& cmd, Runtime& rt) {
   auto a = std::make_shared<PlanArgs>();
   cmd.add_option("--date", a->date, "The day to plan (default today in your zone): 2026-12-03, tomorrow, friday");
   cmd.add_flag("--briefs", a->briefs, "With the table, print every brief in full");
+  cmd.add_flag("--team", a->team, "Every rep's sheet at once (table or json), read in one pass");
   cmd.add_option("--output,-o", a->output, "Write to this file");
   cmd.footer("Formats: --format table (default), json, html (a printable page), ics (calendar events).");
   cmd.callback([&rt, a] { rt.finish(run_plan(rt, *a)); });

@@ -37,6 +37,29 @@ TEST_F(PlanCliTest, EveryPlannedCallHasAReasonAnOpenerAndATenSecondVoicemail) {
   }
 }
 
+TEST_F(PlanCliTest, TeamPlanGivesEveryRepTheirOwnSheet) {
+  RunResult r = run({"plan", "--team", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto sheets = nlohmann::json::parse(r.out);
+  ASSERT_TRUE(sheets.is_array());
+  ASSERT_GE(sheets.size(), 3u);
+  for (const char* rep : {"maria@demo.nextcall", "sam@demo.nextcall"}) {
+    auto alone = nlohmann::json::parse(run({"--rep", rep, "plan", "--format", "json"}).out);
+    bool found = false;
+    for (const auto& s : sheets)
+      if (s["rep"]["id"] == alone["rep"]["id"]) {
+        found = true;
+        ASSERT_EQ(s["calls"].size(), alone["calls"].size()) << rep;
+        for (std::size_t k = 0; k < s["calls"].size(); ++k)
+          EXPECT_EQ(s["calls"][k]["contact_id"], alone["calls"][k]["contact_id"]) << rep;
+      }
+    EXPECT_TRUE(found) << rep;
+  }
+  RunResult ics = run({"plan", "--team", "--format", "ics"});
+  EXPECT_NE(ics.exit_code, 0);
+  EXPECT_NE(ics.err.find("--team writes --format table or json"), std::string::npos) << ics.err;
+}
+
 TEST_F(PlanCliTest, DoNotCallContactsAreNeverOnAnyRepsSheet) {
   auto contacts = nlohmann::json::parse(run({"contact", "list", "--format", "json"}).out);
   std::set<long> dnc;
