@@ -153,7 +153,6 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
       s.index();
       sheets[r] = plan_day(s);
       for (Brief& b : sheets[r].calls) b.phone_display = format_phone_national(b.phone_e164);
-      s = Snapshot{};  // free as we go
     }
   };
   int n = std::max(1, std::min(threads, static_cast<int>(snapshots.size())));
