@@ -24,6 +24,13 @@ Status take(Result<std::vector<T>> r, std::vector<T>* into) {
 template <typename T, typename Key, typename Field>
 void deal(std::vector<T>& rows, const std::unordered_map<Id, std::size_t>& rep_of_contact, Key key,
           std::vector<Snapshot>& snapshots, Field field) {
+  // Counted first so each rep's rows are moved once, not again as their vector grows.
+  std::vector<std::size_t> count(snapshots.size());
+  for (const T& row : rows) {
+    auto it = rep_of_contact.find(key(row));
+    if (it != rep_of_contact.end()) ++count[it->second];
+  }
+  for (std::size_t r = 0; r < snapshots.size(); ++r) (snapshots[r].*field).reserve(count[r]);
   for (T& row : rows) {
     auto it = rep_of_contact.find(key(row));
     if (it != rep_of_contact.end()) (snapshots[it->second].*field).push_back(std::move(row));
@@ -69,6 +76,13 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
   std::unordered_map<Id, std::size_t> rep_of_contact;
   rep_of_contact.reserve(contacts.size());
   std::unordered_map<Id, std::vector<std::size_t>> reps_of_account;
+  {
+    std::vector<std::size_t> count(snapshots.size());
+    for (const Contact& c : contacts)
+      if (c.owner_id)
+        if (auto it = rep_index.find(*c.owner_id); it != rep_index.end()) ++count[it->second];
+    for (std::size_t r = 0; r < snapshots.size(); ++r) snapshots[r].contacts.reserve(count[r]);
+  }
   for (Contact& c : contacts) {
     if (!c.owner_id) continue;
     auto it = rep_index.find(*c.owner_id);

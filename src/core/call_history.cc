@@ -290,6 +290,7 @@ std::optional<CallHistory> decode_call_history(std::string_view text) {
   if (!(s = field()) || !parse_rungs(*s, &h.last_conversation)) return std::nullopt;
   if (!(s = field())) return std::nullopt;
   if (!s->empty()) {
+    h.minutes.reserve(static_cast<std::size_t>(std::count(s->begin(), s->end(), ',')) + 1);
     Cursor items{*s};
     int previous = -1;
     while (!items.done) {
@@ -306,6 +307,9 @@ std::optional<CallHistory> decode_call_history(std::string_view text) {
   if (f.done) return std::nullopt;
   std::string_view recent = f.rest;  // the last field: the rest of the text
   if (!recent.empty()) {
+    std::size_t n = static_cast<std::size_t>(std::count(recent.begin(), recent.end(), ',')) + 1;
+    if (n > CallHistory::kRecent) return std::nullopt;
+    h.recent.reserve(n);
     Cursor items{recent};
     while (!items.done) {
       Cursor p{items.next(',')};

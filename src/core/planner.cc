@@ -383,7 +383,7 @@ Planned plan_contact(DayContext& ctx, std::size_t i, bool only_if_due, Detail de
                       (c.snooze_reason.empty() ? "" : ": " + c.snooze_reason);
     return out;
   }
-  const std::string zone = c.timezone.empty() ? s.rep.timezone : c.timezone;
+  const std::string& zone = s.zone_of(i);
   Facts f = gather(s, i, zone, ctx.day_start, ctx.day_end);
   if (only_if_due && f.due.empty()) return out;
   if (c.phones.empty()) {
@@ -424,7 +424,9 @@ Planned plan_contact(DayContext& ctx, std::size_t i, bool only_if_due, Detail de
     b.window.end = chosen->end;
     b.window.connect_estimate = chosen_est;
     const WindowCounts& m = mine[chosen->index];
-    if (m.attempts > 0) {
+    if (detail == Detail::kRank) {
+      // Ranking needs the window and its chance; the words come with the whole brief.
+    } else if (m.attempts > 0) {
       b.window.why = "connected " + std::to_string(m.connects) + " of " + std::to_string(m.attempts) +
                      " times " + (cw.name == "early" ? "before " + format_clock_minutes(cw.end_minute)
                                                      : "in the " + cw.name + " window");
@@ -435,21 +437,23 @@ Planned plan_contact(DayContext& ctx, std::size_t i, bool only_if_due, Detail de
     } else {
       b.window.why = "their working day";
     }
-    char est[16];
-    std::snprintf(est, sizeof est, "%.0f%%", chosen_est * 100);
-    b.window.why += "; estimated connect chance " + std::string(est);
-    if (f.windows_tried_today != 0) b.window.why += "; a different window from this morning's miss";
+    if (detail == Detail::kFull) {
+      char est[16];
+      std::snprintf(est, sizeof est, "%.0f%%", chosen_est * 100);
+      b.window.why += "; estimated connect chance " + std::string(est);
+      if (f.windows_tried_today != 0) b.window.why += "; a different window from this morning's miss";
+    }
   } else {
     out.not_planned = "no call window left today in their time (" + zone + "): weekend, holiday or after hours";
     return out;
   }
   if (detail == Detail::kFull) {
-  b.window.local_text = format_local(b.window.start, zone) + "–" +
-                        format_clock_minutes(local_minute_of_day(b.window.end, zone)) + " their time";
-  b.window.rep_text = format_local(b.window.start, s.rep.timezone) + "–" +
-                      format_clock_minutes(local_minute_of_day(b.window.end, s.rep.timezone)) + " your time";
+    b.window.local_text = format_local(b.window.start, zone) + "–" +
+                          format_clock_minutes(local_minute_of_day(b.window.end, zone)) + " their time";
+    b.window.rep_text = format_local(b.window.start, s.rep.timezone) + "–" +
+                        format_clock_minutes(local_minute_of_day(b.window.end, s.rep.timezone)) + " your time";
+    if (c.timezone.empty()) b.window.why += "; their time zone is unknown, planned in yours";
   }
-  if (c.timezone.empty()) b.window.why += "; their time zone is unknown, planned in yours";
 
   // Who.
   const Account* account = s.account_of(i);

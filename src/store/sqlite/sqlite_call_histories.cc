@@ -47,6 +47,10 @@ Result<std::vector<ContactHistory>> SqliteStore::list_call_histories(Id ws, cons
   if (f.contact_id) st->bind(2, *f.contact_id);
   if (f.owner_id) st->bind(3, *f.owner_id);
   std::vector<ContactHistory> out;
+  if (!f.owner_id && !f.contact_id) {
+    auto n = count_contacts(ws);  // at most one history a contact
+    if (n.ok()) out.reserve(static_cast<std::size_t>(*n));
+  }
   Status s;
   while (st->step(&s)) {
     // A body this version cannot read is left out: the next call logged sums it up again.
