@@ -62,9 +62,16 @@ struct Facts {
   std::uint64_t windows_tried_today = 0;  // bit w: window w was tried today
 };
 
+// One more reason the contact is due (the list sized once: a due contact has a few).
+void add_due(Facts& f, std::string why) {
+  if (f.due.empty()) f.due.reserve(4);
+  f.due.push_back(std::move(why));
+}
+
 Facts gather(const Snapshot& s, std::size_t i, const std::string& zone, Instant day_start, Instant day_end) {
   const Contact& c = s.contacts[i];
   Facts f;
+
   const CallHistory& h = s.history_of(i);
   for (const RecentCall& a : h.recent) {
     if (a.at >= day_start && a.at < day_end) {
@@ -75,8 +82,9 @@ Facts gather(const Snapshot& s, std::size_t i, const std::string& zone, Instant 
     if (a.outcome == Outcome::kVoicemail && a.at >= s.now - days{7}) ++f.voicemails_this_week;
   }
   f.misses_since_connect = h.misses_since_connect;
-  auto part = [&](const std::string& name, double points, const std::string& why) {
-    f.parts.push_back({name, points, why});
+  auto part = [&](std::string_view name, double points, std::string why) {
+    if (f.parts.empty()) f.parts.reserve(6);  // once, for the few a due contact gets
+    f.parts.push_back({std::string(name), points, std::move(why)});
   };
 
   // Commitments due or overdue, either side (seed 002).
@@ -88,10 +96,10 @@ Facts gather(const Snapshot& s, std::size_t i, const std::string& zone, Instant 
     std::string who = theirs ? c.first_name + " promised to " : "You promised to ";
     std::string when = late == 0 ? "today" : std::to_string(late) + (late == 1 ? " day" : " days") + " ago";
     if (k.status == CommitmentStatus::kBroken) {
-      f.due.push_back(who + k.what + " (due " + date_text(*k.due_on) + ") and didn't: prepare the fallback play");
+      add_due(f, who + k.what + " (due " + date_text(*k.due_on) + ") and didn't: prepare the fallback play");
       part("commitment_broken", 25, "a broken promise is the moment to go through it together");
     } else {
-      f.due.push_back(who + k.what + ", due " + when);
+      add_due(f, who + k.what + ", due " + when);
       double points = (theirs ? 20 : 30) + std::min(20, late * 2);
       part(late ? "commitment_overdue" : "commitment_due", points,
            (theirs ? "their" : "your") + std::string(" commitment is ") + (late ? "overdue" : "due today"));
@@ -104,14 +112,14 @@ Facts gather(const Snapshot& s, std::size_t i, const std::string& zone, Instant 
                 : c.cadence.kind == Cadence::Kind::kMonthly ? 30
                                                             : std::max(1, c.cadence.every_days);
     if (!h.last_connect_at) {
-      f.due.push_back("customer on a " + to_text(c.cadence) + " cadence, not reached yet");
+      add_due(f, "customer on a " + to_text(c.cadence) + " cadence, not reached yet");
       f.due_by_cadence = true;
       part("cadence_overdue", 15, "never reached on their cadence");
     } else {
       Date last_day = local_date(*h.last_connect_at, zone);
       int since = days_between(last_day, s.day);
       if (since >= every) {
-        f.due.push_back("customer called " + to_text(c.cadence) + "; last conversation " +
+        add_due(f, "customer called " + to_text(c.cadence) + "; last conversation " +
                         std::to_string(since) + " days ago");
         f.due_by_cadence = true;
         part("cadence_overdue", 10 + std::min(15, since - every), "cadence elapsed " +
@@ -125,7 +133,7 @@ Facts gather(const Snapshot& s, std::size_t i, const std::string& zone, Instant 
     bool called_since = h.last_at && *h.last_at > h.follow_up_set_at && local_date(*h.last_at, zone) >= next_on;
     if (next_on <= s.day && !called_since) {
       int late = days_between(next_on, s.day);
-      f.due.push_back("follow-up set for " + date_text(next_on) + " on the call of " +
+      add_due(f, "follow-up set for " + date_text(next_on) + " on the call of " +
                       date_text(local_date(h.follow_up_set_at, zone)));
       part("follow_up_date", 20 + std::min(10, late), late ? "follow-up date passed" : "follow-up date is today");
     }
@@ -136,14 +144,14 @@ Facts gather(const Snapshot& s, std::size_t i, const std::string& zone, Instant 
     if (ap.starts_at < day_start || ap.starts_at >= day_end) continue;
     if (ap.is_callback) {
       f.callback_at = ap.starts_at;
-      f.due.push_back("they asked for a callback at " + format_local(ap.starts_at, zone) + " their time");
+      add_due(f, "they asked for a callback at " + format_local(ap.starts_at, zone) + " their time");
       part("callback", 40, "a time they chose");
     } else if (ap.status == AppointmentStatus::kConfirmed) {
-      f.due.push_back("confirmed appointment today at " + format_local(ap.starts_at, zone) +
+      add_due(f, "confirmed appointment today at " + format_local(ap.starts_at, zone) +
                       " their time: call ahead to confirm and prepare");
       part("appointment_today", 30, "a confirmed appointment today");
     } else {
-      f.due.push_back("proposed appointment today at " + format_local(ap.starts_at, zone) + ": confirm it");
+      add_due(f, "proposed appointment today at " + format_local(ap.starts_at, zone) + ": confirm it");
       part("appointment_today", 25, "a proposed appointment to confirm");
     }
   }
@@ -152,7 +160,7 @@ Facts gather(const Snapshot& s, std::size_t i, const std::string& zone, Instant 
     if (!r.introduced || !r.introduced_on) continue;
     bool called = h.last_at && local_date(*h.last_at, zone) >= *r.introduced_on;
     if (!called) {
-      f.due.push_back(r.referrer_name + " introduced you on " + date_text(*r.introduced_on) +
+      add_due(f, r.referrer_name + " introduced you on " + date_text(*r.introduced_on) +
                       " and you have not called yet");
       part("referral_introduced", 25, "an introduction cools quickly");
     }
@@ -165,7 +173,7 @@ Facts gather(const Snapshot& s, std::size_t i, const std::string& zone, Instant 
     if (!fit.fits) continue;
     bool told = h.last_connect_at && *h.last_connect_at >= ch.created_at;
     if (told) continue;
-    f.due.push_back("on the recall list of change #" + std::to_string(ch.id) + " \"" + ch.title + "\": " + fit.why);
+    add_due(f, "on the recall list of change #" + std::to_string(ch.id) + " \"" + ch.title + "\": " + fit.why);
     f.due_by_change = true;
     part("change_recall", fit.objection_id ? 30 : 20, "a change " + fit.why);
     break;
@@ -175,7 +183,7 @@ Facts gather(const Snapshot& s, std::size_t i, const std::string& zone, Instant 
       h.last_outcome != Outcome::kWrongNumber && f.misses_since_connect <= 6) {
     int since = days_between(local_date(*h.last_at, zone), s.day);
     if (since >= 1 && since <= 14 && h.any_follow_up) {
-      f.due.push_back("the last " + std::to_string(f.misses_since_connect) + " attempt" +
+      add_due(f, "the last " + std::to_string(f.misses_since_connect) + " attempt" +
                       (f.misses_since_connect == 1 ? "" : "s") +
                       " did not connect: try again at a different time, differently");
       part("retry", 5, "persistence, not pestering");
@@ -459,12 +467,14 @@ Planned plan_contact(DayContext& ctx, std::size_t i, bool only_if_due, Detail de
   const Account* account = s.account_of(i);
   b.contact_id = c.id;
   b.name = c.full_name();
-  b.title = c.title;
   b.company = account ? account->name : "";
   b.role = std::string(to_text(c.role));
   b.stage = std::string(to_text(c.stage));
+  if (detail == Detail::kFull) {
+    b.title = c.title;
+    b.contact_timezone = c.timezone;
+  }
   b.phone_e164 = c.phones.front().e164;
-  b.contact_timezone = c.timezone;
   b.due_because = std::move(f.due);
 
   bool qualifying = c.stage == Stage::kProspect && c.hot_button.empty() && c.role != Role::kGatekeeper;
