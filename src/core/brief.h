@@ -103,6 +103,24 @@ struct SheetEntry {
   std::string why;  // why it is not on the sheet
 };
 
+// A due call the day's capacity cut: who, why they are due, what kind of call, when it
+// would be and what it is worth — the scripts are written only for the calls kept.
+struct OverflowCall {
+  Id contact_id = 0;
+  std::string name;
+  std::string company;
+  std::string role;
+  std::string stage;
+  std::string phone_e164;
+  CallKind kind = CallKind::kFollowUp;
+  std::string window_name;
+  Instant window_start{}, window_end{};
+  double connect_estimate = 0;
+  std::vector<std::string> due_because;  // the last: why capacity cut it
+  double priority = 0;
+  std::vector<PriorityPart> priority_parts;
+};
+
 struct CallSheet {
   Id rep_id = 0;
   std::string rep_name;
@@ -110,7 +128,7 @@ struct CallSheet {
   Date day{};
   Instant generated_at{};
   std::vector<Brief> calls;             // in order: window start, then priority
-  std::vector<Brief> overflow;          // due and ready, cut by capacity
+  std::vector<OverflowCall> overflow;   // due and ready, cut by capacity
   std::vector<SheetEntry> needs_reason;  // due but nothing valuable to say yet
   std::vector<SheetEntry> snoozed;
   std::vector<SheetEntry> skipped;  // do-not-call, no window today, attempts exhausted

@@ -323,23 +323,30 @@ SlotPick pick_slot(const Snapshot& s, const Contact& c, const std::string& zone,
 
 // Priority: an explicit sum of parts (the facts', the highest rung agreed, the chance
 // of connecting in the chosen window).
-void add_priority(Brief& b, Facts& f, const Ladder& ladder, const std::string& highest_agreed) {
-  b.priority_parts = std::move(f.parts);
+double add_priority(std::vector<PriorityPart>& parts, const Ladder& ladder, const std::string& highest_agreed,
+                    double connect_estimate) {
   int highest = highest_agreed.empty() ? -1 : rung_rank(ladder, highest_agreed);
   if (highest >= 0) {
     double climbed = static_cast<double>(ladder.rungs.size()) - highest;
-    b.priority_parts.push_back({"highest_rung", climbed * 2, "already agreed to " + highest_agreed});
+    parts.push_back({"highest_rung", climbed * 2, "already agreed to " + highest_agreed});
   }
-  b.priority_parts.push_back({"connect_chance", std::round(b.window.connect_estimate * 100) / 10,
-                              "estimated connect chance in the chosen window"});
-  b.priority = 0;
-  for (const auto& p : b.priority_parts) b.priority += p.points;
+  parts.push_back({"connect_chance", std::round(connect_estimate * 100) / 10,
+                   "estimated connect chance in the chosen window"});
+  double total = 0;
+  for (const auto& p : parts) total += p.points;
+  return total;
+}
+
+void add_priority(Brief& b, Facts& f, const Ladder& ladder, const std::string& highest_agreed) {
+  b.priority_parts = std::move(f.parts);
+  b.priority = add_priority(b.priority_parts, ladder, highest_agreed, b.window.connect_estimate);
   // Slot: the window start (the sheet spreads calls in a window when it orders them).
   b.slot = b.window.start;
 }
 
 struct Planned {
-  std::optional<Brief> brief;
+  std::optional<Brief> brief;          // Detail::kFull
+  std::optional<OverflowCall> ranked;  // Detail::kRank
   std::string not_planned;  // why, when brief is empty
   bool needs_reason = false;
   bool snoozed = false;
@@ -488,14 +495,28 @@ Planned plan_contact(DayContext& ctx, std::size_t i, bool only_if_due, Detail de
                         "or record a thread";
       return out;
     }
-    b.kind = source == ReasonSource::kChange ? CallKind::kRecall
+    OverflowCall o;
+    o.contact_id = c.id;
+    o.name = std::move(b.name);
+    o.company = std::move(b.company);
+    o.role = std::move(b.role);
+    o.stage = std::move(b.stage);
+    o.phone_e164 = std::move(b.phone_e164);
+    o.kind = source == ReasonSource::kChange ? CallKind::kRecall
              : qualifying                    ? CallKind::kQualifying
              : f.due_by_cadence              ? CallKind::kCadence
                                              : CallKind::kFollowUp;
-    b.hot_button = c.hot_button;
+    o.window_name = std::move(b.window.name);
+    o.window_start = b.window.start;
+    o.window_end = b.window.end;
+    o.connect_estimate = b.window.connect_estimate;
+    o.due_because = std::move(b.due_because);
+    o.priority_parts = std::move(f.parts);
     int best = history.best_rank(ladder);
-    add_priority(b, f, ladder, best >= 0 ? ladder.rungs[static_cast<std::size_t>(best)] : std::string());
-    out.brief = std::move(b);
+    o.priority = add_priority(o.priority_parts, ladder,
+                              best >= 0 ? ladder.rungs[static_cast<std::size_t>(best)] : std::string(),
+                              o.connect_estimate);
+    out.ranked = std::move(o);
     return out;
   }
 
@@ -618,15 +639,15 @@ CallSheet plan_day(const Snapshot& s) {
   // Rank every due contact (cheap), then write the whole brief only for the calls kept.
   struct Ranked {
     std::size_t index;
-    Brief brief;
+    OverflowCall call;
   };
   std::vector<Ranked> ranked;
   ranked.reserve(s.contacts.size() / 2);
   for (std::size_t i = 0; i < s.contacts.size(); ++i) {
     Planned p = plan_contact(ctx, i, true, Detail::kRank);
     const Contact& c = s.contacts[i];
-    if (p.brief) {
-      ranked.push_back({i, std::move(*p.brief)});
+    if (p.ranked) {
+      ranked.push_back({i, std::move(*p.ranked)});
     } else if (p.snoozed) {
       sheet.snoozed.push_back({c.id, c.full_name(), p.not_planned});
     } else if (p.needs_reason) {
@@ -640,8 +661,8 @@ CallSheet plan_day(const Snapshot& s) {
   std::vector<std::uint32_t> order(ranked.size());
   for (std::size_t k = 0; k < order.size(); ++k) order[k] = static_cast<std::uint32_t>(k);
   std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
-    const Brief& a = ranked[x].brief;
-    const Brief& b = ranked[y].brief;
+    const OverflowCall& a = ranked[x].call;
+    const OverflowCall& b = ranked[y].call;
     return a.priority != b.priority ? a.priority > b.priority : a.contact_id < b.contact_id;
   });
   std::size_t keep = std::min(ranked.size(), static_cast<std::size_t>(std::max(0, s.settings.daily_capacity)));
@@ -658,7 +679,7 @@ CallSheet plan_day(const Snapshot& s) {
   }
   sheet.overflow.reserve(ranked.size() - keep);
   for (std::size_t k = keep; k < ranked.size(); ++k) {
-    Brief& b = sheet.overflow.emplace_back(std::move(ranked[order[k]].brief));
+    OverflowCall& b = sheet.overflow.emplace_back(std::move(ranked[order[k]].call));
     char why[128];
     std::snprintf(why, sizeof why, "daily capacity of %d calls reached; priority %.1f is below the cut",
                   s.settings.daily_capacity, b.priority);

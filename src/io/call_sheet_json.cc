@@ -71,7 +71,24 @@ nlohmann::json brief_json(const Brief& b) {
 nlohmann::json call_sheet_json(const CallSheet& s) {
   json calls = json::array(), overflow = json::array();
   for (const Brief& b : s.calls) calls.push_back(brief_json(b));
-  for (const Brief& b : s.overflow) overflow.push_back(brief_json(b));
+  for (const OverflowCall& b : s.overflow) {
+    json parts = json::array();
+    for (const auto& p : b.priority_parts) parts.push_back({{"name", p.name}, {"points", p.points}, {"why", p.why}});
+    overflow.push_back({{"contact_id", b.contact_id},
+                        {"name", b.name},
+                        {"company", b.company},
+                        {"role", b.role},
+                        {"stage", b.stage},
+                        {"phone", {{"e164", b.phone_e164}}},
+                        {"kind", std::string(to_text(b.kind))},
+                        {"window",
+                         {{"name", b.window_name},
+                          {"start", format_instant(b.window_start)},
+                          {"end", format_instant(b.window_end)},
+                          {"connect_estimate", b.connect_estimate}}},
+                        {"due_because", b.due_because},
+                        {"priority", {{"total", b.priority}, {"parts", parts}}}});
+  }
   auto entries = [](const std::vector<SheetEntry>& v) {
     json a = json::array();
     for (const auto& e : v) a.push_back({{"contact_id", e.contact_id}, {"name", e.name}, {"why", e.why}});

@@ -87,7 +87,7 @@ void write_call_sheet_text(std::ostream& out, const CallSheet& s, bool with_brie
   }
   if (!s.overflow.empty()) {
     out << "\nOverflow (" << s.overflow.size() << ", over capacity):\n";
-    for (const Brief& b : s.overflow) {
+    for (const OverflowCall& b : s.overflow) {
       char pts[32];
       std::snprintf(pts, sizeof pts, "%.1f", b.priority);
       out << "  #" << b.contact_id << " " << b.name << " — priority " << pts << "\n";
