@@ -5,7 +5,6 @@
 // Usage: planner_bench DB   (made by gen_workspace)
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
 #include <string>
 #include <vector>
 

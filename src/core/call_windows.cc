@@ -53,14 +53,19 @@ std::vector<WindowCounts> count_by_window(const Settings& s, std::span<const Att
   return counts;
 }
 
-std::vector<WindowCounts> count_by_window(const Settings& s, std::span<const MinuteCount> minutes) {
-  std::vector<WindowCounts> counts(s.windows.size());
+void count_by_window(const Settings& s, std::span<const MinuteCount> minutes, std::vector<WindowCounts>* out) {
+  out->assign(s.windows.size(), WindowCounts{});
   for (const MinuteCount& m : minutes) {
     int w = window_at(s, m.minute);
     if (w < 0) continue;
-    counts[static_cast<std::size_t>(w)].attempts += m.attempts;
-    counts[static_cast<std::size_t>(w)].connects += m.connects;
+    (*out)[static_cast<std::size_t>(w)].attempts += m.attempts;
+    (*out)[static_cast<std::size_t>(w)].connects += m.connects;
   }
+}
+
+std::vector<WindowCounts> count_by_window(const Settings& s, std::span<const MinuteCount> minutes) {
+  std::vector<WindowCounts> counts;
+  count_by_window(s, minutes, &counts);
   return counts;
 }
 

@@ -42,6 +42,8 @@ std::vector<WindowCounts> count_by_window(const Settings& s, std::span<const Att
 
 // The same from a call history's per-minute counts.
 std::vector<WindowCounts> count_by_window(const Settings& s, std::span<const MinuteCount> minutes);
+// The same into `out` (resized), so a loop over contacts reuses one buffer.
+void count_by_window(const Settings& s, std::span<const MinuteCount> minutes, std::vector<WindowCounts>* out);
 
 // Beta–Bernoulli estimate of the connect rate in each window: the workspace's rate per
 // window is the prior (with `strength` pseudo-attempts), this contact's counts the data.

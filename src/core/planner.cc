@@ -374,6 +374,7 @@ struct DayContext {
   std::vector<WindowCounts> prior;
   Instant day_start, day_end;
   std::set<Instant> used_slots;  // voicemail slots proposed so far today
+  std::vector<WindowCounts> mine;  // a contact's calls per window (one buffer for all)
   std::map<std::string, std::vector<CandidateWindow>> windows;
 };
 
@@ -413,7 +414,8 @@ Planned plan_contact(DayContext& ctx, std::size_t i, bool only_if_due, Detail de
   }
   // When: the open window with the best connect estimate; a miss today moves the window.
   const std::vector<CandidateWindow>& candidates = ctx.windows_in(c.timezone);
-  std::vector<WindowCounts> mine = count_by_window(s.settings, history.minutes);
+  std::vector<WindowCounts>& mine = ctx.mine;
+  count_by_window(s.settings, history.minutes, &mine);
   const CandidateWindow* chosen = nullptr;
   double chosen_est = -1;
   for (const CandidateWindow& w : candidates) {
@@ -424,6 +426,53 @@ Planned plan_contact(DayContext& ctx, std::size_t i, bool only_if_due, Detail de
       chosen = &w;
       chosen_est = est;
     }
+  }
+  bool qualifying = c.stage == Stage::kProspect && c.hot_button.empty() && c.role != Role::kGatekeeper;
+  const Ladder& ladder = c.role == Role::kGatekeeper ? s.settings.gatekeeper_ladder : s.settings.contact_ladder;
+  if (detail == Detail::kRank) {
+    // Whether there is a reason and what the call is worth; the words come with kFull.
+    if (!f.callback_at && !chosen) {
+      out.not_planned = "no call window left today in their time (" + zone + "): weekend, holiday or after hours";
+      return out;
+    }
+    ReasonSource source = reason_source(s, i);
+    if (source == ReasonSource::kNone) {
+      out.needs_reason = true;
+      out.not_planned = "nothing of value to say yet: add a reason to the library (nextcall reason add) "
+                        "or record a thread";
+      return out;
+    }
+    OverflowCall o;
+    o.contact_id = c.id;
+    o.name = c.full_name();
+    const Account* account = s.account_of(i);
+    if (account) o.company = account->name;
+    o.role = std::string(to_text(c.role));
+    o.stage = std::string(to_text(c.stage));
+    o.phone_e164 = c.phones.front().e164;
+    o.kind = source == ReasonSource::kChange ? CallKind::kRecall
+             : qualifying                    ? CallKind::kQualifying
+             : f.due_by_cadence              ? CallKind::kCadence
+                                             : CallKind::kFollowUp;
+    if (f.callback_at) {
+      o.window_name = "callback";
+      o.window_start = *f.callback_at;
+      o.window_end = *f.callback_at + minutes{15};
+      o.connect_estimate = 0.9;
+    } else {
+      o.window_name = s.settings.windows[chosen->index].name;
+      o.window_start = chosen->start;
+      o.window_end = chosen->end;
+      o.connect_estimate = chosen_est;
+    }
+    o.due_because = std::move(f.due);
+    o.priority_parts = std::move(f.parts);
+    int best = history.best_rank(ladder);
+    o.priority = add_priority(o.priority_parts, ladder,
+                              best >= 0 ? ladder.rungs[static_cast<std::size_t>(best)] : std::string(),
+                              o.connect_estimate);
+    out.ranked = std::move(o);
+    return out;
   }
   Brief b;
   if (f.callback_at) {
@@ -439,9 +488,7 @@ Planned plan_contact(DayContext& ctx, std::size_t i, bool only_if_due, Detail de
     b.window.end = chosen->end;
     b.window.connect_estimate = chosen_est;
     const WindowCounts& m = mine[chosen->index];
-    if (detail == Detail::kRank) {
-      // Ranking needs the window and its chance; the words come with the whole brief.
-    } else if (m.attempts > 0) {
+    if (m.attempts > 0) {
       b.window.why = "connected " + std::to_string(m.connects) + " of " + std::to_string(m.attempts) +
                      " times " + (cw.name == "early" ? "before " + format_clock_minutes(cw.end_minute)
                                                      : "in the " + cw.name + " window");
@@ -452,23 +499,19 @@ Planned plan_contact(DayContext& ctx, std::size_t i, bool only_if_due, Detail de
     } else {
       b.window.why = "their working day";
     }
-    if (detail == Detail::kFull) {
-      char est[16];
-      std::snprintf(est, sizeof est, "%.0f%%", chosen_est * 100);
-      b.window.why += "; estimated connect chance " + std::string(est);
-      if (f.windows_tried_today != 0) b.window.why += "; a different window from this morning's miss";
-    }
+    char est[16];
+    std::snprintf(est, sizeof est, "%.0f%%", chosen_est * 100);
+    b.window.why += "; estimated connect chance " + std::string(est);
+    if (f.windows_tried_today != 0) b.window.why += "; a different window from this morning's miss";
   } else {
     out.not_planned = "no call window left today in their time (" + zone + "): weekend, holiday or after hours";
     return out;
   }
-  if (detail == Detail::kFull) {
-    b.window.local_text = format_local(b.window.start, zone) + "–" +
-                          format_clock_minutes(local_minute_of_day(b.window.end, zone)) + " their time";
-    b.window.rep_text = format_local(b.window.start, s.rep.timezone) + "–" +
-                        format_clock_minutes(local_minute_of_day(b.window.end, s.rep.timezone)) + " your time";
-    if (c.timezone.empty()) b.window.why += "; their time zone is unknown, planned in yours";
-  }
+  b.window.local_text = format_local(b.window.start, zone) + "–" +
+                        format_clock_minutes(local_minute_of_day(b.window.end, zone)) + " their time";
+  b.window.rep_text = format_local(b.window.start, s.rep.timezone) + "–" +
+                      format_clock_minutes(local_minute_of_day(b.window.end, s.rep.timezone)) + " your time";
+  if (c.timezone.empty()) b.window.why += "; their time zone is unknown, planned in yours";
 
   // Who.
   const Account* account = s.account_of(i);
@@ -477,48 +520,10 @@ Planned plan_contact(DayContext& ctx, std::size_t i, bool only_if_due, Detail de
   b.company = account ? account->name : "";
   b.role = std::string(to_text(c.role));
   b.stage = std::string(to_text(c.stage));
-  if (detail == Detail::kFull) {
-    b.title = c.title;
-    b.contact_timezone = c.timezone;
-  }
+  b.title = c.title;
+  b.contact_timezone = c.timezone;
   b.phone_e164 = c.phones.front().e164;
   b.due_because = std::move(f.due);
-
-  bool qualifying = c.stage == Stage::kProspect && c.hot_button.empty() && c.role != Role::kGatekeeper;
-  const Ladder& ladder = c.role == Role::kGatekeeper ? s.settings.gatekeeper_ladder : s.settings.contact_ladder;
-  if (detail == Detail::kRank) {
-    // Whether there is a reason and what the call is worth; the words come with kFull.
-    ReasonSource source = reason_source(s, i);
-    if (source == ReasonSource::kNone) {
-      out.needs_reason = true;
-      out.not_planned = "nothing of value to say yet: add a reason to the library (nextcall reason add) "
-                        "or record a thread";
-      return out;
-    }
-    OverflowCall o;
-    o.contact_id = c.id;
-    o.name = std::move(b.name);
-    o.company = std::move(b.company);
-    o.role = std::move(b.role);
-    o.stage = std::move(b.stage);
-    o.phone_e164 = std::move(b.phone_e164);
-    o.kind = source == ReasonSource::kChange ? CallKind::kRecall
-             : qualifying                    ? CallKind::kQualifying
-             : f.due_by_cadence              ? CallKind::kCadence
-                                             : CallKind::kFollowUp;
-    o.window_name = std::move(b.window.name);
-    o.window_start = b.window.start;
-    o.window_end = b.window.end;
-    o.connect_estimate = b.window.connect_estimate;
-    o.due_because = std::move(b.due_because);
-    o.priority_parts = std::move(f.parts);
-    int best = history.best_rank(ladder);
-    o.priority = add_priority(o.priority_parts, ladder,
-                              best >= 0 ? ladder.rungs[static_cast<std::size_t>(best)] : std::string(),
-                              o.connect_estimate);
-    out.ranked = std::move(o);
-    return out;
-  }
 
   // Why: the reason, and the material page to point at.
   b.material = pick_material(s, i);
