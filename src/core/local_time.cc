@@ -10,26 +10,44 @@ namespace nextcall {
 namespace {
 
 // locate_zone searches the whole database by name; the planner asks for the same few
-// zones millions of times, so each thread remembers what it found.
-const date::time_zone* find_zone(const std::string& zone) {
+// zones millions of times, so each thread remembers what it found — and the last span
+// of time in which each zone's offset held, since most instants asked about are recent
+// ones that fall in it.
+struct ZoneEntry {
+  const date::time_zone* zone = nullptr;
+  Instant begin{}, end{};  // [begin, end): offset holds; empty until first asked
+  std::chrono::seconds offset{0};
+};
+
+ZoneEntry* find_entry(const std::string& zone) {
   if (zone.empty()) return nullptr;
-  thread_local std::unordered_map<std::string, const date::time_zone*> cache;
+  thread_local std::unordered_map<std::string, ZoneEntry> cache;
   auto it = cache.find(zone);
-  if (it != cache.end()) return it->second;
-  const date::time_zone* z = nullptr;
+  if (it != cache.end()) return it->second.zone ? &it->second : nullptr;
+  ZoneEntry e;
   try {
-    z = date::locate_zone(zone);
+    e.zone = date::locate_zone(zone);
   } catch (const std::exception&) {
-    z = nullptr;
+    e.zone = nullptr;
   }
-  cache.emplace(zone, z);
-  return z;
+  auto& stored = cache.emplace(zone, e).first->second;
+  return stored.zone ? &stored : nullptr;
+}
+
+const date::time_zone* find_zone(const std::string& zone) {
+  ZoneEntry* e = find_entry(zone);
+  return e ? e->zone : nullptr;
 }
 
 std::chrono::seconds offset_at(Instant t, const std::string& zone) {
-  const date::time_zone* z = find_zone(zone);
-  if (!z) return std::chrono::seconds{0};
-  return z->get_info(t).offset;
+  ZoneEntry* e = find_entry(zone);
+  if (!e) return std::chrono::seconds{0};
+  if (t >= e->begin && t < e->end) return e->offset;
+  auto info = e->zone->get_info(t);
+  e->begin = info.begin;
+  e->end = info.end;
+  e->offset = info.offset;
+  return info.offset;
 }
 
 }  // namespace

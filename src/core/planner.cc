@@ -179,10 +179,10 @@ Facts gather(const Snapshot& s, std::size_t i, const std::string& zone, Instant 
     break;
   }
   // Persistence after a miss (seed 003: different times, different strategies).
-  if (f.due.empty() && h.last_at && h.last_outcome != Outcome::kConnected &&
+  if (f.due.empty() && h.last_at && h.any_follow_up && h.last_outcome != Outcome::kConnected &&
       h.last_outcome != Outcome::kWrongNumber && f.misses_since_connect <= 6) {
     int since = days_between(local_date(*h.last_at, zone), s.day);
-    if (since >= 1 && since <= 14 && h.any_follow_up) {
+    if (since >= 1 && since <= 14) {
       add_due(f, "the last " + std::to_string(f.misses_since_connect) + " attempt" +
                       (f.misses_since_connect == 1 ? "" : "s") +
                       " did not connect: try again at a different time, differently");
