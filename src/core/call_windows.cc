@@ -53,10 +53,16 @@ std::vector<WindowCounts> count_by_window(const Settings& s, std::span<const Att
   return counts;
 }
 
-void count_by_window(const Settings& s, std::span<const MinuteCount> minutes, std::vector<WindowCounts>* out) {
-  out->assign(s.windows.size(), WindowCounts{});
+WindowTable::WindowTable(const Settings& s) : window_(1440, -1) {
+  // Windows are few (fewer than 128); an int8 per minute.
+  for (int m = 0; m < 1440; ++m) window_[static_cast<std::size_t>(m)] = static_cast<std::int8_t>(window_at(s, m));
+}
+
+void count_by_window(const WindowTable& table, std::size_t windows, std::span<const MinuteCount> minutes,
+                     std::vector<WindowCounts>* out) {
+  out->assign(windows, WindowCounts{});
   for (const MinuteCount& m : minutes) {
-    int w = window_at(s, m.minute);
+    int w = table.at(m.minute);
     if (w < 0) continue;
     (*out)[static_cast<std::size_t>(w)].attempts += m.attempts;
     (*out)[static_cast<std::size_t>(w)].connects += m.connects;
@@ -65,7 +71,7 @@ void count_by_window(const Settings& s, std::span<const MinuteCount> minutes, st
 
 std::vector<WindowCounts> count_by_window(const Settings& s, std::span<const MinuteCount> minutes) {
   std::vector<WindowCounts> counts;
-  count_by_window(s, minutes, &counts);
+  count_by_window(WindowTable(s), s.windows.size(), minutes, &counts);
   return counts;
 }
 

@@ -4,6 +4,7 @@
 // window connects best for this contact.
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <string>
 #include <vector>
@@ -31,6 +32,19 @@ std::vector<CandidateWindow> windows_for(const Settings& s, const std::string& c
 // The window (index into Settings::windows) a local time falls in; -1 when none.
 int window_at(const Settings& s, int local_minute);
 
+// window_at for every minute of the day, worked out once (the planner asks it for every
+// minute a contact was ever called at).
+class WindowTable {
+ public:
+  explicit WindowTable(const Settings& s);
+  int at(int local_minute) const {
+    return local_minute >= 0 && local_minute < 1440 ? window_[static_cast<std::size_t>(local_minute)] : -1;
+  }
+
+ private:
+  std::vector<std::int8_t> window_;
+};
+
 struct WindowCounts {
   int attempts = 0;
   int connects = 0;
@@ -42,8 +56,10 @@ std::vector<WindowCounts> count_by_window(const Settings& s, std::span<const Att
 
 // The same from a call history's per-minute counts.
 std::vector<WindowCounts> count_by_window(const Settings& s, std::span<const MinuteCount> minutes);
-// The same into `out` (resized), so a loop over contacts reuses one buffer.
-void count_by_window(const Settings& s, std::span<const MinuteCount> minutes, std::vector<WindowCounts>* out);
+// The same into `out` (resized to the number of windows), so a loop over contacts reuses
+// one buffer.
+void count_by_window(const WindowTable& table, std::size_t windows, std::span<const MinuteCount> minutes,
+                     std::vector<WindowCounts>* out);
 
 // Beta–Bernoulli estimate of the connect rate in each window: the workspace's rate per
 // window is the prior (with `strength` pseudo-attempts), this contact's counts the data.

@@ -1,6 +1,7 @@
 #include "core/planner.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <map>
 #include <set>
@@ -352,13 +353,14 @@ struct Planned {
   bool snoozed = false;
 };
 
-std::vector<WindowCounts> workspace_prior(const Snapshot& s);
+std::vector<WindowCounts> workspace_prior(const Snapshot& s, const WindowTable& table);
 
 // What planning one day shares across its contacts: worked out once, not per contact.
 struct DayContext {
   explicit DayContext(const Snapshot& snapshot)
       : s(snapshot),
-        prior(workspace_prior(snapshot)),
+        table(snapshot.settings),
+        prior(workspace_prior(snapshot, table)),
         day_start(zoned_instant(snapshot.day, 0, snapshot.rep.timezone)),
         day_end(zoned_instant(snapshot.day + days{1}, 0, snapshot.rep.timezone)) {}
 
@@ -371,6 +373,7 @@ struct DayContext {
   }
 
   const Snapshot& s;
+  WindowTable table;
   std::vector<WindowCounts> prior;
   Instant day_start, day_end;
   std::set<Instant> used_slots;  // voicemail slots proposed so far today
@@ -415,7 +418,7 @@ Planned plan_contact(DayContext& ctx, std::size_t i, bool only_if_due, Detail de
   // When: the open window with the best connect estimate; a miss today moves the window.
   const std::vector<CandidateWindow>& candidates = ctx.windows_in(c.timezone);
   std::vector<WindowCounts>& mine = ctx.mine;
-  count_by_window(s.settings, history.minutes, &mine);
+  count_by_window(ctx.table, s.settings.windows.size(), history.minutes, &mine);
   const CandidateWindow* chosen = nullptr;
   double chosen_est = -1;
   for (const CandidateWindow& w : candidates) {
@@ -617,11 +620,11 @@ Planned plan_contact(DayContext& ctx, std::size_t i, bool only_if_due, Detail de
   return out;
 }
 
-std::vector<WindowCounts> workspace_prior(const Snapshot& s) {
+std::vector<WindowCounts> workspace_prior(const Snapshot& s, const WindowTable& table) {
   std::vector<WindowCounts> prior(s.settings.windows.size());
   for (std::size_t i = 0; i < s.contacts.size(); ++i) {
     for (const MinuteCount& m : s.history_of(i).minutes) {
-      int w = window_at(s.settings, m.minute);
+      int w = table.at(m.minute);
       if (w < 0) continue;
       prior[static_cast<std::size_t>(w)].attempts += m.attempts;
       prior[static_cast<std::size_t>(w)].connects += m.connects;
@@ -683,12 +686,16 @@ CallSheet plan_day(const Snapshot& s) {
     }
   }
   sheet.overflow.reserve(ranked.size() - keep);
+  const std::string cut_prefix =
+      "daily capacity of " + std::to_string(s.settings.daily_capacity) + " calls reached; priority ";
   for (std::size_t k = keep; k < ranked.size(); ++k) {
     OverflowCall& b = sheet.overflow.emplace_back(std::move(ranked[order[k]].call));
-    char why[128];
-    std::snprintf(why, sizeof why, "daily capacity of %d calls reached; priority %.1f is below the cut",
-                  s.settings.daily_capacity, b.priority);
-    b.due_because.push_back(why);
+    // Said for every cut call of a big book: built without printf.
+    char points[32];
+    auto end = std::to_chars(points, points + sizeof points, b.priority, std::chars_format::fixed, 1).ptr;
+    std::string why = cut_prefix;
+    why.append(points, end).append(" is below the cut");
+    b.due_because.push_back(std::move(why));
   }
   // Order by window start, then priority; spread the calls of a window over its length.
   std::stable_sort(ready.begin(), ready.end(), [](const Brief& a, const Brief& b) {
