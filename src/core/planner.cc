@@ -167,7 +167,7 @@ Facts gather(const Snapshot& s, std::size_t i, const std::string& zone, Instant 
     }
   }
   // A change that answers their objection or serves their hot button (recall list).
-  const Account* account = s.account_of(i);
+  const Account* account = s.changes.empty() ? nullptr : s.account_of(i);
   for (const Change& ch : s.changes) {
     if (ch.effective_on && *ch.effective_on > s.day) continue;
     ChangeFit fit = change_fit(ch, c, s.objections_of(i), account ? account->industry : "");
@@ -646,7 +646,7 @@ CallSheet plan_day(const Snapshot& s) {
   DayContext ctx(s);
   // Rank every due contact (cheap), then write the whole brief only for the calls kept.
   struct Ranked {
-    std::size_t index;
+    std::size_t index;  // into s.contacts
     OverflowCall call;
   };
   std::vector<Ranked> ranked;
@@ -655,7 +655,7 @@ CallSheet plan_day(const Snapshot& s) {
     Planned p = plan_contact(ctx, i, true, Detail::kRank);
     const Contact& c = s.contacts[i];
     if (p.ranked) {
-      ranked.push_back({i, std::move(*p.ranked)});
+      ranked.emplace_back(Ranked{i, std::move(*p.ranked)});
     } else if (p.snoozed) {
       sheet.snoozed.push_back({c.id, c.full_name(), p.not_planned});
     } else if (p.needs_reason) {
