@@ -347,7 +347,7 @@ void add_priority(Brief& b, Facts& f, const Ladder& ladder, const std::string& h
 
 struct Planned {
   std::optional<Brief> brief;          // Detail::kFull
-  std::optional<OverflowCall> ranked;  // Detail::kRank
+  bool ranked = false;                 // Detail::kRank: written into the caller's row
   std::string not_planned;  // why, when brief is empty
   bool needs_reason = false;
   bool snoozed = false;
@@ -385,7 +385,8 @@ struct DayContext {
 // contact); kFull writes the whole brief (for the calls the sheet keeps).
 enum class Detail { kRank, kFull };
 
-Planned plan_contact(DayContext& ctx, std::size_t i, bool only_if_due, Detail detail) {
+Planned plan_contact(DayContext& ctx, std::size_t i, bool only_if_due, Detail detail,
+                     OverflowCall* ranked_into = nullptr) {
   const Snapshot& s = ctx.s;
   const std::vector<WindowCounts>& prior = ctx.prior;
   std::set<Instant>* used_slots = &ctx.used_slots;
@@ -445,7 +446,7 @@ Planned plan_contact(DayContext& ctx, std::size_t i, bool only_if_due, Detail de
                         "or record a thread";
       return out;
     }
-    OverflowCall o;
+    OverflowCall& o = *ranked_into;
     o.contact_id = c.id;
     o.name = c.full_name();
     const Account* account = s.account_of(i);
@@ -474,7 +475,7 @@ Planned plan_contact(DayContext& ctx, std::size_t i, bool only_if_due, Detail de
     o.priority = add_priority(o.priority_parts, ladder,
                               best >= 0 ? ladder.rungs[static_cast<std::size_t>(best)] : std::string(),
                               o.connect_estimate);
-    out.ranked = std::move(o);
+    out.ranked = true;
     return out;
   }
   Brief b;
@@ -652,11 +653,14 @@ CallSheet plan_day(const Snapshot& s) {
   std::vector<Ranked> ranked;
   ranked.reserve(s.contacts.size() / 2);
   for (std::size_t i = 0; i < s.contacts.size(); ++i) {
-    Planned p = plan_contact(ctx, i, true, Detail::kRank);
+    // The row is made in place and dropped when the contact is not ranked (no moves).
+    Ranked& row = ranked.emplace_back();
+    row.index = i;
+    Planned p = plan_contact(ctx, i, true, Detail::kRank, &row.call);
     const Contact& c = s.contacts[i];
-    if (p.ranked) {
-      ranked.emplace_back(Ranked{i, std::move(*p.ranked)});
-    } else if (p.snoozed) {
+    if (p.ranked) continue;
+    ranked.pop_back();
+    if (p.snoozed) {
       sheet.snoozed.push_back({c.id, c.full_name(), p.not_planned});
     } else if (p.needs_reason) {
       sheet.needs_reason.push_back({c.id, c.full_name(), p.not_planned});
