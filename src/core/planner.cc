@@ -69,7 +69,8 @@ void add_due(Facts& f, std::string why) {
   f.due.push_back(std::move(why));
 }
 
-Facts gather(const Snapshot& s, std::size_t i, const std::string& zone, Instant day_start, Instant day_end) {
+Facts gather(const Snapshot& s, std::size_t i, const std::string& zone, Instant day_start, Instant day_end,
+             bool words) {
   const Contact& c = s.contacts[i];
   Facts f;
 
@@ -83,9 +84,14 @@ Facts gather(const Snapshot& s, std::size_t i, const std::string& zone, Instant 
     if (a.outcome == Outcome::kVoicemail && a.at >= s.now - days{7}) ++f.voicemails_this_week;
   }
   f.misses_since_connect = h.misses_since_connect;
-  auto part = [&](std::string_view name, double points, std::string why) {
+  // A part of the priority; its words only when they will be shown (a ranked contact
+  // that does not make the cut shows the parts' names and points).
+  auto part = [&](std::string_view name, double points, auto&& why) {
     if (f.parts.empty()) f.parts.reserve(6);  // once, for the few a due contact gets
-    f.parts.push_back({std::string(name), points, std::move(why)});
+    PriorityPart& p = f.parts.emplace_back();
+    p.name = name;
+    p.points = points;
+    if (words) p.why = std::forward<decltype(why)>(why);
   };
 
   // Commitments due or overdue, either side (seed 002).
@@ -103,7 +109,8 @@ Facts gather(const Snapshot& s, std::size_t i, const std::string& zone, Instant 
       add_due(f, who + k.what + ", due " + when);
       double points = (theirs ? 20 : 30) + std::min(20, late * 2);
       part(late ? "commitment_overdue" : "commitment_due", points,
-           (theirs ? "their" : "your") + std::string(" commitment is ") + (late ? "overdue" : "due today"));
+           words ? (theirs ? "their" : "your") + std::string(" commitment is ") + (late ? "overdue" : "due today")
+                 : std::string());
     }
   }
   // A customer's cadence (seed 001: regular calls, each with something of value).
@@ -123,7 +130,7 @@ Facts gather(const Snapshot& s, std::size_t i, const std::string& zone, Instant 
         add_due(f, "customer called " + to_text(c.cadence) + "; last conversation " +
                         std::to_string(since) + " days ago");
         f.due_by_cadence = true;
-        part("cadence_overdue", 10 + std::min(15, since - every), "cadence elapsed " +
+        part("cadence_overdue", 10 + std::min(15, since - every), !words ? std::string() : "cadence elapsed " +
                                                                       std::to_string(since - every) + " days ago");
       }
     }
@@ -176,7 +183,7 @@ Facts gather(const Snapshot& s, std::size_t i, const std::string& zone, Instant 
     if (told) continue;
     add_due(f, "on the recall list of change #" + std::to_string(ch.id) + " \"" + ch.title + "\": " + fit.why);
     f.due_by_change = true;
-    part("change_recall", fit.objection_id ? 30 : 20, "a change " + fit.why);
+    part("change_recall", fit.objection_id ? 30 : 20, words ? "a change " + fit.why : std::string());
     break;
   }
   // Persistence after a miss (seed 003: different times, different strategies).
@@ -194,7 +201,7 @@ Facts gather(const Snapshot& s, std::size_t i, const std::string& zone, Instant 
     // What the call is worth and how far along the contact is.
     if (c.deal_value > 0)
       part("deal_value", std::round(std::log10(1 + c.deal_value) * 30) / 10,
-           "deal worth " + std::to_string(static_cast<long>(c.deal_value)));
+           words ? "deal worth " + std::to_string(static_cast<long>(c.deal_value)) : std::string());
     if (c.stage == Stage::kCustomer) part("stage", 3, "a customer is someone else's prospect");
   }
   return f;
@@ -325,14 +332,14 @@ SlotPick pick_slot(const Snapshot& s, const Contact& c, const std::string& zone,
 // Priority: an explicit sum of parts (the facts', the highest rung agreed, the chance
 // of connecting in the chosen window).
 double add_priority(std::vector<PriorityPart>& parts, const Ladder& ladder, const std::string& highest_agreed,
-                    double connect_estimate) {
+                    double connect_estimate, bool words = true) {
   int highest = highest_agreed.empty() ? -1 : rung_rank(ladder, highest_agreed);
   if (highest >= 0) {
     double climbed = static_cast<double>(ladder.rungs.size()) - highest;
-    parts.push_back({"highest_rung", climbed * 2, "already agreed to " + highest_agreed});
+    parts.push_back({"highest_rung", climbed * 2, words ? "already agreed to " + highest_agreed : std::string()});
   }
   parts.push_back({"connect_chance", std::round(connect_estimate * 100) / 10,
-                   "estimated connect chance in the chosen window"});
+                   words ? "estimated connect chance in the chosen window" : ""});
   double total = 0;
   for (const auto& p : parts) total += p.points;
   return total;
@@ -404,7 +411,7 @@ Planned plan_contact(DayContext& ctx, std::size_t i, bool only_if_due, Detail de
     return out;
   }
   const std::string& zone = s.zone_of(i);
-  Facts f = gather(s, i, zone, ctx.day_start, ctx.day_end);
+  Facts f = gather(s, i, zone, ctx.day_start, ctx.day_end, detail == Detail::kFull || !only_if_due);
   if (only_if_due && f.due.empty()) return out;
   if (c.phones.empty()) {
     out.not_planned = "no phone number";
@@ -474,7 +481,7 @@ Planned plan_contact(DayContext& ctx, std::size_t i, bool only_if_due, Detail de
     int best = history.best_rank(ladder);
     o.priority = add_priority(o.priority_parts, ladder,
                               best >= 0 ? ladder.rungs[static_cast<std::size_t>(best)] : std::string(),
-                              o.connect_estimate);
+                              o.connect_estimate, false);
     out.ranked = true;
     return out;
   }

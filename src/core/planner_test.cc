@@ -489,6 +489,39 @@ TEST(PlannerTest, CapacityCutsTheSheetAndListsTheOverflowWithTheReason) {
   EXPECT_NE(sheet.overflow[0].due_because.back().find("daily capacity of 2 calls reached"), std::string::npos);
 }
 
+// The cut is made on the ranking's priority: it must be the priority the whole brief
+// shows, part for part, and the row must say who, what kind and when.
+TEST(PlannerTest, OverflowRowsCarryTheSamePriorityAsTheirBriefs) {
+  SnapshotBuilder b;
+  b.snapshot().settings.daily_capacity = 1;
+  for (const char* name : {"Ann", "Bob", "Cy", "Dee"}) {
+    Contact& c = b.contact(name, "America/New_York");
+    c.phones = {{std::string("+1212555010") + std::to_string(static_cast<int>(c.id % 10)), "work"}};
+    c.deal_value = 1000.0 * static_cast<double>(c.id);
+    c.stage = c.id % 2 ? Stage::kCustomer : Stage::kProspect;
+    b.owes(c.id, "review the specs", c.id % 2 ? "2026-11-20" : "2026-11-24");
+  }
+  Snapshot s = b.build();
+  CallSheet sheet = plan_day(s);
+  ASSERT_EQ(sheet.calls.size(), 1u);
+  ASSERT_EQ(sheet.overflow.size(), 3u);
+  for (const OverflowCall& o : sheet.overflow) {
+    std::optional<Brief> brief = brief_for(s, o.contact_id);
+    ASSERT_TRUE(brief);
+    EXPECT_DOUBLE_EQ(o.priority, brief->priority) << o.name;
+    ASSERT_EQ(o.priority_parts.size(), brief->priority_parts.size()) << o.name;
+    for (std::size_t k = 0; k < o.priority_parts.size(); ++k) {
+      EXPECT_EQ(o.priority_parts[k].name, brief->priority_parts[k].name);
+      EXPECT_DOUBLE_EQ(o.priority_parts[k].points, brief->priority_parts[k].points);
+    }
+    EXPECT_EQ(o.name, brief->name);
+    EXPECT_EQ(o.kind, brief->kind);
+    EXPECT_EQ(o.window_start, brief->window.start);
+    EXPECT_EQ(o.phone_e164, brief->phone_e164);
+    EXPECT_LE(o.priority, sheet.calls[0].priority);
+  }
+}
+
 TEST(PlannerTest, SheetIsOrderedByWindowStartThenPriority) {
   SnapshotBuilder b;
   Id ny = b.contact("Ann", "America/New_York").id;
