@@ -66,6 +66,7 @@ int main(int argc, char** argv) {
     s.commitments = *(*store)->list_commitments(actor.workspace.id, f);
     s.histories = *(*store)->list_call_histories(actor.workspace.id, f);
     s.reasons = *(*store)->list_reasons(actor.workspace.id);
+    s.workspace_minutes = *(*store)->list_minute_counts(actor.workspace.id);
     s.index();
     snapshots.push_back(std::move(s));
   }

@@ -107,6 +107,9 @@ class FakeStore : public Store {
   Result<std::vector<ReasonRecord>> list_reason_results(Id) override { return Status::Unavailable("not in this fake"); }
   Status add_reason_result(Id, Id, long, long) override { return Status::Unavailable("not in this fake"); }
   Status clear_reason_results(Id) override { return Status::Unavailable("not in this fake"); }
+  Result<std::vector<MinuteCount>> list_minute_counts(Id) override { return Status::Unavailable("not in this fake"); }
+  Status add_minute_counts(Id, const std::vector<MinuteCount>&) override { return Status::Unavailable("not in this fake"); }
+  Status clear_minute_counts(Id) override { return Status::Unavailable("not in this fake"); }
   Result<Id> add_attempt(const Attempt&) override { return Status::Unavailable("not in this fake"); }
   Result<std::vector<Attempt>> list_attempts(Id, const Filter&) override { return Status::Unavailable("not in this fake"); }
   Result<Id> add_reason(const Reason&) override { return Status::Unavailable("not in this fake"); }

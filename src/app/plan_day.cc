@@ -60,6 +60,8 @@ Result<Snapshot> load_snapshot(Store& store, const Actor& actor, const Filter& f
   std::vector<ReasonRecord> results;
   NEXTCALL_RETURN_IF_ERROR(take(store.list_reason_results(ws), &results));
   for (const ReasonRecord& r : results) s.reason_record[r.reason_id] = {r.tries, r.advances};
+  // The prior for each window's connect rate: the whole team's calls.
+  NEXTCALL_RETURN_IF_ERROR(take(store.list_minute_counts(ws), &s.workspace_minutes));
   return s;
 }
 

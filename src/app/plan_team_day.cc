@@ -54,6 +54,8 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
   NEXTCALL_RETURN_IF_ERROR(take(store.list_reasons(ws), &reasons));
   NEXTCALL_RETURN_IF_ERROR(take(store.list_changes(ws), &changes));
   NEXTCALL_RETURN_IF_ERROR(take(store.list_reason_results(ws), &records));
+  std::vector<MinuteCount> minutes;  // the team's calls per minute: every rep's prior
+  NEXTCALL_RETURN_IF_ERROR(take(store.list_minute_counts(ws), &minutes));
 
   std::vector<Snapshot> snapshots(users->size());
   std::unordered_map<Id, std::size_t> rep_index;
@@ -67,6 +69,7 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
     s.day = day.value_or(local_date(now, u.timezone));
     s.reasons = reasons;
     s.changes = changes;
+    s.workspace_minutes = minutes;
     for (const ReasonRecord& rr : records) s.reason_record[rr.reason_id] = {rr.tries, rr.advances};
   }
 

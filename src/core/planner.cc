@@ -630,6 +630,11 @@ Planned plan_contact(DayContext& ctx, std::size_t i, bool only_if_due, Detail de
 
 std::vector<WindowCounts> workspace_prior(const Snapshot& s, const WindowTable& table) {
   std::vector<WindowCounts> prior(s.settings.windows.size());
+  if (!s.workspace_minutes.empty()) {
+    // The prior: every call the team made, not only this rep's contacts.
+    count_by_window(table, prior.size(), s.workspace_minutes, &prior);
+    return prior;
+  }
   for (std::size_t i = 0; i < s.contacts.size(); ++i) {
     for (const MinuteCount& m : s.history_of(i).minutes) {
       int w = table.at(m.minute);

@@ -489,6 +489,26 @@ TEST(PlannerTest, CapacityCutsTheSheetAndListsTheOverflowWithTheReason) {
   EXPECT_NE(sheet.overflow[0].due_because.back().find("daily capacity of 2 calls reached"), std::string::npos);
 }
 
+// The prior for a window's connect rate is the whole team's record when the store gives it.
+TEST(PlannerTest, TheTeamsCallsSetTheWindowPrior) {
+  SnapshotBuilder b;
+  Id ann = b.contact("Ann", "America/New_York").id;
+  b.owes(ann, "review the specs", "2026-11-23");
+  Snapshot alone = b.build();
+  std::optional<Brief> before = find(plan_day(alone), ann);
+  ASSERT_TRUE(before);
+  // The team connects nearly always at 12:15 and never otherwise.
+  SnapshotBuilder c;
+  Id ann2 = c.contact("Ann", "America/New_York").id;
+  c.owes(ann2, "review the specs", "2026-11-23");
+  c.snapshot().workspace_minutes = {{12 * 60 + 15, 200, 190}, {9 * 60 + 30, 200, 0}, {14 * 60, 200, 0}};
+  std::optional<Brief> after = find(plan_day(c.build()), ann2);
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->window.name, "lunch");
+  EXPECT_GT(after->window.connect_estimate, 0.8);
+  EXPECT_NE(after->window.connect_estimate, before->window.connect_estimate);
+}
+
 // The cut is made on the ranking's priority: it must be the priority the whole brief
 // shows, part for part, and the row must say who, what kind and when.
 TEST(PlannerTest, OverflowRowsCarryTheSamePriorityAsTheirBriefs) {

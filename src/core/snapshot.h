@@ -42,6 +42,9 @@ struct Snapshot {
   // Per library reason: calls that used it and how many advanced the contact (for
   // Thompson sampling among equally fitting reasons). Missing: never used.
   std::unordered_map<Id, std::pair<long, long>> reason_record;  // id -> {tries, advances}
+  // The whole workspace's calls per local minute (the store keeps them), for the prior of
+  // each window's connect rate. Empty: the prior is summed from the contacts here.
+  std::vector<MinuteCount> workspace_minutes;
 
   // Sorts the rows and builds the per-contact ranges. REQUIRES: called once after filling.
   void index();

@@ -1,6 +1,9 @@
 #include "store/call_histories.h"
 
+#include <map>
 #include <unordered_map>
+
+#include "core/local_time.h"
 
 namespace nextcall {
 namespace {
@@ -53,6 +56,9 @@ Status record_call_in_history(Store& store, const Attempt& call, Id id) {
     }));
   }
   NEXTCALL_RETURN_IF_ERROR(store.put_call_history(ws, call.contact_id, h));
+  // The team's calls per minute gain this one (at the contact's clock).
+  NEXTCALL_RETURN_IF_ERROR(store.add_minute_counts(
+      ws, {MinuteCount{local_minute_of_day(call.at, zone), 1, call.outcome == Outcome::kConnected ? 1 : 0}}));
   if (call.reason_id) NEXTCALL_RETURN_IF_ERROR(store.add_reason_result(ws, *call.reason_id, 1, advanced ? 1 : 0));
   return Status::Ok();
 }
@@ -73,12 +79,29 @@ Status rebuild_call_histories(Store& store, Id ws, std::optional<Id> contact) {
     contacts->clear();
     contacts->shrink_to_fit();
     std::unordered_map<Id, ReasonRecord> reasons;
+    // Per minute: what the histories summed up again add, less what they had (one contact),
+    // or everything (the workspace, counted afresh).
+    std::map<int, MinuteCount> minutes;
+    auto count_minutes = [&](const CallHistory& history, int sign) {
+      for (const MinuteCount& m : history.minutes) {
+        MinuteCount& total = minutes[m.minute];
+        total.minute = m.minute;
+        total.attempts += sign * m.attempts;
+        total.connects += sign * m.connects;
+      }
+    };
+    if (contact) {
+      auto old = store.list_call_histories(ws, f);
+      if (!old.ok()) return old.status();
+      for (const ContactHistory& o : *old) count_minutes(o.history, -1);
+    }
     Id current = 0;
     CallHistory h;
     const std::string* zone = nullptr;
     static const std::string kNoZone;
     auto flush = [&]() -> Status {
       if (current == 0 || h.calls == 0) return Status::Ok();
+      count_minutes(h, +1);
       return store.put_call_history(ws, current, h);
     };
     NEXTCALL_RETURN_IF_ERROR(store.for_each_attempt(ws, f, [&](const Attempt& a) -> Status {
@@ -99,7 +122,12 @@ Status rebuild_call_histories(Store& store, Id ws, std::optional<Id> contact) {
       return Status::Ok();
     }));
     NEXTCALL_RETURN_IF_ERROR(flush());
-    if (contact) return Status::Ok();
+    std::vector<MinuteCount> changed;
+    for (const auto& [minute, m] : minutes)
+      if (m.attempts != 0 || m.connects != 0) changed.push_back(m);
+    if (contact) return store.add_minute_counts(ws, changed);
+    NEXTCALL_RETURN_IF_ERROR(store.clear_minute_counts(ws));
+    NEXTCALL_RETURN_IF_ERROR(store.add_minute_counts(ws, changed));
     NEXTCALL_RETURN_IF_ERROR(store.clear_reason_results(ws));
     for (const auto& [id, r] : reasons)
       NEXTCALL_RETURN_IF_ERROR(store.add_reason_result(ws, id, r.tries, r.advances));

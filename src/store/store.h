@@ -130,6 +130,11 @@ class Store {
   virtual Result<std::vector<ReasonRecord>> list_reason_results(Id ws) = 0;
   virtual Status add_reason_result(Id ws, Id reason_id, long tries, long advances) = 0;
   virtual Status clear_reason_results(Id ws) = 0;
+  // The workspace's calls and connects per local minute of the contact's clock (the
+  // planner's prior for each window). add_minute_counts adds (or, negative, takes away).
+  virtual Result<std::vector<MinuteCount>> list_minute_counts(Id ws) = 0;
+  virtual Status add_minute_counts(Id ws, const std::vector<MinuteCount>& counts) = 0;
+  virtual Status clear_minute_counts(Id ws) = 0;
 
   // --- the team library: reasons and changes --------------------------------------
   virtual Result<Id> add_reason(const Reason& r) = 0;

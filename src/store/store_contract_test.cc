@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <map>
 
 #include "core/civil_time.h"
 #include "store/call_histories.h"
@@ -282,6 +283,31 @@ std::string summed_up(Store& store, Id ws, Id contact_id, const std::string& zon
   return encode_call_history(summarize_calls(*calls, zone, *store.get_settings(ws)));
 }
 
+// The team's calls per minute, as the store keeps them and as the histories sum them.
+std::string minutes_kept(Store& store, Id ws) {
+  std::string out;
+  auto kept = store.list_minute_counts(ws);
+  if (!kept.ok()) return kept.status().message();
+  for (const MinuteCount& m : *kept)
+    out += std::to_string(m.minute) + ":" + std::to_string(m.attempts) + ":" + std::to_string(m.connects) + " ";
+  return out;
+}
+
+std::string minutes_summed(Store& store, Id ws) {
+  std::map<int, std::pair<int, int>> sum;
+  auto histories = store.list_call_histories(ws, {});
+  if (!histories.ok()) return histories.status().message();
+  for (const ContactHistory& h : *histories)
+    for (const MinuteCount& m : h.history.minutes) {
+      sum[m.minute].first += m.attempts;
+      sum[m.minute].second += m.connects;
+    }
+  std::string out;
+  for (const auto& [minute, c] : sum)
+    out += std::to_string(minute) + ":" + std::to_string(c.first) + ":" + std::to_string(c.second) + " ";
+  return out;
+}
+
 std::string stored(Store& store, Id ws, Id contact_id) {
   Filter f;
   f.contact_id = contact_id;
@@ -322,6 +348,8 @@ TEST_P(StoreContractTest, CallHistoriesFollowEveryLoggedCall) {
   }
   EXPECT_EQ(stored(*store_, ws_, ann), summed_up(*store_, ws_, ann, "America/Los_Angeles"));
   EXPECT_EQ(stored(*store_, ws_, bob), summed_up(*store_, ws_, bob, ""));
+  EXPECT_FALSE(minutes_kept(*store_, ws_).empty());
+  EXPECT_EQ(minutes_kept(*store_, ws_), minutes_summed(*store_, ws_));
   Filter f;
   f.contact_id = ann;
   auto h = store_->list_call_histories(ws_, f)->front().history;
@@ -339,12 +367,14 @@ TEST_P(StoreContractTest, CallHistoriesFollowEveryLoggedCall) {
   std::string before = stored(*store_, ws_, ann);
   ASSERT_TRUE(rebuild_call_histories(*store_, ws_).ok());
   EXPECT_EQ(stored(*store_, ws_, ann), before);
+  EXPECT_EQ(minutes_kept(*store_, ws_), minutes_summed(*store_, ws_));
   results = *store_->list_reason_results(ws_);
   EXPECT_EQ(results.at(0).tries, 5);
   EXPECT_EQ(results.at(0).advances, 3);
   // Another workspace sees none of it.
   EXPECT_TRUE(store_->list_call_histories(other_ws_, {})->empty());
   EXPECT_TRUE(store_->list_reason_results(other_ws_)->empty());
+  EXPECT_TRUE(store_->list_minute_counts(other_ws_)->empty());
 }
 
 TEST_P(StoreContractTest, MovingAContactToAnotherZoneMovesItsCallMinutes) {
@@ -364,6 +394,8 @@ TEST_P(StoreContractTest, MovingAContactToAnotherZoneMovesItsCallMinutes) {
   c.timezone = "Europe/Berlin";
   ASSERT_TRUE(store_->update_contact(c).ok());
   EXPECT_EQ(store_->list_call_histories(ws_, f)->front().history.minutes.front().minute, 14 * 60);
+  // The team's count moved with her: 14:00 has the call, 8:00 no longer.
+  EXPECT_EQ(minutes_kept(*store_, ws_), "840:1:1 ");
 }
 
 TEST_P(StoreContractTest, HistoriesOfARepsContactsOnly) {
@@ -554,7 +586,7 @@ TEST_P(StoreContractTest, OpeningAnOlderDatabaseSumsUpItsCalls) {
   std::string expected = stored(*store_, ws_, ann);
   // Back to version 3, as an older nextcall left it.
   store_.reset();
-  ASSERT_TRUE(exec_raw(url_, "DROP TABLE call_histories; DROP TABLE reason_results; "
+  ASSERT_TRUE(exec_raw(url_, "DROP TABLE call_histories; DROP TABLE reason_results; DROP TABLE minute_counts; "
                              "DELETE FROM schema_migrations WHERE version >= 4"));
   auto again = open_store(url_);
   ASSERT_TRUE(again.ok()) << again.status().message();

@@ -101,4 +101,34 @@ Status PostgresStore::clear_reason_results(Id ws) {
   return db_->query("DELETE FROM reason_results WHERE workspace_id=$1", Params().add(ws)).status();
 }
 
+Result<std::vector<MinuteCount>> PostgresStore::list_minute_counts(Id ws) {
+  auto r = db_->query(
+      "SELECT minute, attempts, connects FROM minute_counts WHERE workspace_id=$1 AND attempts>0 ORDER BY minute",
+      Params().add(ws));
+  if (!r.ok()) return r.status();
+  std::vector<MinuteCount> out;
+  for (int i = 0; i < r->size(); ++i) {
+    Row x = r->row(i);
+    out.push_back({x.i32(0), x.i32(1), x.i32(2)});
+  }
+  return out;
+}
+
+Status PostgresStore::add_minute_counts(Id ws, const std::vector<MinuteCount>& counts) {
+  for (const MinuteCount& m : counts) {
+    NEXTCALL_RETURN_IF_ERROR(
+        db_->query("INSERT INTO minute_counts(workspace_id, minute, attempts, connects) VALUES($1,$2,$3,$4) "
+                   "ON CONFLICT(workspace_id, minute) DO UPDATE SET "
+                   "attempts=minute_counts.attempts+excluded.attempts, "
+                   "connects=minute_counts.connects+excluded.connects",
+                   Params().add(ws).add(m.minute).add(m.attempts).add(m.connects))
+            .status());
+  }
+  return Status::Ok();
+}
+
+Status PostgresStore::clear_minute_counts(Id ws) {
+  return db_->query("DELETE FROM minute_counts WHERE workspace_id=$1", Params().add(ws)).status();
+}
+
 }  // namespace nextcall

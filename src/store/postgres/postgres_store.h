@@ -77,6 +77,9 @@ class PostgresStore : public Store {
   Result<std::vector<ReasonRecord>> list_reason_results(Id ws) override;
   Status add_reason_result(Id ws, Id reason_id, long tries, long advances) override;
   Status clear_reason_results(Id ws) override;
+  Result<std::vector<MinuteCount>> list_minute_counts(Id ws) override;
+  Status add_minute_counts(Id ws, const std::vector<MinuteCount>& counts) override;
+  Status clear_minute_counts(Id ws) override;
 
   Result<Id> add_reason(const Reason& r) override;
   Status update_reason(const Reason& r) override;

@@ -97,4 +97,34 @@ Status SqliteStore::clear_reason_results(Id ws) {
   return st->bind(1, ws).run();
 }
 
+Result<std::vector<MinuteCount>> SqliteStore::list_minute_counts(Id ws) {
+  auto st = db_->prepare(
+      "SELECT minute, attempts, connects FROM minute_counts WHERE workspace_id=? AND attempts>0 ORDER BY minute");
+  if (!st.ok()) return st.status();
+  st->bind(1, ws);
+  std::vector<MinuteCount> out;
+  Status s;
+  while (st->step(&s)) out.push_back({st->i32(0), st->i32(1), st->i32(2)});
+  if (!s.ok()) return s;
+  return out;
+}
+
+Status SqliteStore::add_minute_counts(Id ws, const std::vector<MinuteCount>& counts) {
+  for (const MinuteCount& m : counts) {
+    auto st = db_->prepare(
+        "INSERT INTO minute_counts(workspace_id, minute, attempts, connects) VALUES(?1,?2,?3,?4) "
+        "ON CONFLICT(workspace_id, minute) DO UPDATE SET attempts=attempts+excluded.attempts, "
+        "connects=connects+excluded.connects");
+    if (!st.ok()) return st.status();
+    NEXTCALL_RETURN_IF_ERROR(st->bind(1, ws).bind(2, m.minute).bind(3, m.attempts).bind(4, m.connects).run());
+  }
+  return Status::Ok();
+}
+
+Status SqliteStore::clear_minute_counts(Id ws) {
+  auto st = db_->prepare("DELETE FROM minute_counts WHERE workspace_id=?");
+  if (!st.ok()) return st.status();
+  return st->bind(1, ws).run();
+}
+
 }  // namespace nextcall

@@ -259,6 +259,13 @@ CREATE TABLE reason_results (
   advances INTEGER NOT NULL,
   PRIMARY KEY (workspace_id, reason_id)
 );
+CREATE TABLE minute_counts (
+  workspace_id INTEGER NOT NULL,
+  minute INTEGER NOT NULL,
+  attempts INTEGER NOT NULL,
+  connects INTEGER NOT NULL,
+  PRIMARY KEY (workspace_id, minute)
+);
 )sql";
 
 const std::vector<Migration>& migrations() {
@@ -266,7 +273,7 @@ const std::vector<Migration>& migrations() {
       {1, "contacts, their memory, calls, reasons and changes", kV1},
       {2, "the brainstorm: rounds, submissions and scores", kV2},
       {3, "sign-in: browser sessions and API tokens", kV3},
-      {4, "call histories: each contact's calls summed up, and each reason's results", kV4},
+      {4, "call histories: each contact's calls summed up, each reason's results, the team's calls per minute", kV4},
   };
   return kMigrations;
 }
