@@ -37,6 +37,9 @@ Result<Transcript> parse_transcript_json(std::string_view data, std::string_view
   } catch (const nlohmann::json::parse_error& e) {
     return Status::InvalidArgument(src + ":" + where(data, e.byte > 0 ? e.byte - 1 : 0) +
                                    ": malformed JSON; expected [{\"speaker\", \"start\", \"end\", \"text\"}]");
+  } catch (const nlohmann::json::out_of_range&) {
+    // A number too large for a double ("6e1111…") is well-formed JSON the parser still refuses.
+    return Status::InvalidArgument(src + ": a number is too large; times are seconds or 'HH:MM:SS'");
   }
   const nlohmann::json* arr = &doc;
   if (doc.is_object()) {

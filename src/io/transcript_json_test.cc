@@ -23,6 +23,8 @@ TEST(TranscriptJsonTest, Errors) {
             "b.json: turn 1: field 'speaker' must be a non-empty string");
   EXPECT_EQ(parse_transcript_json(R"([{"speaker":"A","text":"hi","start":true}])", "c.json").status().message(),
             "c.json: turn 1: field 'start' must be seconds (a number) or 'HH:MM:SS'");
+  EXPECT_EQ(parse_transcript_json("[6e1111111111111111111111111111]", "e.json").status().message(),
+            "e.json: a number is too large; times are seconds or 'HH:MM:SS'");
   EXPECT_EQ(parse_transcript_json("[]", "d.json").status().message(),
             "d.json: empty transcript: no turn in the array");
 }

@@ -14,6 +14,9 @@ Result<Body> Body::parse(const std::string& text, std::vector<std::string> known
     } catch (const nlohmann::json::parse_error& e) {
       return Status::InvalidArgument("body: not valid JSON (at byte " + std::to_string(e.byte) +
                                      "); send an object such as {\"name\": \"...\"}");
+    } catch (const nlohmann::json::out_of_range&) {
+      // Well-formed JSON with a number beyond a double ("6e1111…") is refused the same way.
+      return Status::InvalidArgument("body: a number is too large; send numbers a double can hold");
     }
   }
   if (!b.j_.is_object()) return Status::InvalidArgument("body: must be a JSON object");

@@ -62,6 +62,8 @@ void install_data_routes(Routes& r) {
       patch = nlohmann::json::parse(c.req.body);
     } catch (const nlohmann::json::parse_error& e) {
       return Status::InvalidArgument("body: not valid JSON (at byte " + std::to_string(e.byte) + ")");
+    } catch (const nlohmann::json::out_of_range&) {
+      return Status::InvalidArgument("body: a number is too large; send numbers a double can hold");
     }
     if (!patch.is_object()) return Status::InvalidArgument("body: must be a JSON object");
     auto s = c.store.get_settings(c.actor().workspace.id);

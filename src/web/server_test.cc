@@ -160,6 +160,10 @@ TEST_F(ApiTest, BadBodiesGetFieldLevelErrors) {
   EXPECT_EQ(malformed.status, 400);
   EXPECT_EQ(malformed.json["error"]["code"], "invalid_argument");
   EXPECT_TRUE(malformed.json["error"]["fields"].contains("body"));
+  // Well-formed JSON whose number no double holds is refused the same way, not a crash.
+  Reply huge = t.send_raw("POST", "/api/contacts", "{\"first_name\": 6e1111111111111111111}");
+  EXPECT_EQ(huge.status, 400) << huge.body;
+  EXPECT_TRUE(huge.json["error"]["fields"].contains("body")) << huge.body;
 
   Reply typed = t.send("POST", "/api/contacts", {{"first_name", 42}, {"phones", "not a list"}, {"colour", "red"}});
   EXPECT_EQ(typed.status, 400);
