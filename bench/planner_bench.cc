@@ -41,7 +41,7 @@ int main(int argc, char** argv) {
   auto t0 = Clock::now();
   long planned = 0;
   {
-    auto sheets = plan_team_day(**store, ws->front(), day, now, 2);
+    auto sheets = plan_team_day(**store, ws->front(), day, now, 2, [&] { return open_store(argv[1]); });
     if (!sheets.ok()) {
       std::fprintf(stderr, "%s\n", sheets.status().message().c_str());
       return 1;

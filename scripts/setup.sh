@@ -9,7 +9,7 @@ packages=(
   libsqlite3-dev sqlite3 libpq-dev postgresql
   libcpp-httplib-dev nlohmann-json3-dev libcli11-dev libfmt-dev
   libhowardhinnant-date-dev tzdata libphonenumber-dev libical-dev
-  libhyperscan-dev libsodium-dev libicu-dev
+  libhyperscan-dev libsodium-dev libicu-dev libmimalloc-dev
   libpocketsphinx-dev libsphinxbase-dev pocketsphinx-en-us espeak-ng sox
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev

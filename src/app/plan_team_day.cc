@@ -39,10 +39,32 @@ void deal(std::vector<T>& rows, const std::unordered_map<Id, std::size_t>& rep_o
   rows.shrink_to_fit();
 }
 
+// The rows about contacts (everything but the contacts and accounts themselves).
+struct ContactRows {
+  std::vector<Thread> threads;
+  std::vector<Objection> objections;
+  std::vector<Material> materials;
+  std::vector<Commitment> commitments;
+  std::vector<Referral> referrals;
+  std::vector<Appointment> appointments;
+  std::vector<ContactHistory> histories;
+};
+
+Status load_contact_rows(Store& store, Id ws, ContactRows* rows) {
+  Filter all;
+  NEXTCALL_RETURN_IF_ERROR(take(store.list_call_histories(ws, all), &rows->histories));
+  NEXTCALL_RETURN_IF_ERROR(take(store.list_threads(ws, all), &rows->threads));
+  NEXTCALL_RETURN_IF_ERROR(take(store.list_objections(ws, all), &rows->objections));
+  NEXTCALL_RETURN_IF_ERROR(take(store.list_materials(ws, all), &rows->materials));
+  NEXTCALL_RETURN_IF_ERROR(take(store.list_commitments(ws, all), &rows->commitments));
+  NEXTCALL_RETURN_IF_ERROR(take(store.list_referrals(ws, all), &rows->referrals));
+  return take(store.list_appointments(ws, all), &rows->appointments);
+}
+
 }  // namespace
 
 Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& workspace, std::optional<Date> day,
-                                             Instant now, int threads) {
+                                             Instant now, int threads, const OpenReader& open_reader) {
   Id ws = workspace.id;
   auto users = store.list_users(ws);
   if (!users.ok()) return users.status();
@@ -72,6 +94,29 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
     s.workspace_minutes = minutes;
     for (const ReasonRecord& rr : records) s.reason_record[rr.reason_id] = {rr.tries, rr.advances};
   }
+
+  // The rows about contacts are read on a second connection while this one reads the
+  // contacts: the two halves of the load are about the same size. Each connection reads in
+  // its own transaction, so a call logged in between may show in one and not the other —
+  // the same plan as one made a moment later.
+  ContactRows rows;
+  Status rows_status;
+  std::thread reader;
+  if (open_reader && threads > 1) {
+    reader = std::thread([&] {
+      auto side = open_reader();
+      rows_status = side.ok() ? load_contact_rows(**side, ws, &rows) : side.status();
+    });
+  } else {
+    rows_status = load_contact_rows(store, ws, &rows);
+  }
+  // Whatever returns early below waits for the reader first: it writes into this frame.
+  struct JoinOnExit {
+    std::thread& t;
+    ~JoinOnExit() {
+      if (t.joinable()) t.join();
+    }
+  } join_on_exit{reader};
 
   // Contacts in storage order, dealt to their owners.
   std::vector<Contact> contacts;
@@ -113,52 +158,30 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
                                  [](const Account& a, const Account& b) { return a.id == b.id; }),
                      s.accounts.end());
   }
-  Filter all;
+  if (reader.joinable()) reader.join();
+  if (!rows_status.ok()) return rows_status;
+  deal(rows.threads, rep_of_contact, [](const Thread& t) { return t.contact_id; }, snapshots, &Snapshot::threads);
+  deal(rows.objections, rep_of_contact, [](const Objection& t) { return t.contact_id; }, snapshots,
+       &Snapshot::objections);
+  deal(rows.materials, rep_of_contact, [](const Material& t) { return t.contact_id; }, snapshots,
+       &Snapshot::materials);
+  deal(rows.commitments, rep_of_contact, [](const Commitment& t) { return t.contact_id; }, snapshots,
+       &Snapshot::commitments);
+  deal(rows.referrals, rep_of_contact, [](const Referral& t) { return t.referred_contact_id; }, snapshots,
+       &Snapshot::referrals);
   {
-    std::vector<Thread> rows;
-    NEXTCALL_RETURN_IF_ERROR(take(store.list_threads(ws, all), &rows));
-    deal(rows, rep_of_contact, [](const Thread& t) { return t.contact_id; }, snapshots, &Snapshot::threads);
-  }
-  {
-    std::vector<Objection> rows;
-    NEXTCALL_RETURN_IF_ERROR(take(store.list_objections(ws, all), &rows));
-    deal(rows, rep_of_contact, [](const Objection& t) { return t.contact_id; }, snapshots, &Snapshot::objections);
-  }
-  {
-    std::vector<Material> rows;
-    NEXTCALL_RETURN_IF_ERROR(take(store.list_materials(ws, all), &rows));
-    deal(rows, rep_of_contact, [](const Material& t) { return t.contact_id; }, snapshots, &Snapshot::materials);
-  }
-  {
-    std::vector<Commitment> rows;
-    NEXTCALL_RETURN_IF_ERROR(take(store.list_commitments(ws, all), &rows));
-    deal(rows, rep_of_contact, [](const Commitment& t) { return t.contact_id; }, snapshots, &Snapshot::commitments);
-  }
-  {
-    std::vector<Referral> rows;
-    NEXTCALL_RETURN_IF_ERROR(take(store.list_referrals(ws, all), &rows));
-    deal(rows, rep_of_contact, [](const Referral& t) { return t.referred_contact_id; }, snapshots,
-         &Snapshot::referrals);
-  }
-  {
-    std::vector<Appointment> rows;
-    NEXTCALL_RETURN_IF_ERROR(take(store.list_appointments(ws, all), &rows));
     // The reps' own calendars (free slots, nearness), from a day before now.
     Instant from = now - std::chrono::days{1};
-    for (const Appointment& a : rows) {
+    for (const Appointment& a : rows.appointments) {
       if (!a.rep_id || a.starts_at < from) continue;
       auto it = rep_index.find(*a.rep_id);
       if (it != rep_index.end()) snapshots[it->second].rep_appointments.push_back(a);
     }
-    deal(rows, rep_of_contact, [](const Appointment& t) { return t.contact_id; }, snapshots,
-         &Snapshot::appointments);
   }
-  {
-    std::vector<ContactHistory> rows;
-    NEXTCALL_RETURN_IF_ERROR(take(store.list_call_histories(ws, all), &rows));
-    deal(rows, rep_of_contact, [](const ContactHistory& t) { return t.contact_id; }, snapshots,
-         &Snapshot::histories);
-  }
+  deal(rows.appointments, rep_of_contact, [](const Appointment& t) { return t.contact_id; }, snapshots,
+       &Snapshot::appointments);
+  deal(rows.histories, rep_of_contact, [](const ContactHistory& t) { return t.contact_id; }, snapshots,
+       &Snapshot::histories);
 
   // Plan the reps' days side by side: the planner is pure, each snapshot its own.
   std::vector<CallSheet> sheets(snapshots.size());
@@ -170,6 +193,8 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
       s.index();
       sheets[r] = plan_day(s);
       for (Brief& b : sheets[r].calls) b.phone_display = format_phone_national(b.phone_e164);
+      s = Snapshot{};  // freed here, on this thread, rather than all at once at the end
+
     }
   };
   int n = std::max(1, std::min(threads, static_cast<int>(snapshots.size())));

@@ -4,6 +4,8 @@
 // planned side by side.
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -13,9 +15,13 @@
 
 namespace nextcall {
 
+// Opens another connection to the same database, to read from side by side.
+using OpenReader = std::function<Result<std::unique_ptr<Store>>()>;
+
 // One sheet per user of `workspace` (in list_users order) for `day` (default: today in
-// each rep's zone) at `now`, planned on `threads` threads (at least 1).
+// each rep's zone) at `now`, planned on `threads` threads (at least 1). With `open_reader`
+// and more than one thread, half of the workspace is read on a second connection.
 Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& workspace, std::optional<Date> day,
-                                             Instant now, int threads);
+                                             Instant now, int threads, const OpenReader& open_reader = {});
 
 }  // namespace nextcall

@@ -33,6 +33,19 @@ TEST(CliFrameworkTest, WorkspaceAddThenListAsJson) {
   EXPECT_NE(list.out.find("\"default_region\": \"GB\""), std::string::npos) << list.out;
 }
 
+// The program runs on mimalloc when it was built with it (see src/cli/allocator.h): the
+// team plan's speed depends on it.
+TEST(CliFrameworkTest, VersionNamesTheAllocatorInUse) {
+  RunResult r = run_nextcall({"--db", ":memory:", "version"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("nextcall 0.1.0 (sqlite schema ", 0), 0u) << r.out;
+#ifdef NEXTCALL_HAVE_MIMALLOC
+  EXPECT_NE(r.out.find("\nallocator: mimalloc "), std::string::npos) << r.out;
+#else
+  EXPECT_NE(r.out.find("\nallocator: system\n"), std::string::npos) << r.out;
+#endif
+}
+
 TEST(CliFrameworkTest, BadNowIsRejected) {
   RunResult r = run_nextcall({"version"}, "", {{"NEXTCALL_NOW", "yesterday-ish"}});
   EXPECT_EQ(r.exit_code, 2);

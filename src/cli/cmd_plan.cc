@@ -51,7 +51,12 @@ Status write_team(Runtime& rt, Store& store, const Actor& actor, std::optional<D
     return Status::InvalidArgument("--team writes --format table or json; plan one rep (--rep) for " +
                                    rt.format_name);
   int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  auto sheets = plan_team_day(store, actor.workspace, day, rt.now(), threads);
+  // A second connection reads half of the workspace side by side (not for an in-memory
+  // database: another connection to ":memory:" would be another, empty, database).
+  OpenReader open_reader;
+  if (rt.db_url != ":memory:" && rt.db_url != "sqlite::memory:")
+    open_reader = [url = rt.db_url] { return open_store(url); };
+  auto sheets = plan_team_day(store, actor.workspace, day, rt.now(), threads, open_reader);
   if (!sheets.ok()) return sheets.status();
   if (rt.format_name == "json") {
     nlohmann::json all = nlohmann::json::array();

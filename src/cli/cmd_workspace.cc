@@ -1,5 +1,6 @@
 // `nextcall workspace list|add`: the example every command follows — options parsed into
 // a struct, one app/ or store call, a table or JSON rendering, the Status handed to rt.
+#include "cli/allocator.h"
 #include <CLI/CLI.hpp>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -69,7 +70,7 @@ void install_version(CLI::App& cmd, Runtime& rt) {
     rt.out() << "nextcall 0.1.0";
     if (auto store = rt.store(); store.ok())
       rt.out() << " (" << (*store)->backend() << " schema " << (*store)->schema_version() << ")";
-    rt.out() << "\n";
+    rt.out() << "\nallocator: " << allocator_in_use() << "\n";
     rt.finish(Status::Ok());
   });
 }
