@@ -1,6 +1,7 @@
 // `nextcall coach FILE`: coach one call (transcript or WAV), print the findings, the figures
 // and the memory; with --apply (and --contact) write the memory to the contact.
 #include <CLI/CLI.hpp>
+#include <charconv>
 #include <chrono>
 #include <iostream>
 #include <memory>
@@ -28,7 +29,11 @@ struct CoachCliOptions {
 
 Result<Id> find_contact(Store& store, Id ws, const std::string& key) {
   if (!key.empty() && key.find_first_not_of("0123456789") == std::string::npos) {
-    auto c = store.get_contact(ws, std::stoll(key));
+    Id id = 0;
+    auto [end, ec] = std::from_chars(key.data(), key.data() + key.size(), id);
+    if (ec != std::errc() || end != key.data() + key.size())
+      return Status::NotFound("no contact with id " + key);
+    auto c = store.get_contact(ws, id);
     if (!c.ok()) return c.status();
     return c->id;
   }

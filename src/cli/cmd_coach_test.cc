@@ -27,5 +27,15 @@ TEST(CoachCommandTest, ApplyWithoutContactIsRefused) {
   EXPECT_NE(r.err.find("--apply needs --contact"), std::string::npos) << r.err;
 }
 
+TEST(CoachCommandTest, AnIdTooLongForANumberIsNoSuchContact) {
+  TempDir dir;
+  std::string f = dir.write("call.txt", "Rep: hi\nProspect: hello\n");
+  std::string db = dir.path() + "/n.db";
+  ASSERT_EQ(run_nextcall({"--db", db, "demo", "--contacts", "10"}).exit_code, 0);
+  auto r = run_nextcall({"--db", db, "coach", f, "--contact", "99999999999999999999999", "--apply"});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("no contact with id 99999999999999999999999"), std::string::npos) << r.err;
+}
+
 }  // namespace
 }  // namespace nextcall::testing
