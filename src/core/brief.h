@@ -42,6 +42,7 @@ struct ReasonChoice {
   std::string text;      // the blank in "The reason I'm calling is ___"
   std::string sentence;  // "The reason I'm calling is ___."
   std::string why;       // why this one was chosen
+  bool kept_promise = false;  // the rep delivers what they promised: a benefit said on its own
 };
 
 struct MaterialPointer {

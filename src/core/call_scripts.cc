@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <vector>
 #include <cctype>
 
@@ -46,6 +47,27 @@ bool weak_ending(const std::string& word) {
   return false;
 }
 
+// A clause that leans on a word only the cut part explains ("..., and I have an idea that
+// could keep it on schedule": what is "it"?) says nothing on its own.
+bool leans_on_what_was_cut(const std::string& clause) {
+  std::string word;
+  auto check = [&]() {
+    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    bool leans = word == "it" || word == "its" || word == "them" || word == "they" || word == "those" ||
+                 word == "these" || word == "there";
+    word.clear();
+    return leans;
+  };
+  for (char c : clause) {
+    if (std::isalpha(static_cast<unsigned char>(c)) || c == '\'') {
+      word += c;
+    } else if (!word.empty() && check()) {
+      return true;
+    }
+  }
+  return !word.empty() && check();
+}
+
 // A short form of s of at most n words: its first clause when that fits, else its first
 // words without a dangling "to", "the", "our"...
 std::string shorten(const std::string& s, int n) {
@@ -55,7 +77,7 @@ std::string shorten(const std::string& s, int n) {
     auto at = s.find(sep);
     if (at == std::string::npos) continue;
     std::string rest = s.substr(at + std::string(sep).size());
-    if (count_words(rest) <= n && count_words(rest) >= 4) return strip_period(rest);
+    if (count_words(rest) <= n && count_words(rest) >= 4 && !leans_on_what_was_cut(rest)) return strip_period(rest);
   }
   for (const char* sep : {", so ", ", and ", ", which ", " so ", ", ", " — ", "; "}) {
     auto at = s.find(sep);
@@ -84,6 +106,119 @@ std::string shorten(const std::string& s, int n) {
 }
 
 }  // namespace
+
+std::string said_to_them(const std::string& text) {
+  static const std::pair<const char*, const char*> kSwap[] = {
+      {"their", "your"},       {"theirs", "yours"},     {"them", "you"},         {"they", "you"},
+      {"they're", "you're"},   {"they've", "you've"},   {"they'll", "you'll"},   {"themselves", "yourselves"},
+      {"themself", "yourself"}, {"him", "you"},         {"his", "your"},         {"he", "you"},
+      {"she", "you"},          {"he's", "you're"},      {"she's", "you're"},     {"himself", "yourself"},
+      {"herself", "yourself"}};
+  // "her" is "you" as an object ("call her back") and "your" before a noun ("her team").
+  static const char* kAfterObject[] = {"back", "about", "the", "a", "an", "with", "when", "to", "on",
+                                       "in", "at", "by", "for", "and", "if", "once", "after", "before"};
+  std::vector<std::string> words;  // alternating: a word, then what follows it up to the next word
+  std::string out;
+  std::size_t i = 0;
+  auto is_word_char = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '\''; };
+  while (i < text.size()) {
+    std::size_t j = i;
+    if (is_word_char(text[i])) {
+      while (j < text.size() && is_word_char(text[j])) ++j;
+    } else {
+      while (j < text.size() && !is_word_char(text[j])) ++j;
+    }
+    words.push_back(text.substr(i, j - i));
+    i = j;
+  }
+  auto lower = [](std::string w) {
+    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return w;
+  };
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    std::string& w = words[k];
+    if (w.empty() || !is_word_char(w[0])) continue;
+    std::string low = lower(w);
+    std::string to;
+    for (const auto& [from, swap] : kSwap)
+      if (low == from) to = swap;
+    if (low == "her") {
+      std::string next = k + 2 < words.size() ? lower(words[k + 2]) : "";
+      bool object = next.empty() || words[k + 1].find_first_not_of(' ') != std::string::npos;
+      for (const char* a : kAfterObject)
+        if (next == a) object = true;
+      to = object ? "you" : "your";
+    }
+    if (to.empty()) continue;
+    if (std::isupper(static_cast<unsigned char>(w[0]))) to[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(to[0])));
+    w = to;
+  }
+  for (const std::string& w : words) out += w;
+  return out;
+}
+
+namespace {
+
+// "find" -> "found", "check" -> "checked": the verbs promises start with, for "I've found ...".
+std::string past_participle(const std::string& verb) {
+  static const std::pair<const char*, const char*> kIrregular[] = {
+      {"find", "found"}, {"get", "got"},     {"send", "sent"},   {"bring", "brought"}, {"do", "done"},
+      {"make", "made"},  {"run", "run"},     {"put", "put"},     {"set", "set"},       {"speak", "spoken"},
+      {"take", "taken"}, {"give", "given"},  {"see", "seen"},    {"think", "thought"}, {"buy", "bought"},
+      {"build", "built"}, {"draw", "drawn"}, {"meet", "met"},    {"pay", "paid"},      {"show", "shown"},
+      {"tell", "told"},  {"write", "written"}, {"dig", "dug"},   {"hold", "held"},     {"sort", "sorted"},
+      {"plan", "planned"}, {"ship", "shipped"}, {"map", "mapped"}, {"drop", "dropped"}, {"stop", "stopped"}};
+  for (const auto& [base, past] : kIrregular)
+    if (verb == base) return past;
+  if (verb.empty()) return verb;
+  if (verb.back() == 'e') return verb + "d";
+  if (verb.size() > 1 && verb.back() == 'y' && !std::strchr("aeiou", verb[verb.size() - 2]))
+    return verb.substr(0, verb.size() - 1) + "ied";
+  return verb + "ed";
+}
+
+bool starts_with_word(const std::string& low, const char* word) {
+  std::size_t n = std::strlen(word);
+  return low.compare(0, n, word) == 0 && (low.size() == n || low[n] == ' ');
+}
+
+}  // namespace
+
+std::string promise_kept_text(const std::string& what, const std::string& hot_button) {
+  std::string promise = said_to_them(strip_period(what));
+  while (!promise.empty() && promise.front() == ' ') promise.erase(0, 1);
+  promise = lower_first(promise);
+  std::string low = promise;
+  for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (starts_with_word(low, "to")) {
+    promise.erase(0, 3);
+    low.erase(0, 3);
+  }
+  std::string bears = hot_button.empty() ? "" : ", and it bears on " + hot_button;
+  // A promise to send something is kept by having it: "I have the pricing ... I promised you".
+  for (const char* verb : {"send over ", "send ", "e-mail ", "email ", "mail ", "forward ", "share ", "bring "}) {
+    if (low.rfind(verb, 0) != 0) continue;
+    std::size_t at = std::string(verb).size();
+    for (const char* to_whom : {"you ", "over "})
+      if (low.compare(at, std::string(to_whom).size(), to_whom) == 0) at += std::string(to_whom).size();
+    std::string thing = promise.substr(at);
+    // "send the pricing to you" / "send the pricing over"
+    for (const char* tail : {" to you", " over"})
+      if (thing.size() > std::string(tail).size() &&
+          thing.compare(thing.size() - std::string(tail).size(), std::string::npos, tail) == 0)
+        thing.erase(thing.size() - std::string(tail).size());
+    if (count_words(thing) >= 1) return "I have " + thing + " I promised you" + bears;
+    break;
+  }
+  // A promise to call is kept by this call: "to get back to you about the rush order".
+  for (const char* call : {"get back", "call", "ring", "phone", "follow up", "circle back", "come back"})
+    if (starts_with_word(low, call)) return "to " + promise + ", as I promised" + bears;
+  // Any other promise is said done: "I've found a reference customer in your industry".
+  std::size_t space = promise.find(' ');
+  std::string verb = low.substr(0, space);
+  std::string rest = space == std::string::npos ? "" : promise.substr(space);
+  return "I've " + past_participle(verb) + rest + ", as I promised" + bears;
+}
 
 std::string build_opener(std::span<const Thread> threads, const std::string& first_name,
                          const std::string& reason_text, std::string* source) {

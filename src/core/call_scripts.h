@@ -39,6 +39,18 @@ std::vector<std::string> build_gatekeeper_script(const std::string& contact_name
                                                  const std::string& benefit,
                                                  const TargetClose& gatekeeper_target);
 
+// The blank of "The reason I'm calling is ___" for a promise of the rep's that is due, from
+// the promise as noted ("send them the pricing for 100 units", "find a reference customer
+// in their industry"), said to the contact: "I have the pricing for 100 units I promised
+// you" / "I've found a reference customer in your industry, as I promised" / "to get back to
+// you about the rush order, as I promised".
+// With a hot button, how it bears on it.
+std::string promise_kept_text(const std::string& what, const std::string& hot_button);
+
+// A note about the contact ("their industry", "call them") said to them ("your industry",
+// "call you"): whole words only.
+std::string said_to_them(const std::string& text);
+
 // "Thursday, December 3 at 10 a.m." / "at 2:30 p.m."
 std::string spoken_slot(Date local_date, int local_minute);
 

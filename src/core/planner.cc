@@ -596,11 +596,12 @@ Planned plan_contact(DayContext& ctx, std::size_t i, bool only_if_due, Detail de
   std::optional<GeoPoint> where = c.location;
   if (!where && account) where = account->location;
   SlotPick slot = pick_slot(s, c, zone, where, used_slots);
-  // The voicemail leads with a benefit: the reason itself when it is one (a change or a
-  // library reason), else their hot button.
+  // The voicemail leads with a benefit: the reason itself when it is one (a change, a
+  // library reason, a promise of the rep's kept), else their hot button, said to them.
   std::string fallback = c.hot_button.empty() ? std::string("I have an idea worth a short call")
-                                              : "I have an idea on " + c.hot_button;
-  std::string benefit = b.reason.source == "change" || b.reason.source == "library" ? b.reason.text : fallback;
+                                              : "I have an idea on " + said_to_them(c.hot_button);
+  std::string benefit =
+      b.reason.source == "change" || b.reason.source == "library" || b.reason.kept_promise ? b.reason.text : fallback;
   int max_words = s.settings.speaking_rate_wpm * s.settings.voicemail_seconds / 60;
   b.voicemail = build_voicemail(c.first_name, s.rep.name.empty() ? "your rep" : s.rep.name, benefit, fallback,
                                 spoken_slot(slot.local_date, slot.local_minute),

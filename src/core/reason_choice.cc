@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/call_scripts.h"
 #include "core/model_text.h"
 #include "core/recall.h"
 #include "core/thompson.h"
@@ -154,11 +155,11 @@ std::optional<ReasonChoice> choose_reason(const Snapshot& s, std::size_t i,
     r.source = "commitment";
     r.category = "you_first";
     if (k.owner == Party::kRep) {
-      r.text = "I have " + k.what.substr(k.what.rfind("send ", 0) == 0 ? 5 : 0) +
-               " I promised you" + (c.hot_button.empty() ? "" : ", and it bears on " + c.hot_button);
+      r.text = promise_kept_text(k.what, said_to_them(c.hot_button));
+      r.kept_promise = true;
     } else {
       r.text = "to go through " + (page ? "the " + page->title : std::string("what I sent")) +
-               " with you" + (page ? " — " + page->location + " shows how it helps with " + page->serves
+               " with you" + (page ? " — " + page->location + " shows how it helps with " + said_to_them(page->serves)
                                    : std::string());
     }
     r.sentence = sentence(r.text);
