@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/close_ladder.h"
+
 namespace nextcall {
 namespace {
 
@@ -57,6 +59,24 @@ TEST(BuildVoicemailTest, AClauseThatLeansOnTheCutPartIsNotTheBenefit) {
       "ten-minute job",
       "I have an idea on simpler reporting", "Friday, November 27 at 10 a.m.", "(312) 555-0142", 25, 150);
   EXPECT_NE(ok.text.find("We have a way to make the report a ten-minute job."), std::string::npos) << ok.text;
+}
+
+TEST(GatekeeperScriptTest, TheFullNameOnceThenTheFirstName) {
+  TargetClose gk;
+  gk.rung = "arrange_conversation";
+  gk.fallbacks = {"direct_line"};
+  auto lines = build_gatekeeper_script("Jamal O'Brien", "", "predictable monthly spend", gk);
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0],
+            "\"I've been playing phone tag with Jamal O'Brien. Could you see if Jamal will speak with me for a few "
+            "minutes about predictable monthly spend?\"");
+}
+
+TEST(RungWordsTest, DefaultRungsInWordsAndAWorkspacesOwnReadable) {
+  EXPECT_EQ(rung_words("referral"), "a referral");
+  EXPECT_EQ(rung_words("send_info"), "sending information");
+  EXPECT_EQ(rung_words("linkedin"), "a LinkedIn connection");
+  EXPECT_EQ(rung_words("site_visit"), "site visit");
 }
 
 }  // namespace

@@ -35,6 +35,25 @@ std::string ask_for(const std::string& rung, const std::string& name) {
 
 }  // namespace
 
+std::string rung_words(const std::string& rung) {
+  static const std::pair<const char*, const char*> kWords[] = {
+      {"sale", "the order"},
+      {"meeting", "a meeting"},
+      {"proposal_review", "a proposal review"},
+      {"review_together", "going through it together"},
+      {"referral", "a referral"},
+      {"send_info", "sending information"},
+      {"linkedin", "a LinkedIn connection"},
+      {"arrange_conversation", "help arranging a conversation"},
+      {"direct_line", "the direct line"},
+      {"pass_on_proposal", "passing a proposal on"}};
+  for (const auto& [id, words] : kWords)
+    if (rung == id) return words;
+  std::string out = rung;
+  std::replace(out.begin(), out.end(), '_', ' ');
+  return out;
+}
+
 int rung_rank(const Ladder& ladder, const std::string& rung) {
   auto it = std::find(ladder.rungs.begin(), ladder.rungs.end(), rung);
   return it == ladder.rungs.end() ? -1 : static_cast<int>(it - ladder.rungs.begin());

@@ -13,6 +13,10 @@
 
 namespace nextcall {
 
+// A rung in words for a sheet: "referral" -> "a referral", "send_info" -> "sending
+// information"; a workspace's own rung with its underscores as spaces.
+std::string rung_words(const std::string& rung);
+
 // Index of `rung` in the ladder (0 = highest); -1 when it is not on it.
 int rung_rank(const Ladder& ladder, const std::string& rung);
 

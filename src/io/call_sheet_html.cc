@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "core/civil_time.h"
+#include "core/close_ladder.h"
 #include "core/local_time.h"
 
 namespace nextcall {
@@ -47,8 +48,8 @@ std::string brief_html(const Brief& b, const std::string& rep_zone) {
     h += row("Material", "Have the " + e(b.material->title) + " in front of you: <b>" + e(b.material->location) +
                              "</b> → " + e(b.material->serves));
   std::string fallbacks;
-  for (const auto& f : b.close.fallbacks) fallbacks += (fallbacks.empty() ? "" : " → ") + e(f);
-  h += row("Target close", "<b>" + e(b.close.rung) + "</b> (" + e(b.close.ladder) + " ladder) — " + e(b.close.ask) +
+  for (const auto& f : b.close.fallbacks) fallbacks += (fallbacks.empty() ? "" : " → ") + e(rung_words(f));
+  h += row("Target close", "<b>" + e(rung_words(b.close.rung)) + "</b> (" + e(b.close.ladder) + " ladder) — " + e(b.close.ask) +
                                (fallbacks.empty() ? "" : "<br><small>if not: " + fallbacks + "</small>"));
   if (b.fallback_play) h += row("Fallback play", e(*b.fallback_play));
   char meta[64];

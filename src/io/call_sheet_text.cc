@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "core/civil_time.h"
+#include "core/close_ladder.h"
 #include "core/local_time.h"
 
 namespace nextcall {
@@ -27,12 +28,12 @@ void write_brief_text(std::ostream& out, const Brief& b, const std::string& rep_
   if (b.material)
     out << "   Material     have the " << b.material->title << " in front of you: " << b.material->location
         << " → " << b.material->serves << "\n";
-  out << "   Close        ask for " << b.close.rung << " (" << b.close.ladder << " ladder"
-      << (b.close.highest_agreed.empty() ? "" : "; highest agreed: " + b.close.highest_agreed) << ")\n"
+  out << "   Close        ask for " << rung_words(b.close.rung) << " (" << b.close.ladder << " ladder"
+      << (b.close.highest_agreed.empty() ? "" : "; highest agreed: " + rung_words(b.close.highest_agreed)) << ")\n"
       << "                " << b.close.ask << "\n";
   if (!b.close.fallbacks.empty()) {
-    out << "                if not:";
-    for (const auto& f : b.close.fallbacks) out << " " << f;
+    out << "                if not: ";
+    for (std::size_t k = 0; k < b.close.fallbacks.size(); ++k) out << (k ? " → " : "") << rung_words(b.close.fallbacks[k]);
     out << "\n";
   }
   if (b.fallback_play) out << "   Fallback     " << *b.fallback_play << "\n";
