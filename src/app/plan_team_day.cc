@@ -50,15 +50,35 @@ struct ContactRows {
   std::vector<ContactHistory> histories;
 };
 
-Status load_contact_rows(Store& store, Id ws, ContactRows* rows) {
-  Filter all;
-  NEXTCALL_RETURN_IF_ERROR(take(store.list_call_histories(ws, all), &rows->histories));
-  NEXTCALL_RETURN_IF_ERROR(take(store.list_threads(ws, all), &rows->threads));
-  NEXTCALL_RETURN_IF_ERROR(take(store.list_objections(ws, all), &rows->objections));
-  NEXTCALL_RETURN_IF_ERROR(take(store.list_materials(ws, all), &rows->materials));
-  NEXTCALL_RETURN_IF_ERROR(take(store.list_commitments(ws, all), &rows->commitments));
-  NEXTCALL_RETURN_IF_ERROR(take(store.list_referrals(ws, all), &rows->referrals));
-  return take(store.list_appointments(ws, all), &rows->appointments);
+// The rows about the contacts listed in `ids` (all of them without a list). Referrals and
+// appointments are few and read whole: the reps' calendars need every coming appointment.
+Status load_contact_rows(Store& store, Id ws, const std::vector<Id>* ids, ContactRows* rows) {
+  Filter some;
+  some.contact_ids = ids;
+  NEXTCALL_RETURN_IF_ERROR(take(store.list_call_histories(ws, some), &rows->histories));
+  NEXTCALL_RETURN_IF_ERROR(take(store.list_threads(ws, some), &rows->threads));
+  NEXTCALL_RETURN_IF_ERROR(take(store.list_objections(ws, some), &rows->objections));
+  NEXTCALL_RETURN_IF_ERROR(take(store.list_materials(ws, some), &rows->materials));
+  NEXTCALL_RETURN_IF_ERROR(take(store.list_commitments(ws, some), &rows->commitments));
+  NEXTCALL_RETURN_IF_ERROR(take(store.list_referrals(ws, {}), &rows->referrals));
+  return take(store.list_appointments(ws, {}), &rows->appointments);
+}
+
+// The days being planned, with bounds for what can make a contact due in them.
+DueWindow due_window(const std::vector<Snapshot>& snapshots, const std::vector<Change>& changes, Instant now) {
+  DueWindow w;
+  w.first_day = w.last_day = snapshots.empty() ? local_date(now, "UTC") : snapshots.front().day;
+  for (const Snapshot& s : snapshots) {
+    w.first_day = std::min(w.first_day, s.day);
+    w.last_day = std::max(w.last_day, s.day);
+  }
+  // The planner reads the reps' calendars from a day before now, and the day's
+  // appointments from the start of the earliest local day (up to 14 hours before UTC's).
+  w.calendar_from = std::min(now, Instant{std::chrono::sys_days{w.first_day}}) - std::chrono::days{1};
+  for (const Change& ch : changes)
+    if (!ch.effective_on || *ch.effective_on <= w.last_day)
+      w.change_cutoff = w.change_cutoff ? std::max(*w.change_cutoff, ch.created_at) : ch.created_at;
+  return w;
 }
 
 }  // namespace
@@ -95,6 +115,14 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
     for (const ReasonRecord& rr : records) s.reason_record[rr.reason_id] = {rr.tries, rr.advances};
   }
 
+  // Only the contacts that may be due today are read (and the rows about them): in a big
+  // book most are not — a prospect called last week with nothing promised waits. (A store
+  // that does not narrow gives every contact; the planner sorts them out.)
+  auto may_be_due = store.contacts_that_may_be_due(ws, due_window(snapshots, changes, now));
+  if (!may_be_due.ok()) return may_be_due.status();
+  const std::optional<std::vector<Id>> ids = std::move(may_be_due.value());
+  const std::vector<Id>* only = ids ? &*ids : nullptr;
+
   // The rows about contacts are read on a second connection while this one reads the
   // contacts: the two halves of the load are about the same size. Each connection reads in
   // its own transaction, so a call logged in between may show in one and not the other —
@@ -105,10 +133,10 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
   if (open_reader && threads > 1) {
     reader = std::thread([&] {
       auto side = open_reader();
-      rows_status = side.ok() ? load_contact_rows(**side, ws, &rows) : side.status();
+      rows_status = side.ok() ? load_contact_rows(**side, ws, only, &rows) : side.status();
     });
   } else {
-    rows_status = load_contact_rows(store, ws, &rows);
+    rows_status = load_contact_rows(store, ws, only, &rows);
   }
   // Whatever returns early below waits for the reader first: it writes into this frame.
   struct JoinOnExit {
@@ -120,7 +148,9 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
 
   // Contacts in storage order, dealt to their owners.
   std::vector<Contact> contacts;
-  NEXTCALL_RETURN_IF_ERROR(take(store.list_contacts(ws, {}), &contacts));
+  Filter some;
+  some.contact_ids = only;
+  NEXTCALL_RETURN_IF_ERROR(take(store.list_contacts(ws, some), &contacts));
   std::unordered_map<Id, std::size_t> rep_of_contact;
   rep_of_contact.reserve(contacts.size());
   std::unordered_map<Id, std::vector<std::size_t>> reps_of_account;

@@ -24,6 +24,11 @@ std::optional<std::string> CallHistory::last_conversation_rung(const std::string
   return std::nullopt;
 }
 
+bool CallHistory::may_retry() const {
+  return last_at && any_follow_up && last_outcome != Outcome::kConnected && last_outcome != Outcome::kWrongNumber &&
+         misses_since_connect <= kMaxMissesInARow;
+}
+
 bool fold_call(CallHistory& h, const Attempt& a, const std::string& zone, const Settings& settings) {
   bool advanced = false;
   if (!a.rung.empty() && a.ladder != "gatekeeper") {

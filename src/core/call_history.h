@@ -40,6 +40,8 @@ struct LadderRung {
 
 struct CallHistory {
   static constexpr std::size_t kRecent = 8;  // latest calls kept (>= any sane daily limit)
+  static constexpr int kMaxMissesInARow = 6;  // then the contact rests until something changes
+  static constexpr int kRetryWithinDays = 14;  // a miss older than this is not chased
 
   int calls = 0;
   std::optional<Instant> last_at;
@@ -60,6 +62,10 @@ struct CallHistory {
   int best_rank(const Ladder& ladder) const;
   // The rung the last conversation on `ladder` closed on; nullopt when there was none.
   std::optional<std::string> last_conversation_rung(const std::string& ladder) const;
+  // Whether the calls since the last conversation leave room for another try (seed 003:
+  // persistence, not pestering): a follow-up was wanted, the last call was a miss, and
+  // not too many misses in a row. The planner still asks how long ago the miss was.
+  bool may_retry() const;
 };
 
 // A contact's history with the store's key.

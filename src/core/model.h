@@ -67,6 +67,18 @@ struct Cadence {
   enum class Kind { kNone, kDaily, kWeekly, kEveryNDays, kMonthly };
   Kind kind = Kind::kNone;
   int every_days = 0;  // for kEveryNDays
+
+  // Days between calls (a month counts as 30); 0 for kNone.
+  int days() const {
+    switch (kind) {
+      case Kind::kNone: return 0;
+      case Kind::kDaily: return 1;
+      case Kind::kWeekly: return 7;
+      case Kind::kMonthly: return 30;
+      case Kind::kEveryNDays: break;
+    }
+    return every_days > 1 ? every_days : 1;
+  }
 };
 
 struct Phone {

@@ -115,10 +115,7 @@ Facts gather(const Snapshot& s, std::size_t i, const std::string& zone, Instant 
   }
   // A customer's cadence (seed 001: regular calls, each with something of value).
   if (c.stage == Stage::kCustomer && c.cadence.kind != Cadence::Kind::kNone) {
-    int every = c.cadence.kind == Cadence::Kind::kDaily    ? 1
-                : c.cadence.kind == Cadence::Kind::kWeekly ? 7
-                : c.cadence.kind == Cadence::Kind::kMonthly ? 30
-                                                            : std::max(1, c.cadence.every_days);
+    int every = c.cadence.days();
     if (!h.last_connect_at) {
       add_due(f, "customer on a " + to_text(c.cadence) + " cadence, not reached yet");
       f.due_by_cadence = true;
@@ -187,10 +184,9 @@ Facts gather(const Snapshot& s, std::size_t i, const std::string& zone, Instant 
     break;
   }
   // Persistence after a miss (seed 003: different times, different strategies).
-  if (f.due.empty() && h.last_at && h.any_follow_up && h.last_outcome != Outcome::kConnected &&
-      h.last_outcome != Outcome::kWrongNumber && f.misses_since_connect <= 6) {
+  if (f.due.empty() && h.may_retry()) {
     int since = days_between(local_date(*h.last_at, zone), s.day);
-    if (since >= 1 && since <= 14) {
+    if (since >= 1 && since <= CallHistory::kRetryWithinDays) {
       add_due(f, "the last " + std::to_string(f.misses_since_connect) + " attempt" +
                       (f.misses_since_connect == 1 ? "" : "s") +
                       " did not connect: try again at a different time, differently");

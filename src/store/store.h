@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/call_history.h"
+#include "core/due_window.h"
 #include "core/model.h"
 #include "core/settings.h"
 #include "core/status.h"
@@ -36,6 +37,10 @@ struct Filter {
   bool missing_timezone = false; // contacts whose time zone is unknown
   int limit = 0;                 // 0: no limit
   int offset = 0;
+  // contacts, threads, objections, materials, commitments, call histories: a backend may
+  // leave out the rows of contacts not in this sorted list (not owned: the caller keeps it
+  // alive). SQLite does; PostgreSQL returns them all and the caller sorts them out.
+  const std::vector<Id>* contact_ids = nullptr;
 };
 
 class Store {
@@ -83,6 +88,11 @@ class Store {
   virtual Result<std::optional<Contact>> find_contact_by_phone(Id ws, const std::string& e164) = 0;
   virtual Result<std::optional<Contact>> find_contact_by_email(Id ws, const std::string& email) = 0;
   virtual Result<long> count_contacts(Id ws) = 0;
+  // The ids (ascending) of the contacts that may be due in the window (core/due_window.h),
+  // or nullopt when this backend does not narrow (then every contact may be due).
+  virtual Result<std::optional<std::vector<Id>>> contacts_that_may_be_due(Id /*ws*/, const DueWindow& /*w*/) {
+    return std::optional<std::vector<Id>>();
+  }
 
   // --- the memory of each contact ------------------------------------------------
   // add_* returns the new id; update_* replaces the row with the same id; list_* honours

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -592,6 +593,164 @@ TEST_P(StoreContractTest, OpeningAnOlderDatabaseSumsUpItsCalls) {
   ASSERT_TRUE(again.ok()) << again.status().message();
   EXPECT_GE((*again)->schema_version(), 4);
   EXPECT_EQ(stored(**again, ws_, ann), expected);
+}
+
+// A team plan reads only the contacts that may be due: every reason to call keeps its
+// contact in (SQLite narrows; PostgreSQL does not narrow at all, which is also correct).
+TEST_P(StoreContractTest, ContactsThatMayBeDueKeepEveryReasonToCall) {
+  Date today{std::chrono::year{2026} / 11 / 24};
+  Instant now = *parse_instant("2026-11-24T13:00:00Z");
+  int phone = 0;
+  auto make = [&](const char* first, auto&& shape) {
+    Contact c = contact(ws_, first, "+1415555" + std::to_string(2600 + ++phone));
+    c.timezone = "America/New_York";
+    shape(c);
+    return add(c);
+  };
+  auto none = [](Contact&) {};
+  auto call = [&](Id who, const char* at, Outcome outcome, std::optional<Date> next_on = std::nullopt) {
+    Attempt a;
+    a.workspace_id = ws_;
+    a.contact_id = who;
+    a.at = *parse_instant(at);
+    a.outcome = outcome;
+    a.next_on = next_on;
+    ASSERT_TRUE(store_->add_attempt(a).ok());
+  };
+  auto weekly = [](Contact& c) {
+    c.stage = Stage::kCustomer;
+    c.cadence = Cadence{Cadence::Kind::kWeekly, 0};
+  };
+  std::map<std::string, Id> out, in;
+  out["a prospect never called"] = make("Nadia", none);
+  out["a prospect talked to on Friday"] = make("Otto", none);
+  call(out["a prospect talked to on Friday"], "2026-11-20T15:00:00Z", Outcome::kConnected);
+  out["a customer talked to two days ago"] = make("Cora", weekly);
+  call(out["a customer talked to two days ago"], "2026-11-22T15:00:00Z", Outcome::kConnected);
+  out["a miss six weeks ago"] = make("Milo", none);
+  call(out["a miss six weeks ago"], "2026-10-01T15:00:00Z", Outcome::kConnected, Date{today + std::chrono::days{30}});
+  call(out["a miss six weeks ago"], "2026-10-08T15:00:00Z", Outcome::kVoicemail);
+  out["a promise due next week"] = make("Kit", none);
+  out["a promise kept"] = make("Kay", none);
+  in["a customer talked to two weeks ago"] = make("Cleo", weekly);
+  call(in["a customer talked to two weeks ago"], "2026-11-10T15:00:00Z", Outcome::kConnected);
+  in["a customer never reached"] = make("Cy", weekly);
+  in["a follow-up set for today"] = make("Fay", none);
+  call(in["a follow-up set for today"], "2026-11-17T15:00:00Z", Outcome::kConnected, today);
+  in["a miss yesterday"] = make("Mia", none);
+  call(in["a miss yesterday"], "2026-11-10T15:00:00Z", Outcome::kConnected, Date{today + std::chrono::days{30}});
+  call(in["a miss yesterday"], "2026-11-23T15:00:00Z", Outcome::kVoicemail);
+  in["their promise due today"] = make("Tess", none);
+  in["an appointment tomorrow"] = make("Abe", none);
+  in["an introduction"] = make("Ivy", none);
+  in["do not call"] = make("Dee", [&](Contact& c) {
+    c.do_not_call = true;
+    c.do_not_call_since = today;
+  });
+  in["snoozed"] = make("Sam", [&](Contact& c) { c.snoozed_until = today + std::chrono::days{7}; });
+  auto promise = [&](Id who, Date due, CommitmentStatus status) {
+    Commitment k;
+    k.workspace_id = ws_;
+    k.contact_id = who;
+    k.owner = Party::kContact;
+    k.what = "review the specs";
+    k.due_on = due;
+    k.status = status;
+    ASSERT_TRUE(store_->add_commitment(k).ok());
+  };
+  promise(out["a promise due next week"], today + std::chrono::days{7}, CommitmentStatus::kOpen);
+  promise(out["a promise kept"], today - std::chrono::days{3}, CommitmentStatus::kKept);
+  promise(in["their promise due today"], today, CommitmentStatus::kOpen);
+  Appointment ap;
+  ap.workspace_id = ws_;
+  ap.contact_id = in["an appointment tomorrow"];
+  ap.starts_at = now + std::chrono::hours{24};
+  ap.duration_minutes = 30;
+  ap.status = AppointmentStatus::kConfirmed;
+  ASSERT_TRUE(store_->add_appointment(ap).ok());
+  Referral r;
+  r.workspace_id = ws_;
+  r.referred_contact_id = in["an introduction"];
+  r.referrer_name = "Jane Smith";
+  r.introduced = true;
+  r.introduced_on = today - std::chrono::days{2};
+  ASSERT_TRUE(store_->add_referral(r).ok());
+  add(contact(other_ws_, "Elsewhere", "+14155552999"));
+
+  DueWindow w;
+  w.first_day = w.last_day = today;
+  w.calendar_from = now - std::chrono::days{1};
+  auto ids = store_->contacts_that_may_be_due(ws_, w);
+  ASSERT_TRUE(ids.ok()) << ids.status().message();
+  if (GetParam().name == "postgres") {
+    EXPECT_FALSE(ids->has_value());
+    return;
+  }
+  ASSERT_TRUE(ids->has_value());
+  std::vector<Id> listed_ids = **ids;
+  // list_contacts reads just those.
+  Filter f;
+  f.contact_ids = &listed_ids;
+  auto listed = store_->list_contacts(ws_, f);
+  ASSERT_TRUE(listed.ok()) << listed.status().message();
+  ASSERT_EQ(listed->size(), listed_ids.size());
+  for (std::size_t k = 0; k < listed->size(); ++k) EXPECT_EQ((*listed)[k].id, listed_ids[k]);
+  auto has = [&](Id id) { return std::find(listed_ids.begin(), listed_ids.end(), id) != listed_ids.end(); };
+  for (const auto& [what, id] : in) EXPECT_TRUE(has(id)) << what << " was left out";
+  for (const auto& [what, id] : out) EXPECT_FALSE(has(id)) << what << " was read";
+  EXPECT_EQ(listed_ids.size(), in.size());
+
+  // A week on, next week's promise is due and the customer's week has passed.
+  DueWindow week = w;
+  week.last_day = today + std::chrono::days{7};
+  listed_ids = **store_->contacts_that_may_be_due(ws_, week);
+  EXPECT_TRUE(has(out["a promise due next week"]));
+  EXPECT_TRUE(has(out["a customer talked to two days ago"]));
+  EXPECT_FALSE(has(out["a prospect never called"]));
+
+  // A change on the recall list: whoever has not talked since it was made may fit it.
+  DueWindow recall = w;
+  recall.change_cutoff = *parse_instant("2026-11-21T00:00:00Z");
+  listed_ids = **store_->contacts_that_may_be_due(ws_, recall);
+  EXPECT_TRUE(has(out["a prospect never called"]));
+  EXPECT_FALSE(has(out["a customer talked to two days ago"]));
+
+  // The rows about contacts can be narrowed to a list of them.
+  Filter rows;
+  std::vector<Id> only = {in["a miss yesterday"], in["their promise due today"]};
+  std::sort(only.begin(), only.end());
+  rows.contact_ids = &only;
+  auto histories = *store_->list_call_histories(ws_, rows);
+  ASSERT_EQ(histories.size(), 1u);
+  EXPECT_EQ(histories[0].contact_id, in["a miss yesterday"]);
+  auto commitments = *store_->list_commitments(ws_, rows);
+  ASSERT_EQ(commitments.size(), 1u);
+  EXPECT_EQ(commitments[0].contact_id, in["their promise due today"]);
+
+  // A history whose dates were never copied out (an older file) keeps its contact in.
+  if (!is_file(url_)) return;
+  store_.reset();
+  ASSERT_TRUE(exec_raw(url_, "UPDATE call_histories SET dates_filled = 0"));
+  auto again = open_store(url_);
+  ASSERT_TRUE(again.ok());
+  listed_ids = **(*again)->contacts_that_may_be_due(ws_, w);
+  EXPECT_TRUE(has(out["a prospect talked to on Friday"]));
+  EXPECT_FALSE(has(out["a prospect never called"]));
+  // Opening a database from before the dates (migration 5) copies them out again.
+  again->reset();
+  ASSERT_TRUE(exec_raw(url_, "DROP INDEX call_histories_dates; "
+                             "ALTER TABLE call_histories DROP COLUMN dates_filled; "
+                             "ALTER TABLE call_histories DROP COLUMN last_at; "
+                             "ALTER TABLE call_histories DROP COLUMN last_connect_at; "
+                             "ALTER TABLE call_histories DROP COLUMN follow_up_on; "
+                             "ALTER TABLE call_histories DROP COLUMN retry_ok; "
+                             "DELETE FROM schema_migrations WHERE version >= 5"));
+  again = open_store(url_);
+  ASSERT_TRUE(again.ok()) << again.status().message();
+  listed_ids = **(*again)->contacts_that_may_be_due(ws_, w);
+  for (const auto& [what, id] : in) EXPECT_TRUE(has(id)) << what << " was left out after migration 5";
+  for (const auto& [what, id] : out) EXPECT_FALSE(has(id)) << what << " was read after migration 5";
+  store_ = std::move(again.value());
 }
 
 std::vector<Backend> backends() {

@@ -5,6 +5,7 @@
 
 namespace nextcall {
 
+using sqlite::date_text;
 using sqlite::epoch;
 using sqlite::read_date;
 
@@ -36,23 +37,33 @@ Status SqliteStore::for_each_attempt(Id ws, const Filter& f,
 }
 
 Result<std::vector<ContactHistory>> SqliteStore::list_call_histories(Id ws, const Filter& f) {
-  std::string sql = "SELECT h.contact_id, h.body FROM call_histories h";
-  if (f.owner_id) sql += " JOIN contacts c ON c.id = h.contact_id AND c.workspace_id=?1 AND c.owner_id=?3";
+  // Bodies are read from the table in contact order (its rowid): a rep's through the
+  // rep's contacts, a whole workspace straight through. Not through call_histories_dates,
+  // which SQLite would otherwise pick for the order and then look up every row.
+  std::string sql = "SELECT h.contact_id, h.body FROM ";
+  if (f.owner_id)
+    sql += "contacts c CROSS JOIN call_histories h ON h.contact_id = c.id AND c.workspace_id=?1 AND c.owner_id=?3";
+  else
+    sql += f.contact_id ? "call_histories h" : "call_histories h NOT INDEXED";
   sql += " WHERE h.workspace_id=?1";
   if (f.contact_id) sql += " AND h.contact_id=?2";
-  sql += " ORDER BY h.contact_id";
+  sql += f.owner_id ? " ORDER BY c.id" : " ORDER BY h.contact_id";  // the same, without a sort
   auto st = db_->prepare(sql);
   if (!st.ok()) return st.status();
   st->bind(1, ws);
   if (f.contact_id) st->bind(2, *f.contact_id);
   if (f.owner_id) st->bind(3, *f.owner_id);
   std::vector<ContactHistory> out;
-  if (!f.owner_id && !f.contact_id) {
+  if (f.contact_ids) {
+    out.reserve(f.contact_ids->size());
+  } else if (!f.owner_id && !f.contact_id) {
     auto n = count_contacts(ws);  // at most one history a contact
     if (n.ok()) out.reserve(static_cast<std::size_t>(*n));
   }
   Status s;
+  sqlite::ContactGate gate(f.contact_ids);
   while (st->step(&s)) {
+    if (!gate.passes(st->i64(0))) continue;
     // A body this version cannot read is left out: the next call logged sums it up again.
     auto h = decode_call_history(st->view(1));
     if (h) out.push_back({st->i64(0), std::move(*h)});
@@ -63,10 +74,23 @@ Result<std::vector<ContactHistory>> SqliteStore::list_call_histories(Id ws, cons
 
 Status SqliteStore::put_call_history(Id ws, Id contact_id, const CallHistory& h) {
   auto st = db_->prepare(
-      "INSERT INTO call_histories(contact_id, workspace_id, body) VALUES(?1,?2,?3) "
-      "ON CONFLICT(contact_id) DO UPDATE SET body=excluded.body WHERE workspace_id=excluded.workspace_id");
+      "INSERT INTO call_histories(contact_id, workspace_id, body, dates_filled, last_at, last_connect_at, "
+      "follow_up_on, retry_ok) VALUES(?1,?2,?3,1,?4,?5,?6,?7) "
+      "ON CONFLICT(contact_id) DO UPDATE SET body=excluded.body, dates_filled=1, last_at=excluded.last_at, "
+      "last_connect_at=excluded.last_connect_at, follow_up_on=excluded.follow_up_on, retry_ok=excluded.retry_ok "
+      "WHERE workspace_id=excluded.workspace_id");
   if (!st.ok()) return st.status();
-  return st->bind(1, contact_id).bind(2, ws).bind(3, encode_call_history(h)).run();
+  auto seconds = [](const std::optional<Instant>& t) {
+    return t ? std::optional<std::int64_t>(epoch(*t)) : std::nullopt;
+  };
+  return st->bind(1, contact_id)
+      .bind(2, ws)
+      .bind(3, encode_call_history(h))
+      .bind(4, seconds(h.last_at))
+      .bind(5, seconds(h.last_connect_at))
+      .bind(6, date_text(h.follow_up_on))
+      .bind(7, h.may_retry() ? 1 : 0)
+      .run();
 }
 
 Result<std::vector<ReasonRecord>> SqliteStore::list_reason_results(Id ws) {

@@ -46,10 +46,13 @@ std::string limit_clause(const Filter& f) {
 }
 
 template <typename T, typename Read>
-Result<std::vector<T>> collect(Result<Stmt>& st, Read read) {
+Result<std::vector<T>> collect(Result<Stmt>& st, Read read, const std::vector<Id>* contact_ids = nullptr) {
   std::vector<T> out;
   Status s;
-  while (st->step(&s)) out.push_back(read(*st));
+  // Rows of contacts left out are stepped over before they are read (column 2: contact_id).
+  sqlite::ContactGate gate(contact_ids);
+  while (st->step(&s))
+    if (gate.passes(st->i64(2))) out.push_back(read(*st));
   if (!s.ok()) return s;
   return out;
 }
@@ -135,7 +138,7 @@ Result<std::vector<Thread>> SqliteStore::list_threads(Id ws, const Filter& f) {
     t.mentioned_on = read_date(r, 6);
     t.detail = r.text(7);
     return t;
-  });
+  }, f.contact_ids);
 }
 
 // --- objections -------------------------------------------------------------------------
@@ -200,7 +203,7 @@ Result<std::vector<Objection>> SqliteStore::list_objections(Id ws, const Filter&
     o.answered_by_change_id = r.opt_i64(7);
     o.recorded_on = read_date(r, 8);
     return o;
-  });
+  }, f.contact_ids);
 }
 
 // --- materials --------------------------------------------------------------------------
@@ -257,7 +260,7 @@ Result<std::vector<Material>> SqliteStore::list_materials(Id ws, const Filter& f
     m.link = r.text(5);
     m.pointers = pointers_from_json(r.text(6));
     return m;
-  });
+  }, f.contact_ids);
 }
 
 // --- commitments ------------------------------------------------------------------------
@@ -322,7 +325,7 @@ Result<std::vector<Commitment>> SqliteStore::list_commitments(Id ws, const Filte
     c.material_id = r.opt_i64(7);
     c.created_on = read_date(r, 8);
     return c;
-  });
+  }, f.contact_ids);
 }
 
 // --- referrals --------------------------------------------------------------------------

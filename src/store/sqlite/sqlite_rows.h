@@ -1,6 +1,7 @@
 // Conversions between model fields and SQLite column values, shared by the store's files.
 #pragma once
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +21,25 @@ inline std::optional<Date> read_date(const Stmt& s, int c) {
   if (s.is_null(c)) return std::nullopt;
   return parse_date(s.text(c));
 }
+
+// Filter::contact_ids for rows read in contact order: whether a row's contact is listed,
+// walking the sorted list forward as the rows go (no list: every contact is).
+class ContactGate {
+ public:
+  explicit ContactGate(const std::vector<Id>* ids) : ids_(ids) {
+    if (ids_) at_ = ids_->begin();
+  }
+  bool passes(Id contact) {
+    if (!ids_) return true;
+    if (at_ != ids_->end() && *at_ > contact) at_ = ids_->begin();  // out of order: start over
+    at_ = std::lower_bound(at_, ids_->end(), contact);
+    return at_ != ids_->end() && *at_ == contact;
+  }
+
+ private:
+  const std::vector<Id>* ids_;
+  std::vector<Id>::const_iterator at_;
+};
 
 inline std::int64_t epoch(Instant t) { return t.time_since_epoch().count(); }
 inline Instant instant(std::int64_t v) { return Instant{std::chrono::seconds{v}}; }

@@ -68,6 +68,21 @@ Status SqliteStore::migrate() {
     for (const Workspace& w : *workspaces)
       NEXTCALL_RETURN_IF_ERROR(rebuild_call_histories(*this, w.id).with_context("migration 4"));
   }
+  // Migration 5 added columns copied from each history: copy them (a rebuild above wrote them).
+  if (current == 4) {
+    auto workspaces = list_workspaces();
+    if (!workspaces.ok()) return workspaces.status();
+    for (const Workspace& w : *workspaces) {
+      Status s = transaction([&]() -> Status {
+        auto histories = list_call_histories(w.id, {});
+        if (!histories.ok()) return histories.status();
+        for (const ContactHistory& h : *histories)
+          NEXTCALL_RETURN_IF_ERROR(put_call_history(w.id, h.contact_id, h.history));
+        return Status::Ok();
+      });
+      NEXTCALL_RETURN_IF_ERROR(s.with_context("migration 5"));
+    }
+  }
   return Status::Ok();
 }
 
