@@ -335,8 +335,7 @@ Result<std::vector<Contact>> SqliteStore::list_contacts(Id ws, const Filter& f) 
     if (digits.size() >= 4) st->bind(6, "%" + digits + "%");
   }
   std::vector<Contact> out;
-  if (!f.owner_id && !f.account_id && !f.contact_id && f.text.empty() && !f.missing_timezone && f.limit <= 0 &&
-      !f.contact_ids) {
+  if (whole && !f.missing_timezone && !f.contact_ids) {
     // The whole workspace (a team plan, an export): contacts are big, so size the list
     // once rather than move every contact each time it grows.
     auto n = count_contacts(ws);

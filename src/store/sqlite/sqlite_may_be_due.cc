@@ -31,10 +31,12 @@ Result<std::vector<Id>> ids_of(Result<sqlite::Stmt> st) {
 Result<std::optional<std::vector<Id>>> SqliteStore::contacts_that_may_be_due(Id ws, const DueWindow& w) {
   // Commitments, appointments and introductions: few rows, each a reason on its own.
   auto st = db_->prepare(
-      "SELECT contact_id FROM commitments WHERE workspace_id=?1 AND status != 'kept' AND due_on <= ?2 "
+      "SELECT contact_id FROM commitments WHERE workspace_id=?1 AND status != ?4 AND due_on <= ?2 "
       "UNION ALL SELECT contact_id FROM appointments WHERE workspace_id=?1 AND starts_at >= ?3 "
       "UNION ALL SELECT referred_contact_id FROM referrals WHERE workspace_id=?1 AND introduced != 0");
-  if (st.ok()) st->bind(1, ws).bind(2, format_date(w.last_day)).bind(3, epoch(w.calendar_from));
+  if (st.ok())
+    st->bind(1, ws).bind(2, format_date(w.last_day)).bind(3, epoch(w.calendar_from))
+        .bind(4, to_text(CommitmentStatus::kKept));
   auto others = ids_of(std::move(st));
   if (!others.ok()) return others.status();
 
@@ -57,7 +59,7 @@ Result<std::optional<std::vector<Id>>> SqliteStore::contacts_that_may_be_due(Id 
     Id id = contacts->i64(0);
     DueFacts f;
     f.listed = contacts->i32(1) != 0;
-    f.customer = contacts->view(2) == "customer";
+    f.customer = contacts->view(2) == to_text(Stage::kCustomer);
     f.cadence.kind = static_cast<Cadence::Kind>(contacts->i32(3));
     f.cadence.every_days = contacts->i32(4);
     while (history_row && histories->i64(0) < id) history_row = histories->step(&hs);
