@@ -11,6 +11,7 @@
 #include "app/plan_day.h"
 #include "app/plan_team_day.h"
 #include "app/workspace_session.h"
+#include "cli/allocator.h"
 #include "core/civil_time.h"
 #include "core/planner.h"
 #include "core/snapshot.h"
@@ -27,6 +28,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: planner_bench DB\n");
     return 2;
   }
+  cli::tune_allocator();  // as main() does
   Instant now = *parse_instant("2026-11-24T12:00:00Z");
   Date day = *parse_date("2026-11-24");
   auto store = open_store(argv[1]);
@@ -100,6 +102,7 @@ int main(int argc, char** argv) {
     contacts += static_cast<long>(s.contacts.size());
     for (std::size_t i = 0; i < s.contacts.size(); ++i) attempts += s.history_of(i).calls;
   }
+  std::printf("allocator: %s\n", cli::allocator_in_use().c_str());
   std::printf("workspace: %ld contacts, %ld attempts, %zu reps\n", contacts, attempts, users->size());
   std::printf("(a) every rep's day from SQLite, end to end: %.2f s (%ld calls planned)\n", a, planned);
   std::printf("    of which loading the snapshots (measured apart): %.2f s\n", load);

@@ -8,6 +8,13 @@
 
 namespace nextcall::cli {
 
+void tune_allocator() {
+#ifdef NEXTCALL_HAVE_MIMALLOC
+  // The default, not the value: MIMALLOC_LARGE_OS_PAGES, when set, still decides.
+  mi_option_set_enabled_default(mi_option_large_os_pages, true);
+#endif
+}
+
 std::string allocator_in_use() {
 #ifdef NEXTCALL_HAVE_MIMALLOC
   // Linked is not enough: the check is that the C library's allocation functions hand out mimalloc's memory.
@@ -16,7 +23,8 @@ std::string allocator_in_use() {
   std::free(probe);
   if (ours) {
     int v = mi_version();  // 209 is 2.0.9
-    return "mimalloc " + std::to_string(v / 100) + "." + std::to_string(v / 10 % 10) + "." + std::to_string(v % 10);
+    return "mimalloc " + std::to_string(v / 100) + "." + std::to_string(v / 10 % 10) + "." + std::to_string(v % 10) +
+           (mi_option_is_enabled(mi_option_large_os_pages) ? ", 2 MiB pages" : ", 4 KiB pages");
   }
 #endif
   return "system";

@@ -41,6 +41,11 @@ TEST(CliFrameworkTest, VersionNamesTheAllocatorInUse) {
   EXPECT_EQ(r.out.rfind("nextcall 0.1.0 (sqlite schema ", 0), 0u) << r.out;
 #ifdef NEXTCALL_HAVE_MIMALLOC
   EXPECT_NE(r.out.find("\nallocator: mimalloc "), std::string::npos) << r.out;
+  // main() asks for 2 MiB pages (cli::tune_allocator) unless the environment says otherwise.
+  EXPECT_NE(r.out.find(", 2 MiB pages\n"), std::string::npos) << r.out;
+  RunResult small = run_nextcall({"--db", ":memory:", "version"}, "", {{"MIMALLOC_LARGE_OS_PAGES", "0"}});
+  ASSERT_EQ(small.exit_code, 0) << small.err;
+  EXPECT_NE(small.out.find(", 4 KiB pages\n"), std::string::npos) << small.out;
 #else
   EXPECT_NE(r.out.find("\nallocator: system\n"), std::string::npos) << r.out;
 #endif

@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "app/clock.h"
+#include "cli/allocator.h"
 #include "cli/command.h"
 #include "cli/runtime.h"
 #include "core/civil_time.h"
@@ -29,6 +30,7 @@ std::unique_ptr<nextcall::Clock> make_clock() {
 
 int main(int argc, char** argv) {
   using namespace nextcall;
+  cli::tune_allocator();
   cli::Runtime rt(std::cout, std::cerr, make_clock());
   if (const char* db = std::getenv("NEXTCALL_DB"); db && *db) rt.db_url = db;
   if (rt.db_url.empty()) rt.db_url = "nextcall.db";
