@@ -1,6 +1,8 @@
 #include "app/plan_team_day.h"
 
 #include <atomic>
+#include <memory>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 
@@ -117,24 +119,50 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
 
   // Only the contacts that may be due today are read (and the rows about them): in a big
   // book most are not — a prospect called last week with nothing promised waits. (A store
-  // that does not narrow gives every contact; the planner sorts them out.)
-  auto may_be_due = store.contacts_that_may_be_due(ws, due_window(snapshots, changes, now));
+  // that does not narrow gives every contact; the planner sorts them out.) With a second
+  // connection, each checks half the contacts.
+  const DueWindow window = due_window(snapshots, changes, now);
+  using MaybeIds = std::optional<std::vector<Id>>;
+  std::unique_ptr<Store> side;  // the second connection, when there is one
+  Result<MaybeIds> may_be_due = MaybeIds();
+  if (open_reader && threads > 1) {
+    Result<MaybeIds> upper = MaybeIds();
+    std::thread upper_half([&] {
+      auto opened = open_reader();
+      if (!opened.ok()) {
+        upper = opened.status();
+        return;
+      }
+      side = std::move(opened.value());
+      upper = side->contacts_that_may_be_due(ws, window, Slice{1, 2});
+    });
+    may_be_due = store.contacts_that_may_be_due(ws, window, Slice{0, 2});
+    upper_half.join();
+    if (!upper.ok()) return upper.status();
+    if (may_be_due.ok()) {
+      MaybeIds& ids = may_be_due.value();
+      if (ids && upper.value()) {  // both narrow: the lower half's ids, then the upper's
+        ids->insert(ids->end(), upper.value()->begin(), upper.value()->end());
+      } else {
+        ids.reset();
+      }
+    }
+  } else {
+    may_be_due = store.contacts_that_may_be_due(ws, window);
+  }
   if (!may_be_due.ok()) return may_be_due.status();
-  const std::optional<std::vector<Id>> ids = std::move(may_be_due.value());
+  const MaybeIds ids = std::move(may_be_due.value());
   const std::vector<Id>* only = ids ? &*ids : nullptr;
 
-  // The rows about contacts are read on a second connection while this one reads the
+  // The rows about contacts are read on the second connection while this one reads the
   // contacts: the two halves of the load are about the same size. Each connection reads in
   // its own transaction, so a call logged in between may show in one and not the other —
   // the same plan as one made a moment later.
   ContactRows rows;
   Status rows_status;
   std::thread reader;
-  if (open_reader && threads > 1) {
-    reader = std::thread([&] {
-      auto side = open_reader();
-      rows_status = side.ok() ? load_contact_rows(**side, ws, only, &rows) : side.status();
-    });
+  if (side) {
+    reader = std::thread([&] { rows_status = load_contact_rows(*side, ws, only, &rows); });
   } else {
     rows_status = load_contact_rows(store, ws, only, &rows);
   }

@@ -43,6 +43,13 @@ struct Filter {
   const std::vector<Id>* contact_ids = nullptr;
 };
 
+// One of `count` spans of contact ids, equal in width, for work split over connections:
+// slice i's contacts all come before slice i+1's, and the slices together are the whole.
+struct Slice {
+  int index = 0;
+  int count = 1;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -88,10 +95,15 @@ class Store {
   virtual Result<std::optional<Contact>> find_contact_by_phone(Id ws, const std::string& e164) = 0;
   virtual Result<std::optional<Contact>> find_contact_by_email(Id ws, const std::string& email) = 0;
   virtual Result<long> count_contacts(Id ws) = 0;
-  // The ids (ascending) of the contacts that may be due in the window (core/due_window.h),
-  // or nullopt when this backend does not narrow (then every contact may be due).
-  virtual Result<std::optional<std::vector<Id>>> contacts_that_may_be_due(Id /*ws*/, const DueWindow& /*w*/) {
+  // The ids (ascending) of the contacts in `slice` that may be due in the window
+  // (core/due_window.h), or nullopt when this backend does not narrow (then every contact
+  // may be due). The team plan checks the two halves on two connections at once.
+  virtual Result<std::optional<std::vector<Id>>> contacts_that_may_be_due(Id /*ws*/, const DueWindow& /*w*/,
+                                                                          Slice /*slice*/) {
     return std::optional<std::vector<Id>>();
+  }
+  Result<std::optional<std::vector<Id>>> contacts_that_may_be_due(Id ws, const DueWindow& w) {
+    return contacts_that_may_be_due(ws, w, Slice{});
   }
 
   // --- the memory of each contact ------------------------------------------------

@@ -699,6 +699,22 @@ TEST_P(StoreContractTest, ContactsThatMayBeDueKeepEveryReasonToCall) {
   for (const auto& [what, id] : in) EXPECT_TRUE(has(id)) << what << " was left out";
   for (const auto& [what, id] : out) EXPECT_FALSE(has(id)) << what << " was read";
   EXPECT_EQ(listed_ids.size(), in.size());
+  // Checked in slices (the team plan checks two halves on two connections at once): the same
+  // ids, each slice's before the next one's, however many slices.
+  for (int count : {2, 3, 7}) {
+    std::vector<Id> joined;
+    for (int index = 0; index < count; ++index) {
+      auto part = store_->contacts_that_may_be_due(ws_, w, Slice{index, count});
+      ASSERT_TRUE(part.ok()) << part.status().message();
+      ASSERT_TRUE(part->has_value());
+      if (!joined.empty() && !(*part)->empty()) {
+        EXPECT_LT(joined.back(), (*part)->front()) << index << " of " << count;
+      }
+      joined.insert(joined.end(), (*part)->begin(), (*part)->end());
+    }
+    EXPECT_EQ(joined, listed_ids) << "in " << count << " slices";
+  }
+  EXPECT_FALSE(store_->contacts_that_may_be_due(ws_, w, Slice{2, 2}).ok()) << "there is no third half";
 
   // A week on, next week's promise is due and the customer's week has passed.
   DueWindow week = w;

@@ -46,7 +46,8 @@ class SqliteStore : public Store {
   Result<std::optional<Contact>> find_contact_by_phone(Id ws, const std::string& e164) override;
   Result<std::optional<Contact>> find_contact_by_email(Id ws, const std::string& email) override;
   Result<long> count_contacts(Id ws) override;
-  Result<std::optional<std::vector<Id>>> contacts_that_may_be_due(Id ws, const DueWindow& w) override;
+  using Store::contacts_that_may_be_due;
+  Result<std::optional<std::vector<Id>>> contacts_that_may_be_due(Id ws, const DueWindow& w, Slice slice) override;
 
   Result<Id> add_thread(const Thread& t) override;
   Status update_thread(const Thread& t) override;
