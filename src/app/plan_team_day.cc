@@ -41,9 +41,9 @@ void deal(std::vector<T>& rows, const std::unordered_map<Id, std::size_t>& rep_o
   rows.shrink_to_fit();
 }
 
-// The rows about contacts (everything but the contacts and accounts themselves).
+// The rows about contacts read on the second connection: everything but the contacts, their
+// accounts and threads, which the first connection reads (the two sides take about as long).
 struct ContactRows {
-  std::vector<Thread> threads;
   std::vector<Objection> objections;
   std::vector<Material> materials;
   std::vector<Commitment> commitments;
@@ -58,7 +58,6 @@ Status load_contact_rows(Store& store, Id ws, const std::vector<Id>* ids, Contac
   Filter some;
   some.contact_ids = ids;
   NEXTCALL_RETURN_IF_ERROR(take(store.list_call_histories(ws, some), &rows->histories));
-  NEXTCALL_RETURN_IF_ERROR(take(store.list_threads(ws, some), &rows->threads));
   NEXTCALL_RETURN_IF_ERROR(take(store.list_objections(ws, some), &rows->objections));
   NEXTCALL_RETURN_IF_ERROR(take(store.list_materials(ws, some), &rows->materials));
   NEXTCALL_RETURN_IF_ERROR(take(store.list_commitments(ws, some), &rows->commitments));
@@ -155,7 +154,7 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
   const std::vector<Id>* only = ids ? &*ids : nullptr;
 
   // The rows about contacts are read on the second connection while this one reads the
-  // contacts: the two halves of the load are about the same size. Each connection reads in
+  // contacts and their threads: the two halves of the load are about the same size. Each connection reads in
   // its own transaction, so a call logged in between may show in one and not the other —
   // the same plan as one made a moment later.
   ContactRows rows;
@@ -216,9 +215,13 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
                                  [](const Account& a, const Account& b) { return a.id == b.id; }),
                      s.accounts.end());
   }
+  {
+    std::vector<Thread> threads;
+    NEXTCALL_RETURN_IF_ERROR(take(store.list_threads(ws, some), &threads));
+    deal(threads, rep_of_contact, [](const Thread& t) { return t.contact_id; }, snapshots, &Snapshot::threads);
+  }
   if (reader.joinable()) reader.join();
   if (!rows_status.ok()) return rows_status;
-  deal(rows.threads, rep_of_contact, [](const Thread& t) { return t.contact_id; }, snapshots, &Snapshot::threads);
   deal(rows.objections, rep_of_contact, [](const Objection& t) { return t.contact_id; }, snapshots,
        &Snapshot::objections);
   deal(rows.materials, rep_of_contact, [](const Material& t) { return t.contact_id; }, snapshots,
