@@ -119,12 +119,23 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
   // Only the contacts that may be due today are read (and the rows about them): in a big
   // book most are not — a prospect called last week with nothing promised waits. (A store
   // that does not narrow gives every contact; the planner sorts them out.) With a second
-  // connection, each checks half the contacts.
+  // connection, each checks half the contacts, split at an id read once: the lower half
+  // from id 0, the upper up to the highest there can be, so a contact added meanwhile is in
+  // one of them.
   const DueWindow window = due_window(snapshots, changes, now);
   using MaybeIds = std::optional<std::vector<Id>>;
   std::unique_ptr<Store> side;  // the second connection, when there is one
   Result<MaybeIds> may_be_due = MaybeIds();
   if (open_reader && threads > 1) {
+    auto in_use = store.contact_ids_in_use();
+    if (!in_use.ok()) return in_use.status();
+    IdSpan lower, upper_span;
+    if (*in_use) {
+      lower.last = (*in_use)->first + ((*in_use)->last - (*in_use)->first) / 2;
+      upper_span.first = lower.last + 1;
+    } else {
+      upper_span.first = 1, upper_span.last = 0;  // nothing to split: the upper half is empty
+    }
     Result<MaybeIds> upper = MaybeIds();
     std::thread upper_half([&] {
       auto opened = open_reader();
@@ -133,9 +144,9 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
         return;
       }
       side = std::move(opened.value());
-      upper = side->contacts_that_may_be_due(ws, window, Slice{1, 2});
+      upper = side->contacts_that_may_be_due(ws, window, upper_span);
     });
-    may_be_due = store.contacts_that_may_be_due(ws, window, Slice{0, 2});
+    may_be_due = store.contacts_that_may_be_due(ws, window, lower);
     upper_half.join();
     if (!upper.ok()) return upper.status();
     if (may_be_due.ok()) {

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <functional>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -43,11 +44,12 @@ struct Filter {
   const std::vector<Id>* contact_ids = nullptr;
 };
 
-// One of `count` spans of contact ids, equal in width, for work split over connections:
-// slice i's contacts all come before slice i+1's, and the slices together are the whole.
-struct Slice {
-  int index = 0;
-  int count = 1;
+// The contact ids from `first` to `last`, both included: a part of the work split over
+// connections. Parts that meet (one's last + 1 is the next one's first) miss no contact,
+// even one added meanwhile.
+struct IdSpan {
+  Id first = 0;
+  Id last = std::numeric_limits<Id>::max();
 };
 
 class Store {
@@ -95,16 +97,19 @@ class Store {
   virtual Result<std::optional<Contact>> find_contact_by_phone(Id ws, const std::string& e164) = 0;
   virtual Result<std::optional<Contact>> find_contact_by_email(Id ws, const std::string& email) = 0;
   virtual Result<long> count_contacts(Id ws) = 0;
-  // The ids (ascending) of the contacts in `slice` that may be due in the window
+  // The ids (ascending) of the contacts in `span` that may be due in the window
   // (core/due_window.h), or nullopt when this backend does not narrow (then every contact
-  // may be due). The team plan checks the two halves on two connections at once.
+  // may be due). The team plan checks two halves on two connections at once.
   virtual Result<std::optional<std::vector<Id>>> contacts_that_may_be_due(Id /*ws*/, const DueWindow& /*w*/,
-                                                                          Slice /*slice*/) {
+                                                                          IdSpan /*span*/) {
     return std::optional<std::vector<Id>>();
   }
   Result<std::optional<std::vector<Id>>> contacts_that_may_be_due(Id ws, const DueWindow& w) {
-    return contacts_that_may_be_due(ws, w, Slice{});
+    return contacts_that_may_be_due(ws, w, IdSpan{});
   }
+  // The lowest and highest contact id in the store (any workspace: it is cheap), where work
+  // is split by id; nullopt when there are none or this backend does not narrow.
+  virtual Result<std::optional<IdSpan>> contact_ids_in_use() { return std::optional<IdSpan>(); }
 
   // --- the memory of each contact ------------------------------------------------
   // add_* returns the new id; update_* replaces the row with the same id; list_* honours

@@ -1,10 +1,7 @@
 // SqliteStore: which contacts may be due in a team plan's days (core/due_window.h), from a
 // few columns of each contact and the date columns of the call histories (migration 5),
-// read in id order side by side; a slice reads only its span of ids.
+// read in id order side by side; only the span of ids asked for.
 #include <algorithm>
-#include <cstdint>
-#include <string>
-#include <utility>
 
 #include "core/model_text.h"
 #include "store/sqlite/sqlite_rows.h"
@@ -29,30 +26,19 @@ Result<std::vector<Id>> ids_of(Result<sqlite::Stmt> st) {
   return ids;
 }
 
-// The contact ids [first, last] of `slice`: the table's ids split into equal spans (its
-// lowest and highest rowid are two B-tree descents).
-Result<std::pair<Id, Id>> slice_bounds(sqlite::Db& db, Slice slice) {
-  if (slice.count <= 1) return std::pair<Id, Id>(0, INT64_MAX);
-  auto st = db.prepare("SELECT (SELECT min(id) FROM contacts), (SELECT max(id) FROM contacts)");
+}  // namespace
+
+Result<std::optional<IdSpan>> SqliteStore::contact_ids_in_use() {
+  // Two B-tree descents: the table's lowest and highest rowid.
+  auto st = db_->prepare("SELECT (SELECT min(id) FROM contacts), (SELECT max(id) FROM contacts)");
   if (!st.ok()) return st.status();
   Status s;
   if (!st->step(&s)) return s.ok() ? Status::Internal("no row from min(id), max(id)") : s;
-  if (st->is_null(0)) return std::pair<Id, Id>(1, 0);  // no contacts: an empty span
-  Id lo = st->i64(0), hi = st->i64(1);
-  Id width = (hi - lo) / slice.count + 1;
-  Id first = lo + width * slice.index;
-  Id last = slice.index + 1 == slice.count ? hi : first + width - 1;
-  return std::pair<Id, Id>(first, last);
+  if (st->is_null(0)) return std::optional<IdSpan>();
+  return std::optional<IdSpan>(IdSpan{st->i64(0), st->i64(1)});
 }
 
-}  // namespace
-
-Result<std::optional<std::vector<Id>>> SqliteStore::contacts_that_may_be_due(Id ws, const DueWindow& w, Slice slice) {
-  if (slice.count < 1 || slice.index < 0 || slice.index >= slice.count)
-    return Status::InvalidArgument("slice " + std::to_string(slice.index) + " of " + std::to_string(slice.count));
-  auto bounds = slice_bounds(*db_, slice);
-  if (!bounds.ok()) return bounds.status();
-  auto [first, last] = *bounds;
+Result<std::optional<std::vector<Id>>> SqliteStore::contacts_that_may_be_due(Id ws, const DueWindow& w, IdSpan span) {
   // Commitments, appointments and introductions: few rows, each a reason on its own.
   auto st = db_->prepare(
       "SELECT contact_id FROM commitments WHERE workspace_id=?1 AND status != ?4 AND due_on <= ?2 "
@@ -68,13 +54,13 @@ Result<std::optional<std::vector<Id>>> SqliteStore::contacts_that_may_be_due(Id 
       "SELECT id, do_not_call != 0 OR snoozed_until IS NOT NULL, stage, cadence_kind, cadence_days "
       "FROM contacts NOT INDEXED WHERE workspace_id=?1 AND id BETWEEN ?2 AND ?3 ORDER BY id");
   if (!contacts.ok()) return contacts.status();
-  contacts->bind(1, ws).bind(2, first).bind(3, last);
+  contacts->bind(1, ws).bind(2, span.first).bind(3, span.last);
   auto histories = db_->prepare(
       "SELECT contact_id, dates_filled, last_at, last_connect_at, follow_up_on, retry_ok "
       "FROM call_histories INDEXED BY call_histories_dates WHERE workspace_id=?1 AND contact_id BETWEEN ?2 AND ?3 "
       "ORDER BY contact_id");
   if (!histories.ok()) return histories.status();
-  histories->bind(1, ws).bind(2, first).bind(3, last);
+  histories->bind(1, ws).bind(2, span.first).bind(3, span.last);
 
   std::vector<Id> ids;
   Status s, hs;

@@ -47,7 +47,8 @@ class SqliteStore : public Store {
   Result<std::optional<Contact>> find_contact_by_email(Id ws, const std::string& email) override;
   Result<long> count_contacts(Id ws) override;
   using Store::contacts_that_may_be_due;
-  Result<std::optional<std::vector<Id>>> contacts_that_may_be_due(Id ws, const DueWindow& w, Slice slice) override;
+  Result<std::optional<std::vector<Id>>> contacts_that_may_be_due(Id ws, const DueWindow& w, IdSpan span) override;
+  Result<std::optional<IdSpan>> contact_ids_in_use() override;
 
   Result<Id> add_thread(const Thread& t) override;
   Status update_thread(const Thread& t) override;
