@@ -9,11 +9,11 @@
 namespace nextcall::cli {
 
 // Called first thing in main(): asks mimalloc to back its memory with 2 MiB pages
-// (transparent huge pages where the kernel offers them, as it does in its default
-// "madvise" mode). A team plan touches a few hundred megabytes it has just allocated;
-// with 4 KiB pages each one is a page fault, and on a virtual machine the faults cost
-// more than the planning (docs/performance.md has the figures). MIMALLOC_LARGE_OS_PAGES
-// in the environment, when set, has the last word. No effect without mimalloc.
+// (transparent huge pages, which the kernel grants in its "always" and "madvise" modes).
+// A team plan first-touches about 1.5 GB it has just allocated; with 4 KiB pages each
+// page is a fault, and on a virtual machine the faults cost more than the planning
+// (docs/performance.md has the figures). MIMALLOC_LARGE_OS_PAGES in the environment, when
+// set, has the last word. No effect without mimalloc.
 void tune_allocator();
 
 // "mimalloc 2.0.9, 2 MiB pages" (or "..., 4 KiB pages") when mimalloc serves this
