@@ -72,6 +72,21 @@ Result<std::vector<ContactHistory>> SqliteStore::list_call_histories(Id ws, cons
   return out;
 }
 
+namespace {
+
+// The dates copied out of a history's body (migration 5) into parameters first..first+3.
+sqlite::Stmt& bind_dates(sqlite::Stmt& st, int first, const CallHistory& h) {
+  auto seconds = [](const std::optional<Instant>& t) {
+    return t ? std::optional<std::int64_t>(epoch(*t)) : std::nullopt;
+  };
+  return st.bind(first, seconds(h.last_at))
+      .bind(first + 1, seconds(h.last_connect_at))
+      .bind(first + 2, date_text(h.follow_up_on))
+      .bind(first + 3, h.may_retry() ? 1 : 0);
+}
+
+}  // namespace
+
 Status SqliteStore::put_call_history(Id ws, Id contact_id, const CallHistory& h) {
   auto st = db_->prepare(
       "INSERT INTO call_histories(contact_id, workspace_id, body, dates_filled, last_at, last_connect_at, "
@@ -80,17 +95,15 @@ Status SqliteStore::put_call_history(Id ws, Id contact_id, const CallHistory& h)
       "last_connect_at=excluded.last_connect_at, follow_up_on=excluded.follow_up_on, retry_ok=excluded.retry_ok "
       "WHERE workspace_id=excluded.workspace_id");
   if (!st.ok()) return st.status();
-  auto seconds = [](const std::optional<Instant>& t) {
-    return t ? std::optional<std::int64_t>(epoch(*t)) : std::nullopt;
-  };
-  return st->bind(1, contact_id)
-      .bind(2, ws)
-      .bind(3, encode_call_history(h))
-      .bind(4, seconds(h.last_at))
-      .bind(5, seconds(h.last_connect_at))
-      .bind(6, date_text(h.follow_up_on))
-      .bind(7, h.may_retry() ? 1 : 0)
-      .run();
+  return bind_dates(st->bind(1, contact_id).bind(2, ws).bind(3, encode_call_history(h)), 4, h).run();
+}
+
+Status SqliteStore::fill_call_history_dates(Id ws, Id contact_id, const CallHistory& h) {
+  auto st = db_->prepare(
+      "UPDATE call_histories SET dates_filled=1, last_at=?3, last_connect_at=?4, follow_up_on=?5, retry_ok=?6 "
+      "WHERE contact_id=?1 AND workspace_id=?2");
+  if (!st.ok()) return st.status();
+  return bind_dates(st->bind(1, contact_id).bind(2, ws), 3, h).run();
 }
 
 Result<std::vector<ReasonRecord>> SqliteStore::list_reason_results(Id ws) {

@@ -77,7 +77,7 @@ Status SqliteStore::migrate() {
         auto histories = list_call_histories(w.id, {});
         if (!histories.ok()) return histories.status();
         for (const ContactHistory& h : *histories)
-          NEXTCALL_RETURN_IF_ERROR(put_call_history(w.id, h.contact_id, h.history));
+          NEXTCALL_RETURN_IF_ERROR(fill_call_history_dates(w.id, h.contact_id, h.history));
         return Status::Ok();
       });
       NEXTCALL_RETURN_IF_ERROR(s.with_context("migration 5"));

@@ -108,6 +108,9 @@ class SqliteStore : public Store {
   Status revoke_api_token(Id ws, Id token_id) override;
 
  private:
+  // Migration 5's backfill: the date columns of a history already stored, its body as it is.
+  Status fill_call_history_dates(Id ws, Id contact_id, const CallHistory& h);
+
   // Checks that contact `id` exists in workspace ws (memory rows may only hang off it).
   Status require_contact(Id ws, Id id);
   Status write_phones(const Contact& c);
