@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/model.h"
@@ -20,7 +21,9 @@ enum class CallKind {
 };
 
 struct PriorityPart {
-  std::string name;  // commitment_overdue, cadence_overdue, deal_value, ...
+  // commitment_overdue, cadence_overdue, deal_value, ...: the planner's fixed vocabulary,
+  // static text (a part is made for every due contact of a big book, names need no copy).
+  std::string_view name;
   double points = 0;
   std::string why;
 };

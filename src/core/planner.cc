@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <string_view>
 
 #include "core/call_scripts.h"
 #include "core/call_windows.h"
@@ -38,6 +39,16 @@ std::string lower(std::string s) {
 }
 
 std::string date_text(Date d) { return format_date(d); }
+
+// Joins pieces into one string sized once: a due contact's reasons are said for every due
+// contact of a big book, and a chain of + reallocates as the sentence grows.
+template <typename... Pieces>
+std::string cat(const Pieces&... pieces) {
+  std::string out;
+  out.reserve((std::string_view(pieces).size() + ...));
+  (out.append(std::string_view(pieces)), ...);
+  return out;
+}
 
 int days_between(Date a, Date b) { return static_cast<int>((b - a).count()); }
 
@@ -87,7 +98,7 @@ Facts gather(const Snapshot& s, std::size_t i, const std::string& zone, Instant 
   // A part of the priority; its words only when they will be shown (a ranked contact
   // that does not make the cut shows the parts' names and points).
   auto part = [&](std::string_view name, double points, auto&& why) {
-    if (f.parts.empty()) f.parts.reserve(6);  // once, for the few a due contact gets
+    if (f.parts.empty()) f.parts.reserve(8);  // once, for the few a due contact gets (and the two added last)
     PriorityPart& p = f.parts.emplace_back();
     p.name = name;
     p.points = points;
@@ -100,13 +111,13 @@ Facts gather(const Snapshot& s, std::size_t i, const std::string& zone, Instant 
     int late = days_between(*k.due_on, s.day);
     if (late < 0) continue;
     bool theirs = k.owner == Party::kContact;
-    std::string who = theirs ? c.first_name + " promised to " : "You promised to ";
-    std::string when = late == 0 ? "today" : std::to_string(late) + (late == 1 ? " day" : " days") + " ago";
+    std::string_view who = theirs ? std::string_view(c.first_name) : std::string_view("You");
     if (k.status == CommitmentStatus::kBroken) {
-      add_due(f, who + k.what + " (due " + date_text(*k.due_on) + ") and didn't: prepare the fallback play");
+      add_due(f, cat(who, " promised to ", k.what, " (due ", date_text(*k.due_on), ") and didn't: prepare the fallback play"));
       part("commitment_broken", 25, "a broken promise is the moment to go through it together");
     } else {
-      add_due(f, who + k.what + ", due " + when);
+      std::string when = late == 0 ? "today" : std::to_string(late) + (late == 1 ? " day ago" : " days ago");
+      add_due(f, cat(who, " promised to ", k.what, ", due ", when));
       double points = (theirs ? 20 : 30) + std::min(20, late * 2);
       part(late ? "commitment_overdue" : "commitment_due", points,
            words ? (theirs ? "their" : "your") + std::string(" commitment is ") + (late ? "overdue" : "due today")
@@ -117,15 +128,15 @@ Facts gather(const Snapshot& s, std::size_t i, const std::string& zone, Instant 
   if (c.stage == Stage::kCustomer && c.cadence.kind != Cadence::Kind::kNone) {
     int every = c.cadence.days();
     if (!h.last_connect_at) {
-      add_due(f, "customer on a " + to_text(c.cadence) + " cadence, not reached yet");
+      add_due(f, cat("customer on a ", to_text(c.cadence), " cadence, not reached yet"));
       f.due_by_cadence = true;
       part("cadence_overdue", 15, "never reached on their cadence");
     } else {
       Date last_day = local_date(*h.last_connect_at, zone);
       int since = days_between(last_day, s.day);
       if (since >= every) {
-        add_due(f, "customer called " + to_text(c.cadence) + "; last conversation " +
-                        std::to_string(since) + " days ago");
+        add_due(f, cat("customer called ", to_text(c.cadence), "; last conversation ", std::to_string(since),
+                       " days ago"));
         f.due_by_cadence = true;
         part("cadence_overdue", 10 + std::min(15, since - every), !words ? std::string() : "cadence elapsed " +
                                                                       std::to_string(since - every) + " days ago");
@@ -138,8 +149,8 @@ Facts gather(const Snapshot& s, std::size_t i, const std::string& zone, Instant 
     bool called_since = h.last_at && *h.last_at > h.follow_up_set_at && local_date(*h.last_at, zone) >= next_on;
     if (next_on <= s.day && !called_since) {
       int late = days_between(next_on, s.day);
-      add_due(f, "follow-up set for " + date_text(next_on) + " on the call of " +
-                      date_text(local_date(h.follow_up_set_at, zone)));
+      add_due(f, cat("follow-up set for ", date_text(next_on), " on the call of ",
+                     date_text(local_date(h.follow_up_set_at, zone))));
       part("follow_up_date", 20 + std::min(10, late), late ? "follow-up date passed" : "follow-up date is today");
     }
   }
@@ -149,14 +160,14 @@ Facts gather(const Snapshot& s, std::size_t i, const std::string& zone, Instant 
     if (ap.starts_at < day_start || ap.starts_at >= day_end) continue;
     if (ap.is_callback) {
       f.callback_at = ap.starts_at;
-      add_due(f, "they asked for a callback at " + format_local(ap.starts_at, zone) + " their time");
+      add_due(f, cat("they asked for a callback at ", format_local(ap.starts_at, zone), " their time"));
       part("callback", 40, "a time they chose");
     } else if (ap.status == AppointmentStatus::kConfirmed) {
-      add_due(f, "confirmed appointment today at " + format_local(ap.starts_at, zone) +
-                      " their time: call ahead to confirm and prepare");
+      add_due(f, cat("confirmed appointment today at ", format_local(ap.starts_at, zone),
+                     " their time: call ahead to confirm and prepare"));
       part("appointment_today", 30, "a confirmed appointment today");
     } else {
-      add_due(f, "proposed appointment today at " + format_local(ap.starts_at, zone) + ": confirm it");
+      add_due(f, cat("proposed appointment today at ", format_local(ap.starts_at, zone), ": confirm it"));
       part("appointment_today", 25, "a proposed appointment to confirm");
     }
   }
@@ -165,8 +176,8 @@ Facts gather(const Snapshot& s, std::size_t i, const std::string& zone, Instant 
     if (!r.introduced || !r.introduced_on) continue;
     bool called = h.last_at && local_date(*h.last_at, zone) >= *r.introduced_on;
     if (!called) {
-      add_due(f, r.referrer_name + " introduced you on " + date_text(*r.introduced_on) +
-                      " and you have not called yet");
+      add_due(f, cat(r.referrer_name, " introduced you on ", date_text(*r.introduced_on),
+                     " and you have not called yet"));
       part("referral_introduced", 25, "an introduction cools quickly");
     }
   }
@@ -178,7 +189,7 @@ Facts gather(const Snapshot& s, std::size_t i, const std::string& zone, Instant 
     if (!fit.fits) continue;
     bool told = h.last_connect_at && *h.last_connect_at >= ch.created_at;
     if (told) continue;
-    add_due(f, "on the recall list of change #" + std::to_string(ch.id) + " \"" + ch.title + "\": " + fit.why);
+    add_due(f, cat("on the recall list of change #", std::to_string(ch.id), " \"", ch.title, "\": ", fit.why));
     f.due_by_change = true;
     part("change_recall", fit.objection_id ? 30 : 20, words ? "a change " + fit.why : std::string());
     break;
@@ -187,9 +198,9 @@ Facts gather(const Snapshot& s, std::size_t i, const std::string& zone, Instant 
   if (f.due.empty() && h.may_retry()) {
     int since = days_between(local_date(*h.last_at, zone), s.day);
     if (since >= 1 && since <= CallHistory::kRetryWithinDays) {
-      add_due(f, "the last " + std::to_string(f.misses_since_connect) + " attempt" +
-                      (f.misses_since_connect == 1 ? "" : "s") +
-                      " did not connect: try again at a different time, differently");
+      add_due(f, cat("the last ", std::to_string(f.misses_since_connect),
+                     f.misses_since_connect == 1 ? " attempt" : " attempts",
+                     " did not connect: try again at a different time, differently"));
       part("retry", 5, "persistence, not pestering");
     }
   }
@@ -327,12 +338,13 @@ SlotPick pick_slot(const Snapshot& s, const Contact& c, const std::string& zone,
 
 // Priority: an explicit sum of parts (the facts', the highest rung agreed, the chance
 // of connecting in the chosen window).
-double add_priority(std::vector<PriorityPart>& parts, const Ladder& ladder, const std::string& highest_agreed,
-                    double connect_estimate, bool words = true) {
-  int highest = highest_agreed.empty() ? -1 : rung_rank(ladder, highest_agreed);
+// `highest` is the rank on the ladder of the highest rung agreed (-1: none), `agreed` its
+// name; the words are left out for a ranked call that will not be shown in full.
+double add_priority(std::vector<PriorityPart>& parts, const Ladder& ladder, int highest, std::string_view agreed,
+                    double connect_estimate, bool words) {
   if (highest >= 0) {
     double climbed = static_cast<double>(ladder.rungs.size()) - highest;
-    parts.push_back({"highest_rung", climbed * 2, words ? "already agreed to " + highest_agreed : std::string()});
+    parts.push_back({"highest_rung", climbed * 2, words ? cat("already agreed to ", agreed) : std::string()});
   }
   parts.push_back({"connect_chance", std::round(connect_estimate * 100) / 10,
                    words ? "estimated connect chance in the chosen window" : ""});
@@ -343,7 +355,8 @@ double add_priority(std::vector<PriorityPart>& parts, const Ladder& ladder, cons
 
 void add_priority(Brief& b, Facts& f, const Ladder& ladder, const std::string& highest_agreed) {
   b.priority_parts = std::move(f.parts);
-  b.priority = add_priority(b.priority_parts, ladder, highest_agreed, b.window.connect_estimate);
+  int highest = highest_agreed.empty() ? -1 : rung_rank(ladder, highest_agreed);
+  b.priority = add_priority(b.priority_parts, ladder, highest, highest_agreed, b.window.connect_estimate, true);
   // Slot: the window start (the sheet spreads calls in a window when it orders them).
   b.slot = b.window.start;
 }
@@ -474,10 +487,7 @@ Planned plan_contact(DayContext& ctx, std::size_t i, bool only_if_due, Detail de
     }
     o.due_because = std::move(f.due);
     o.priority_parts = std::move(f.parts);
-    int best = history.best_rank(ladder);
-    o.priority = add_priority(o.priority_parts, ladder,
-                              best >= 0 ? ladder.rungs[static_cast<std::size_t>(best)] : std::string(),
-                              o.connect_estimate, false);
+    o.priority = add_priority(o.priority_parts, ladder, history.best_rank(ladder), {}, o.connect_estimate, false);
     out.ranked = true;
     return out;
   }
@@ -625,6 +635,27 @@ Planned plan_contact(DayContext& ctx, std::size_t i, bool only_if_due, Detail de
   return out;
 }
 
+// Puts rows in the given order where they lie: afterwards rows[k] is the row that was at
+// order[k] (a permutation of 0..n-1). Each row moves once, along the cycles of the order.
+template <typename T>
+void permute(std::vector<T>& rows, std::vector<std::uint32_t> order) {
+  for (std::size_t start = 0; start < rows.size(); ++start) {
+    if (order[start] == start) continue;
+    T first = std::move(rows[start]);
+    std::size_t at = start;
+    for (;;) {
+      std::size_t from = order[at];
+      order[at] = static_cast<std::uint32_t>(at);  // in place now
+      if (from == start) {
+        rows[at] = std::move(first);
+        break;
+      }
+      rows[at] = std::move(rows[from]);
+      at = from;
+    }
+  }
+}
+
 std::vector<WindowCounts> workspace_prior(const Snapshot& s, const WindowTable& table) {
   std::vector<WindowCounts> prior(s.settings.windows.size());
   if (!s.workspace_minutes.empty()) {
@@ -654,21 +685,22 @@ CallSheet plan_day(const Snapshot& s) {
   sheet.generated_at = s.now;
   sheet.capacity = s.settings.daily_capacity;
   DayContext ctx(s);
-  // Rank every due contact (cheap), then write the whole brief only for the calls kept.
-  struct Ranked {
-    std::size_t index;  // into s.contacts
-    OverflowCall call;
-  };
-  std::vector<Ranked> ranked;
-  ranked.reserve(s.contacts.size() / 2);
+  // Rank every due contact (cheap), then write the whole brief only for the calls kept. A
+  // narrowed load has nearly every contact due: the list is sized once for all of them.
+  std::vector<OverflowCall> ranked;
+  std::vector<std::uint32_t> ranked_index;  // into s.contacts, one per ranked call
+  ranked.reserve(s.contacts.size());
+  ranked_index.reserve(s.contacts.size());
   for (std::size_t i = 0; i < s.contacts.size(); ++i) {
     // The row is made in place and dropped when the contact is not ranked (no moves).
-    Ranked& row = ranked.emplace_back();
-    row.index = i;
-    Planned p = plan_contact(ctx, i, true, Detail::kRank, &row.call);
-    const Contact& c = s.contacts[i];
-    if (p.ranked) continue;
+    OverflowCall& row = ranked.emplace_back();
+    Planned p = plan_contact(ctx, i, true, Detail::kRank, &row);
+    if (p.ranked) {
+      ranked_index.push_back(static_cast<std::uint32_t>(i));
+      continue;
+    }
     ranked.pop_back();
+    const Contact& c = s.contacts[i];
     if (p.snoozed) {
       sheet.snoozed.push_back({c.id, c.full_name(), p.not_planned});
     } else if (p.needs_reason) {
@@ -678,36 +710,42 @@ CallSheet plan_day(const Snapshot& s) {
     }
   }
   // Capacity keeps the most valuable calls; the rest is overflow with the reason. (The
-  // order is sorted, not the briefs: they are big to move.)
+  // order is sorted, not the rows: they are big to move.)
   std::vector<std::uint32_t> order(ranked.size());
   for (std::size_t k = 0; k < order.size(); ++k) order[k] = static_cast<std::uint32_t>(k);
   std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
-    const OverflowCall& a = ranked[x].call;
-    const OverflowCall& b = ranked[y].call;
+    const OverflowCall& a = ranked[x];
+    const OverflowCall& b = ranked[y];
     return a.priority != b.priority ? a.priority > b.priority : a.contact_id < b.contact_id;
   });
   std::size_t keep = std::min(ranked.size(), static_cast<std::size_t>(std::max(0, s.settings.daily_capacity)));
   std::vector<Brief> ready;
   ready.reserve(keep);
   for (std::size_t k = 0; k < keep; ++k) {
-    Planned p = plan_contact(ctx, ranked[order[k]].index, true, Detail::kFull);
+    std::size_t i = ranked_index[order[k]];
+    Planned p = plan_contact(ctx, i, true, Detail::kFull);
     if (p.brief) {
       ready.push_back(std::move(*p.brief));  // always, but for a bug: the same facts as ranked
     } else {
-      const Contact& c = s.contacts[ranked[order[k]].index];
+      const Contact& c = s.contacts[i];
       sheet.needs_reason.push_back({c.id, c.full_name(), p.not_planned});
     }
   }
-  sheet.overflow.reserve(ranked.size() - keep);
+  // The overflow is the ranked rows themselves, put in order where they lie: the calls cut
+  // first, best first, then the calls kept, which are dropped (their briefs are written).
+  std::rotate(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(keep), order.end());
+  permute(ranked, std::move(order));
+  ranked.resize(ranked.size() - keep);
+  sheet.overflow = std::move(ranked);
   const std::string cut_prefix =
       "daily capacity of " + std::to_string(s.settings.daily_capacity) + " calls reached; priority ";
-  for (std::size_t k = keep; k < ranked.size(); ++k) {
-    OverflowCall& b = sheet.overflow.emplace_back(std::move(ranked[order[k]].call));
+  for (OverflowCall& b : sheet.overflow) {
     // Said for every cut call of a big book: built without printf.
     char points[32];
     auto end = std::to_chars(points, points + sizeof points, b.priority, std::chars_format::fixed, 1).ptr;
-    std::string why = cut_prefix;
-    why.append(points, end).append(" is below the cut");
+    std::string why;
+    why.reserve(cut_prefix.size() + static_cast<std::size_t>(end - points) + 17);
+    why.append(cut_prefix).append(points, end).append(" is below the cut");
     b.due_because.push_back(std::move(why));
   }
   // Order by window start, then priority; spread the calls of a window over its length.

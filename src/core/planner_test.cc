@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "core/civil_time.h"
 #include "core/local_time.h"
 
@@ -540,6 +542,40 @@ TEST(PlannerTest, OverflowRowsCarryTheSamePriorityAsTheirBriefs) {
     EXPECT_EQ(o.phone_e164, brief->phone_e164);
     EXPECT_LE(o.priority, sheet.calls[0].priority);
   }
+}
+
+// The overflow is every ranked call the capacity cut, once each, best first (ties by id),
+// whatever order the contacts are stored in.
+TEST(PlannerTest, OverflowListsEveryCutCallOnceBestFirst) {
+  SnapshotBuilder b;
+  b.snapshot().settings.daily_capacity = 5;
+  std::vector<Id> ids;
+  for (int k = 0; k < 40; ++k) {
+    Contact& c = b.contact("C" + std::to_string(k), "America/New_York");
+    c.phones = {{"+1212555" + std::to_string(1000 + k), "work"}};
+    c.deal_value = 1000.0 * static_cast<double>((k * 17) % 40 / 3);  // scrambled, with ties
+    b.owes(c.id, "review the specs", "2026-11-23");
+    ids.push_back(c.id);
+  }
+  CallSheet sheet = plan_day(b.build());
+  ASSERT_EQ(sheet.calls.size(), 5u);
+  ASSERT_EQ(sheet.overflow.size(), 35u);
+  std::set<Id> seen;
+  for (const Brief& call : sheet.calls) seen.insert(call.contact_id);
+  double lowest_kept = sheet.calls[0].priority;
+  for (const Brief& call : sheet.calls) lowest_kept = std::min(lowest_kept, call.priority);
+  for (std::size_t k = 0; k < sheet.overflow.size(); ++k) {
+    const OverflowCall& o = sheet.overflow[k];
+    EXPECT_TRUE(seen.insert(o.contact_id).second) << o.name << " listed twice";
+    EXPECT_LE(o.priority, lowest_kept) << o.name;
+    EXPECT_NE(o.due_because.back().find("is below the cut"), std::string::npos) << o.name;
+    if (k > 0) {
+      const OverflowCall& before = sheet.overflow[k - 1];
+      EXPECT_TRUE(before.priority > o.priority || (before.priority == o.priority && before.contact_id < o.contact_id))
+          << before.name << " before " << o.name;
+    }
+  }
+  EXPECT_EQ(seen, std::set<Id>(ids.begin(), ids.end()));
 }
 
 TEST(PlannerTest, SheetIsOrderedByWindowStartThenPriority) {

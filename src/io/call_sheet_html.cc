@@ -69,7 +69,7 @@ std::string brief_html(const Brief& b, const std::string& rep_zone) {
   for (const auto& p : b.priority_parts) {
     char pts[32];
     std::snprintf(pts, sizeof pts, "%.1f", p.points);
-    why += " · " + e(p.name) + " " + pts;
+    why += " · " + e(std::string(p.name)) + " " + pts;
   }
   h += row("Why now", why + "</small>");
   return h + "</dl>\n</section>\n";
