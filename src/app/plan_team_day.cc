@@ -1,6 +1,8 @@
 #include "app/plan_team_day.h"
 
+#include <algorithm>
 #include <atomic>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <thread>
@@ -21,22 +23,74 @@ Status take(Result<std::vector<T>> r, std::vector<T>* into) {
   return Status::Ok();
 }
 
+// The rep who owns each contact read, by contact id. Contacts arrive in id order, and so do
+// most rows about them: a lookup first walks on from the last one found, so a pass over
+// rows in contact order costs a step or two a row (and no hash of 400,000 ids is built).
+class RepOfContact {
+ public:
+  void reserve(std::size_t n) { ids_.reserve(n), reps_.reserve(n); }
+  void add(Id contact, std::uint32_t rep) {
+    if (!ids_.empty() && contact <= ids_.back()) sorted_ = false;  // a store that reads in another order
+    ids_.push_back(contact);
+    reps_.push_back(rep);
+  }
+  // The rep's index; -1 when the contact was not read or nobody owns it.
+  std::int64_t find(Id contact) {
+    if (!sorted_) sort();
+    if (ids_.empty()) return -1;
+    if (contact < ids_[at_]) {  // out of order: search from the start
+      at_ = static_cast<std::size_t>(std::lower_bound(ids_.begin(), ids_.end(), contact) - ids_.begin());
+    } else {
+      // Gallop forward from the last hit, then search the last stride.
+      std::size_t step = 1, from = at_;
+      while (from + step < ids_.size() && ids_[from + step] < contact) from += step, step *= 2;
+      std::size_t to = std::min(ids_.size(), from + step + 1);
+      at_ = static_cast<std::size_t>(std::lower_bound(ids_.begin() + static_cast<std::ptrdiff_t>(from),
+                                                      ids_.begin() + static_cast<std::ptrdiff_t>(to), contact) -
+                                     ids_.begin());
+    }
+    if (at_ == ids_.size()) {
+      at_ = 0;
+      return -1;
+    }
+    return ids_[at_] == contact ? reps_[at_] : -1;
+  }
+
+ private:
+  void sort() {
+    std::vector<std::size_t> by_id(ids_.size());
+    for (std::size_t k = 0; k < by_id.size(); ++k) by_id[k] = k;
+    std::sort(by_id.begin(), by_id.end(), [&](std::size_t a, std::size_t b) { return ids_[a] < ids_[b]; });
+    std::vector<Id> ids(ids_.size());
+    std::vector<std::uint32_t> reps(reps_.size());
+    for (std::size_t k = 0; k < by_id.size(); ++k) ids[k] = ids_[by_id[k]], reps[k] = reps_[by_id[k]];
+    ids_ = std::move(ids);
+    reps_ = std::move(reps);
+    sorted_ = true;
+  }
+
+  std::vector<Id> ids_;
+  std::vector<std::uint32_t> reps_;
+  std::size_t at_ = 0;
+  bool sorted_ = true;
+};
+
 // Moves each row to the snapshot of the rep who owns its contact; rows of contacts
 // nobody owns stay behind.
 template <typename T, typename Key, typename Field>
-void deal(std::vector<T>& rows, const std::unordered_map<Id, std::size_t>& rep_of_contact, Key key,
-          std::vector<Snapshot>& snapshots, Field field) {
-  // Counted first so each rep's rows are moved once, not again as their vector grows.
+void deal(std::vector<T>& rows, RepOfContact& rep_of_contact, Key key, std::vector<Snapshot>& snapshots,
+          Field field) {
+  // Each row's rep found once; counted first so each rep's rows are moved once, not again
+  // as their vector grows.
+  std::vector<std::int32_t> rep(rows.size());
   std::vector<std::size_t> count(snapshots.size());
-  for (const T& row : rows) {
-    auto it = rep_of_contact.find(key(row));
-    if (it != rep_of_contact.end()) ++count[it->second];
+  for (std::size_t k = 0; k < rows.size(); ++k) {
+    rep[k] = static_cast<std::int32_t>(rep_of_contact.find(key(rows[k])));
+    if (rep[k] >= 0) ++count[static_cast<std::size_t>(rep[k])];
   }
   for (std::size_t r = 0; r < snapshots.size(); ++r) (snapshots[r].*field).reserve(count[r]);
-  for (T& row : rows) {
-    auto it = rep_of_contact.find(key(row));
-    if (it != rep_of_contact.end()) (snapshots[it->second].*field).push_back(std::move(row));
-  }
+  for (std::size_t k = 0; k < rows.size(); ++k)
+    if (rep[k] >= 0) (snapshots[static_cast<std::size_t>(rep[k])].*field).push_back(std::move(rows[k]));
   rows.clear();
   rows.shrink_to_fit();
 }
@@ -184,30 +238,26 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
     }
   } join_on_exit{reader};
 
-  // Contacts in storage order, dealt to their owners.
-  std::vector<Contact> contacts;
+  // Contacts in storage order, dealt to their owners as they are read (400,000 of them are
+  // not gathered in one list first). Each rep's list is sized for an even share and a
+  // quarter more: most books fit, a bigger one grows once or twice.
   Filter some;
   some.contact_ids = only;
-  NEXTCALL_RETURN_IF_ERROR(take(store.list_contacts(ws, some), &contacts));
-  std::unordered_map<Id, std::size_t> rep_of_contact;
-  rep_of_contact.reserve(contacts.size());
+  RepOfContact rep_of_contact;
   std::unordered_map<Id, std::vector<std::size_t>> reps_of_account;
-  {
-    std::vector<std::size_t> count(snapshots.size());
-    for (const Contact& c : contacts)
-      if (c.owner_id)
-        if (auto it = rep_index.find(*c.owner_id); it != rep_index.end()) ++count[it->second];
-    for (std::size_t r = 0; r < snapshots.size(); ++r) snapshots[r].contacts.reserve(count[r]);
+  if (ids && !snapshots.empty()) {
+    rep_of_contact.reserve(ids->size());
+    std::size_t share = ids->size() / snapshots.size();
+    for (Snapshot& s : snapshots) s.contacts.reserve(share + share / 4 + 16);
   }
-  for (Contact& c : contacts) {
-    if (!c.owner_id) continue;
+  NEXTCALL_RETURN_IF_ERROR(store.each_contact(ws, some, [&](Contact&& c) {
+    if (!c.owner_id) return;
     auto it = rep_index.find(*c.owner_id);
-    if (it == rep_index.end()) continue;
-    rep_of_contact.emplace(c.id, it->second);
+    if (it == rep_index.end()) return;
+    rep_of_contact.add(c.id, static_cast<std::uint32_t>(it->second));
     if (c.account_id) reps_of_account[*c.account_id].push_back(it->second);
     snapshots[it->second].contacts.push_back(std::move(c));
-  }
-  contacts = {};
+  }));
   {
     std::vector<Account> accounts;
     NEXTCALL_RETURN_IF_ERROR(take(store.list_accounts(ws, {}), &accounts));

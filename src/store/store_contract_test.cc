@@ -427,6 +427,38 @@ TEST_P(StoreContractTest, HistoriesOfARepsContactsOnly) {
   EXPECT_EQ(store_->list_call_histories(ws_, {})->size(), 2u);
 }
 
+// each_contact hands over what list_contacts lists, in the same order, for every filter a
+// caller uses (the team plan deals contacts as they come instead of listing them).
+TEST_P(StoreContractTest, EachContactHandsOverWhatListContactsLists) {
+  std::vector<Id> all;
+  for (int k = 0; k < 7; ++k)
+    all.push_back(add(contact(ws_, "C" + std::to_string(k), "+1415555260" + std::to_string(k))));
+  std::vector<Id> some = {all[1], all[2], all[5]};
+  Filter by_ids;
+  by_ids.contact_ids = &some;
+  Filter text;
+  text.text = "C3";
+  for (const Filter& f : {Filter{}, by_ids, text}) {
+    auto listed = store_->list_contacts(ws_, f);
+    ASSERT_TRUE(listed.ok());
+    std::vector<Id> handed;
+    std::vector<std::string> names;
+    ASSERT_TRUE(store_->each_contact(ws_, f, [&](Contact&& c) {
+      handed.push_back(c.id);
+      names.push_back(c.first_name);
+    }).ok());
+    ASSERT_EQ(handed.size(), listed->size());
+    for (std::size_t k = 0; k < handed.size(); ++k) {
+      EXPECT_EQ(handed[k], (*listed)[k].id);
+      EXPECT_EQ(names[k], (*listed)[k].first_name);
+    }
+  }
+  // Listed contacts are never left out (a backend may hand over the others too).
+  std::vector<Id> handed;
+  ASSERT_TRUE(store_->each_contact(ws_, by_ids, [&](Contact&& c) { handed.push_back(c.id); }).ok());
+  for (Id id : some) EXPECT_NE(std::find(handed.begin(), handed.end(), id), handed.end()) << id;
+}
+
 TEST_P(StoreContractTest, FailedTransactionWritesNothingAndNestedJoinsTheOuter) {
   Status s = store_->transaction([&]() -> Status {
     add(contact(ws_, "Ann", "+14155552671"));

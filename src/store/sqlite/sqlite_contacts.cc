@@ -296,10 +296,11 @@ Result<Contact> SqliteStore::get_contact(Id ws, Id id) {
   return Status::NotFound("no contact with id " + std::to_string(id));
 }
 
-Result<std::vector<Contact>> SqliteStore::list_contacts(Id ws, const Filter& f) {
+Result<sqlite::Stmt> SqliteStore::contacts_query(Id ws, const Filter& f, bool* whole_out) {
   // A whole workspace is read in storage order (which is id order): through the
   // (workspace, account) index it would be sorted again, every row copied once more.
   bool whole = !f.owner_id && !f.account_id && !f.contact_id && f.text.empty() && f.limit <= 0;
+  *whole_out = whole;
   std::string sql = std::string("SELECT ") + kContactCols + " FROM contacts c" + (whole ? " NOT INDEXED" : "");
   if (!f.text.empty()) sql += " LEFT JOIN accounts a ON a.id = c.account_id";
   sql += " WHERE c.workspace_id=?1";
@@ -334,10 +335,19 @@ Result<std::vector<Contact>> SqliteStore::list_contacts(Id ws, const Filter& f) 
     st->bind(4, pat + "%");
     if (digits.size() >= 4) st->bind(6, "%" + digits + "%");
   }
+  return st;
+}
+
+Result<std::vector<Contact>> SqliteStore::list_contacts(Id ws, const Filter& f) {
+  bool whole = false;
+  auto st = contacts_query(ws, f, &whole);
+  if (!st.ok()) return st.status();
+  // A whole workspace or a listed part of one (a team plan, an export): contacts are big,
+  // so the list is sized once rather than moved each time it grows.
   std::vector<Contact> out;
-  if (whole && !f.missing_timezone && !f.contact_ids) {
-    // The whole workspace (a team plan, an export): contacts are big, so size the list
-    // once rather than move every contact each time it grows.
+  if (f.contact_ids) {
+    out.reserve(f.contact_ids->size());
+  } else if (whole && !f.missing_timezone) {
     auto n = count_contacts(ws);
     if (n.ok()) out.reserve(static_cast<std::size_t>(*n));
   }
@@ -347,6 +357,17 @@ Result<std::vector<Contact>> SqliteStore::list_contacts(Id ws, const Filter& f) 
     if (gate.passes(st->i64(0))) out.push_back(read_contact(*st));
   if (!s.ok()) return s;
   return out;
+}
+
+Status SqliteStore::each_contact(Id ws, const Filter& f, const std::function<void(Contact&&)>& take) {
+  bool whole = false;
+  auto st = contacts_query(ws, f, &whole);
+  if (!st.ok()) return st.status();
+  Status s;
+  sqlite::ContactGate gate(f.contact_ids);
+  while (st->step(&s))
+    if (gate.passes(st->i64(0))) take(read_contact(*st));
+  return s;
 }
 
 Result<std::optional<Contact>> SqliteStore::find_contact_by_phone(Id ws, const std::string& e164) {

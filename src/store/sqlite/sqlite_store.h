@@ -43,6 +43,7 @@ class SqliteStore : public Store {
   Status update_contact(const Contact& c) override;
   Result<Contact> get_contact(Id ws, Id id) override;
   Result<std::vector<Contact>> list_contacts(Id ws, const Filter& f) override;
+  Status each_contact(Id ws, const Filter& f, const std::function<void(Contact&&)>& take) override;
   Result<std::optional<Contact>> find_contact_by_phone(Id ws, const std::string& e164) override;
   Result<std::optional<Contact>> find_contact_by_email(Id ws, const std::string& email) override;
   Result<long> count_contacts(Id ws) override;
@@ -110,6 +111,10 @@ class SqliteStore : public Store {
  private:
   // Migration 5's backfill: the date columns of a history already stored, its body as it is.
   Status fill_call_history_dates(Id ws, Id contact_id, const CallHistory& h);
+
+  // The statement list_contacts and each_contact step through; *whole says it reads a
+  // whole workspace (no filter but Filter::contact_ids, which the caller applies).
+  Result<sqlite::Stmt> contacts_query(Id ws, const Filter& f, bool* whole);
 
   // Checks that contact `id` exists in workspace ws (memory rows may only hang off it).
   Status require_contact(Id ws, Id id);
