@@ -36,10 +36,21 @@ std::optional<Date> parse_date(std::string_view s) {
 
 std::string format_date(Date d) {
   std::chrono::year_month_day ymd{d};
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-  return buf;
+  int year = static_cast<int>(ymd.year());
+  if (year < 0 || year > 9999) {  // outside what a calendar shows: printf's way
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", year, static_cast<unsigned>(ymd.month()),
+                  static_cast<unsigned>(ymd.day()));
+    return buf;
+  }
+  // Digit by digit: a team plan says a date for every due contact of a big book.
+  unsigned y = static_cast<unsigned>(year), m = static_cast<unsigned>(ymd.month()), day = static_cast<unsigned>(ymd.day());
+  char buf[10] = {static_cast<char>('0' + y / 1000),      static_cast<char>('0' + y / 100 % 10),
+                  static_cast<char>('0' + y / 10 % 10),   static_cast<char>('0' + y % 10),
+                  '-',                                    static_cast<char>('0' + m / 10),
+                  static_cast<char>('0' + m % 10),        '-',
+                  static_cast<char>('0' + day / 10),      static_cast<char>('0' + day % 10)};
+  return std::string(buf, sizeof buf);
 }
 
 std::optional<Instant> parse_instant(std::string_view s) {

@@ -9,6 +9,11 @@ Date d(const char* s) { return *parse_date(s); }
 
 TEST(CivilTimeTest, ParsesAndFormatsIsoDates) {
   EXPECT_EQ(format_date(d("2026-11-24")), "2026-11-24");
+  // Every date of a span round-trips, zero-padded.
+  for (Date day = d("1999-12-25"); day <= d("2001-01-10"); day += std::chrono::days{1})
+    EXPECT_EQ(parse_date(format_date(day)), day) << format_date(day);
+  EXPECT_EQ(format_date(d("0987-01-05")), "0987-01-05");
+  EXPECT_EQ(format_date(Date{std::chrono::year{12026} / 3 / 4}), "12026-03-04");
   EXPECT_FALSE(parse_date("2026-02-30"));
   EXPECT_FALSE(parse_date("2026-1-3"));
   EXPECT_FALSE(parse_date(""));

@@ -22,8 +22,16 @@ struct ZoneEntry {
 ZoneEntry* find_entry(const std::string& zone) {
   if (zone.empty()) return nullptr;
   thread_local std::unordered_map<std::string, ZoneEntry> cache;
+  // The zone asked last, checked first: a planner asks about one contact's zone many times
+  // in a row. (Entries of an unordered_map stay where they are as it grows.)
+  thread_local const std::string* last_name = nullptr;
+  thread_local ZoneEntry* last = nullptr;
+  if (last_name && *last_name == zone) return last->zone ? last : nullptr;
   auto it = cache.find(zone);
-  if (it != cache.end()) return it->second.zone ? &it->second : nullptr;
+  if (it != cache.end()) {
+    last_name = &it->first, last = &it->second;
+    return it->second.zone ? &it->second : nullptr;
+  }
   ZoneEntry e;
   try {
     e.zone = date::locate_zone(zone);
