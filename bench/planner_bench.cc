@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include <sys/resource.h>
+
 #include "app/plan_day.h"
 #include "app/plan_team_day.h"
 #include "app/workspace_session.h"
@@ -24,6 +26,21 @@ using Clock = std::chrono::steady_clock;
 
 static double seconds_since(Clock::time_point t) {
   return std::chrono::duration<double>(Clock::now() - t).count();
+}
+
+// The process's CPU time so far, user and system, in seconds: with the wall time it shows
+// whether a slow run worked more or waited more (a virtual machine's neighbours).
+static double cpu_seconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  auto s = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+  return s(u.ru_utime) + s(u.ru_stime);
+}
+
+static long peak_memory_mib() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss / 1024;
 }
 
 int main(int argc, char** argv) {
@@ -44,10 +61,11 @@ int main(int argc, char** argv) {
   // (a) end to end: every rep's sheet from the database, as the team batch does it (one
   // pass over the workspace, the reps planned on both cores).
   int runs = argc > 2 ? std::max(1, std::atoi(argv[2])) : 1;
-  std::vector<double> times;
+  std::vector<double> times, cpu;
   long planned = 0;
   for (int run = 0; run < runs; ++run) {
     auto t0 = Clock::now();
+    double cpu0 = cpu_seconds();
     planned = 0;
     auto sheets = plan_team_day(**store, ws->front(), day, now, 2, [&] { return open_store(argv[1]); });
     if (!sheets.ok()) {
@@ -57,7 +75,9 @@ int main(int argc, char** argv) {
     for (const CallSheet& sheet : *sheets) planned += static_cast<long>(sheet.calls.size());
     sheets = std::vector<CallSheet>();  // freed inside the timing, as a finished command does
     times.push_back(seconds_since(t0));
+    cpu.push_back(cpu_seconds() - cpu0);
   }
+  long peak_a = peak_memory_mib();
   std::vector<double> sorted = times;
   std::sort(sorted.begin(), sorted.end());
   double a = sorted[sorted.size() / 2];
@@ -119,7 +139,9 @@ int main(int argc, char** argv) {
     std::printf(", the median of %d runs:", runs);
     for (double t : times) std::printf(" %.2f", t);
   }
-  std::printf("\n");
+  std::printf("\n    CPU time of each run (both cores):");
+  for (double t : cpu) std::printf(" %.2f", t);
+  std::printf(" s; peak resident memory %ld MiB, the mapped database included\n", peak_a);
   std::printf("    of which loading the snapshots (measured apart): %.2f s\n", load);
   std::printf("(b) the in-memory planner on the loaded snapshots: %.3f s (%ld calls, %ld more due past capacity)\n", b, planned_b, overflow_b);
   std::printf("(c) a plain pass summing their fields: %.3f s (checksum %.0f)\n", c, sum);
