@@ -120,7 +120,7 @@ struct OverflowCall {
   std::string window_name;
   Instant window_start{}, window_end{};
   double connect_estimate = 0;
-  std::vector<std::string> due_because;  // the last: why capacity cut it
+  std::vector<std::string> due_because;  // why they are due (the views add cut_reason)
   double priority = 0;
   std::vector<PriorityPart> priority_parts;
 };
@@ -140,5 +140,10 @@ struct CallSheet {
 };
 
 std::string_view to_text(CallKind k);
+
+// Why the day's capacity cut a call: "daily capacity of 60 calls reached; priority 41.5 is
+// below the cut". The views say it from the sheet: it is not stored in each of a big
+// book's overflow rows.
+std::string cut_reason(const CallSheet& sheet, const OverflowCall& call);
 
 }  // namespace nextcall

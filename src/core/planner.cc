@@ -28,6 +28,14 @@ std::string_view to_text(CallKind k) {
   return "follow_up";
 }
 
+std::string cut_reason(const CallSheet& sheet, const OverflowCall& call) {
+  char points[32];
+  auto end = std::to_chars(points, points + sizeof points, call.priority, std::chars_format::fixed, 1).ptr;
+  std::string why = "daily capacity of " + std::to_string(sheet.capacity) + " calls reached; priority ";
+  why.append(points, end).append(" is below the cut");
+  return why;
+}
+
 namespace {
 
 using std::chrono::days;
@@ -737,17 +745,6 @@ CallSheet plan_day(const Snapshot& s) {
   permute(ranked, std::move(order));
   ranked.resize(ranked.size() - keep);
   sheet.overflow = std::move(ranked);
-  const std::string cut_prefix =
-      "daily capacity of " + std::to_string(s.settings.daily_capacity) + " calls reached; priority ";
-  for (OverflowCall& b : sheet.overflow) {
-    // Said for every cut call of a big book: built without printf.
-    char points[32];
-    auto end = std::to_chars(points, points + sizeof points, b.priority, std::chars_format::fixed, 1).ptr;
-    std::string why;
-    why.reserve(cut_prefix.size() + static_cast<std::size_t>(end - points) + 17);
-    why.append(cut_prefix).append(points, end).append(" is below the cut");
-    b.due_because.push_back(std::move(why));
-  }
   // Order by window start, then priority; spread the calls of a window over its length.
   std::stable_sort(ready.begin(), ready.end(), [](const Brief& a, const Brief& b) {
     if (a.window.start != b.window.start) return a.window.start < b.window.start;

@@ -488,7 +488,7 @@ TEST(PlannerTest, CapacityCutsTheSheetAndListsTheOverflowWithTheReason) {
   ASSERT_EQ(sheet.calls.size(), 2u);
   ASSERT_EQ(sheet.overflow.size(), 1u);
   EXPECT_NE(sheet.overflow[0].name, "Cy Lee");
-  EXPECT_NE(sheet.overflow[0].due_because.back().find("daily capacity of 2 calls reached"), std::string::npos);
+  EXPECT_NE(cut_reason(sheet, sheet.overflow[0]).find("daily capacity of 2 calls reached"), std::string::npos);
 }
 
 // The prior for a window's connect rate is the whole team's record when the store gives it.
@@ -568,7 +568,11 @@ TEST(PlannerTest, OverflowListsEveryCutCallOnceBestFirst) {
     const OverflowCall& o = sheet.overflow[k];
     EXPECT_TRUE(seen.insert(o.contact_id).second) << o.name << " listed twice";
     EXPECT_LE(o.priority, lowest_kept) << o.name;
-    EXPECT_NE(o.due_because.back().find("is below the cut"), std::string::npos) << o.name;
+    EXPECT_FALSE(o.due_because.empty()) << o.name;
+    char points[32];
+    std::snprintf(points, sizeof points, "%.1f", o.priority);
+    EXPECT_EQ(cut_reason(sheet, o), "daily capacity of 5 calls reached; priority " + std::string(points) +
+                                        " is below the cut");
     if (k > 0) {
       const OverflowCall& before = sheet.overflow[k - 1];
       EXPECT_TRUE(before.priority > o.priority || (before.priority == o.priority && before.contact_id < o.contact_id))

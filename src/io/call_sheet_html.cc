@@ -105,7 +105,7 @@ std::string call_sheet_html(const CallSheet& s) {
     h += "</ul>\n";
   };
   std::vector<SheetEntry> overflow;
-  for (const OverflowCall& b : s.overflow) overflow.push_back({b.contact_id, b.name, b.due_because.back()});
+  for (const OverflowCall& b : s.overflow) overflow.push_back({b.contact_id, b.name, cut_reason(s, b)});
   list("Overflow", overflow);
   list("Needs a reason", s.needs_reason);
   list("Snoozed", s.snoozed);

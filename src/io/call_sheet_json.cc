@@ -68,6 +68,17 @@ nlohmann::json brief_json(const Brief& b) {
   };
 }
 
+namespace {
+
+// A cut call's reasons to be due, then why the capacity cut it.
+json due_and_cut(const CallSheet& s, const OverflowCall& b) {
+  json why = b.due_because;
+  why.push_back(cut_reason(s, b));
+  return why;
+}
+
+}  // namespace
+
 nlohmann::json call_sheet_json(const CallSheet& s) {
   json calls = json::array(), overflow = json::array();
   for (const Brief& b : s.calls) calls.push_back(brief_json(b));
@@ -86,7 +97,7 @@ nlohmann::json call_sheet_json(const CallSheet& s) {
                           {"start", format_instant(b.window_start)},
                           {"end", format_instant(b.window_end)},
                           {"connect_estimate", b.connect_estimate}}},
-                        {"due_because", b.due_because},
+                        {"due_because", due_and_cut(s, b)},
                         {"priority", {{"total", b.priority}, {"parts", parts}}}});
   }
   auto entries = [](const std::vector<SheetEntry>& v) {

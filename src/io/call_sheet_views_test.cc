@@ -115,6 +115,24 @@ TEST(CallSheetViewsTest, HtmlMatchesTheGoldenAndEscapes) {
   check_golden("call_sheet.html", html);
 }
 
+// A cut call says why it is due, then why the capacity cut it: the JSON as its last
+// reason, the HTML as the line in the overflow list.
+TEST(CallSheetViewsTest, OverflowSaysWhyTheCapacityCutIt) {
+  CallSheet sheet = fixed_sheet();
+  sheet.capacity = 60;
+  OverflowCall& cut = sheet.overflow.emplace_back();
+  cut.contact_id = 77;
+  cut.name = "Cy Cut";
+  cut.due_because = {"follow-up set for 2026-11-20 on the call of 2026-11-13"};
+  cut.priority = 12.34;
+  const std::string why = "daily capacity of 60 calls reached; priority 12.3 is below the cut";
+  nlohmann::json j = call_sheet_json(sheet);
+  ASSERT_EQ(j["overflow"].size(), 1u);
+  EXPECT_EQ(j["overflow"][0]["due_because"],
+            nlohmann::json({"follow-up set for 2026-11-20 on the call of 2026-11-13", why}));
+  EXPECT_NE(call_sheet_html(sheet).find(why), std::string::npos);
+}
+
 TEST(CallSheetViewsTest, IcsHasOneEventPerCallAtItsSlot) {
   CallSheet sheet = fixed_sheet();
   ASSERT_EQ(sheet.calls.size(), 2u);
