@@ -40,12 +40,16 @@ void group(std::vector<T>& rows, const std::vector<Contact>& contacts, Key key, 
 
 void Snapshot::index() {
   sort_rows(contacts, [](const Contact& a, const Contact& b) { return a.id < b.id; });
+  sort_rows(accounts, [](const Account& a, const Account& b) { return a.id < b.id; });
   ranges_.assign(contacts.size(), {});
-  contact_index_.clear();
-  contact_index_.reserve(contacts.size());
-  for (std::size_t i = 0; i < contacts.size(); ++i) contact_index_[contacts[i].id] = i;
-  account_index_.clear();
-  for (std::size_t i = 0; i < accounts.size(); ++i) account_index_[accounts[i].id] = i;
+  for (std::size_t i = 0; i < contacts.size(); ++i) {
+    const std::optional<Id>& account = contacts[i].account_id;
+    if (!account) continue;
+    auto it = std::lower_bound(accounts.begin(), accounts.end(), *account,
+                               [](const Account& a, Id id) { return a.id < id; });
+    if (it != accounts.end() && it->id == *account)
+      ranges_[i].account = static_cast<std::uint32_t>(it - accounts.begin());
+  }
   group(threads, contacts, [](const Thread& t) { return t.contact_id; },
         [&](std::size_t i, std::uint32_t b, std::uint32_t e) { ranges_[i].threads = {b, e}; });
   group(objections, contacts, [](const Objection& t) { return t.contact_id; },
@@ -81,15 +85,14 @@ void Snapshot::index() {
 }
 
 const Account* Snapshot::account_of(std::size_t i) const {
-  const Contact& c = contacts[i];
-  if (!c.account_id) return nullptr;
-  auto it = account_index_.find(*c.account_id);
-  return it == account_index_.end() ? nullptr : &accounts[it->second];
+  if (i >= ranges_.size()) return nullptr;  // not indexed yet
+  std::uint32_t a = ranges_[i].account;
+  return a == kNoAccount ? nullptr : &accounts[a];
 }
 
 const Contact* Snapshot::contact_by_id(Id id) const {
-  auto it = contact_index_.find(id);
-  return it == contact_index_.end() ? nullptr : &contacts[it->second];
+  auto it = std::lower_bound(contacts.begin(), contacts.end(), id, [](const Contact& c, Id key) { return c.id < key; });
+  return it != contacts.end() && it->id == id ? &*it : nullptr;
 }
 
 }  // namespace nextcall

@@ -6,6 +6,7 @@
 // snapshot of a million contacts costs a few sorts, not a million small allocations.
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <unordered_map>
 #include <vector>
@@ -69,8 +70,10 @@ struct Snapshot {
   struct Range {
     std::uint32_t begin = 0, end = 0;
   };
+  static constexpr std::uint32_t kNoAccount = UINT32_MAX;
   struct Ranges {
     Range threads, objections, materials, commitments, referrals, appointments, attempts;
+    std::uint32_t account = kNoAccount;  // the contact's account in `accounts`
   };
   template <typename T>
   static std::span<const T> range(const std::vector<T>& v, Range r) {
@@ -78,8 +81,8 @@ struct Snapshot {
   }
   std::vector<Ranges> ranges_;
   std::vector<CallHistory> histories_by_contact_;
-  std::unordered_map<Id, std::size_t> contact_index_;
-  std::unordered_map<Id, std::size_t> account_index_;
+  // No maps by id: contacts and accounts are sorted by id (a lookup is a binary search),
+  // and each contact's account is found once, in index().
 };
 
 }  // namespace nextcall
