@@ -24,53 +24,29 @@ Status take(Result<std::vector<T>> r, std::vector<T>* into) {
 }
 
 // The rep who owns each contact read, by contact id. Contacts arrive in id order, and so do
-// most rows about them: a lookup first walks on from the last one found, so a pass over
-// rows in contact order costs a step or two a row (and no hash of 400,000 ids is built).
+// most rows about them: a lookup searches on from the last one found (as ContactGate does
+// in the SQLite store), so no hash of 400,000 ids is built.
 class RepOfContact {
  public:
-  void reserve(std::size_t n) { ids_.reserve(n), reps_.reserve(n); }
+  void reserve(std::size_t n) { reps_.reserve(n); }
   void add(Id contact, std::uint32_t rep) {
-    if (!ids_.empty() && contact <= ids_.back()) sorted_ = false;  // a store that reads in another order
-    ids_.push_back(contact);
-    reps_.push_back(rep);
+    if (!reps_.empty() && contact <= reps_.back().first) sorted_ = false;  // a store reading in another order
+    reps_.emplace_back(contact, rep);
   }
   // The rep's index; -1 when the contact was not read or nobody owns it.
   std::int64_t find(Id contact) {
-    if (!sorted_) sort();
-    if (ids_.empty()) return -1;
-    if (contact < ids_[at_]) {  // out of order: search from the start
-      at_ = static_cast<std::size_t>(std::lower_bound(ids_.begin(), ids_.end(), contact) - ids_.begin());
-    } else {
-      // Gallop forward from the last hit, then search the last stride.
-      std::size_t step = 1, from = at_;
-      while (from + step < ids_.size() && ids_[from + step] < contact) from += step, step *= 2;
-      std::size_t to = std::min(ids_.size(), from + step + 1);
-      at_ = static_cast<std::size_t>(std::lower_bound(ids_.begin() + static_cast<std::ptrdiff_t>(from),
-                                                      ids_.begin() + static_cast<std::ptrdiff_t>(to), contact) -
-                                     ids_.begin());
-    }
-    if (at_ == ids_.size()) {
-      at_ = 0;
-      return -1;
-    }
-    return ids_[at_] == contact ? reps_[at_] : -1;
+    if (!sorted_) std::sort(reps_.begin(), reps_.end()), sorted_ = true;
+    // On from the last one found when the rows go forward, else from the start.
+    std::size_t from = at_ < reps_.size() && reps_[at_].first <= contact ? at_ : 0;
+    auto it = std::lower_bound(reps_.begin() + static_cast<std::ptrdiff_t>(from), reps_.end(), contact,
+                               [](const std::pair<Id, std::uint32_t>& r, Id id) { return r.first < id; });
+    at_ = static_cast<std::size_t>(it - reps_.begin());
+    if (it == reps_.end() || it->first != contact) return -1;
+    return it->second;
   }
 
  private:
-  void sort() {
-    std::vector<std::size_t> by_id(ids_.size());
-    for (std::size_t k = 0; k < by_id.size(); ++k) by_id[k] = k;
-    std::sort(by_id.begin(), by_id.end(), [&](std::size_t a, std::size_t b) { return ids_[a] < ids_[b]; });
-    std::vector<Id> ids(ids_.size());
-    std::vector<std::uint32_t> reps(reps_.size());
-    for (std::size_t k = 0; k < by_id.size(); ++k) ids[k] = ids_[by_id[k]], reps[k] = reps_[by_id[k]];
-    ids_ = std::move(ids);
-    reps_ = std::move(reps);
-    sorted_ = true;
-  }
-
-  std::vector<Id> ids_;
-  std::vector<std::uint32_t> reps_;
+  std::vector<std::pair<Id, std::uint32_t>> reps_;
   std::size_t at_ = 0;
   bool sorted_ = true;
 };
