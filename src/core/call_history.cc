@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 
 #include "core/close_ladder.h"
 #include "core/local_time.h"
@@ -104,24 +105,6 @@ void put_escaped(std::string& out, std::string_view s) {
   }
 }
 
-std::optional<std::string> unescape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '%') {
-      out += s[i];
-      continue;
-    }
-    if (i + 2 >= s.size()) return std::nullopt;
-    unsigned v = 0;
-    auto r = std::from_chars(s.data() + i + 1, s.data() + i + 3, v, 16);
-    if (r.ec != std::errc() || r.ptr != s.data() + i + 3) return std::nullopt;
-    out += static_cast<char>(v);
-    i += 2;
-  }
-  return out;
-}
-
 void put_int(std::string& out, long long v) {
   char buf[24];
   auto r = std::to_chars(buf, buf + sizeof buf, v);
@@ -133,67 +116,6 @@ void put_instant(std::string& out, const std::optional<Instant>& t) {
     put_int(out, t->time_since_epoch().count());
   else
     out += '-';
-}
-
-// Splits `s` at `sep` into at most the parts it has; a cursor over the pieces.
-struct Cursor {
-  std::string_view rest;
-  bool done = false;
-  std::string_view next(char sep) {
-    std::size_t at = rest.find(sep);
-    std::string_view piece = rest.substr(0, at);
-    if (at == std::string_view::npos) {
-      rest = {};
-      done = true;
-    } else {
-      rest.remove_prefix(at + 1);
-    }
-    return piece;
-  }
-};
-
-bool parse_int(std::string_view s, long long* v) {
-  auto r = std::from_chars(s.data(), s.data() + s.size(), *v);
-  return r.ec == std::errc() && r.ptr == s.data() + s.size() && !s.empty();
-}
-
-bool parse_int(std::string_view s, int* v) {
-  long long w = 0;
-  if (!parse_int(s, &w) || w < -2147483647LL || w > 2147483647LL) return false;
-  *v = static_cast<int>(w);
-  return true;
-}
-
-bool parse_instant(std::string_view s, std::optional<Instant>* t) {
-  if (s == "-") {
-    t->reset();
-    return true;
-  }
-  long long v = 0;
-  if (!parse_int(s, &v)) return false;
-  *t = Instant{std::chrono::seconds{v}};
-  return true;
-}
-
-bool parse_outcome_code(std::string_view s, Outcome* o) {
-  int v = 0;
-  if (!parse_int(s, &v) || v < 0 || v > static_cast<int>(Outcome::kWrongNumber)) return false;
-  *o = static_cast<Outcome>(v);
-  return true;
-}
-
-bool parse_rungs(std::string_view s, std::vector<LadderRung>* out) {
-  if (s.empty()) return true;
-  Cursor items{s};
-  while (!items.done) {
-    Cursor parts{items.next(',')};
-    auto ladder = unescape(parts.next(':'));
-    if (parts.done) return false;
-    auto rung = unescape(parts.next(':'));
-    if (!ladder || !rung || !parts.done) return false;
-    out->push_back({std::move(*ladder), std::move(*rung)});
-  }
-  return true;
 }
 
 void put_rungs(std::string& out, const std::vector<LadderRung>& rungs) {
@@ -260,73 +182,177 @@ std::string encode_call_history(const CallHistory& h) {
   return out;
 }
 
+namespace {
+
+// Reads the text form left to right in one pass: a team plan reads the history of every
+// due contact (400,000 in a big book), so no field is searched for twice and a name
+// without escapes is copied as it stands. Every check of the grammar above is kept: text
+// it does not understand is refused, never guessed at.
+class Scanner {
+ public:
+  explicit Scanner(std::string_view text) : p_(text.data()), end_(text.data() + text.size()) {}
+
+  bool at_end() const { return p_ == end_; }
+  bool take(char c) {
+    if (p_ == end_ || *p_ != c) return false;
+    ++p_;
+    return true;
+  }
+  bool take(std::string_view s) {
+    if (static_cast<std::size_t>(end_ - p_) < s.size() || std::string_view(p_, s.size()) != s) return false;
+    p_ += s.size();
+    return true;
+  }
+  // "-" standing alone before `sep` (a field left empty).
+  bool take_none(char sep) {
+    if (end_ - p_ < 2 || p_[0] != '-' || p_[1] != sep) return false;
+    ++p_;
+    return true;
+  }
+  // An integer as std::from_chars reads one: an optional '-', at least one digit, in range.
+  bool integer(long long* v) {
+    bool negative = take('-');
+    const char* first = p_;
+    unsigned long long x = 0;
+    const unsigned long long limit = negative ? 9223372036854775808ULL : 9223372036854775807ULL;
+    for (; p_ != end_ && static_cast<unsigned char>(*p_ - '0') < 10; ++p_) {
+      unsigned d = static_cast<unsigned>(*p_ - '0');
+      if (x > (limit - d) / 10) return false;
+      x = x * 10 + d;
+    }
+    if (p_ == first) return false;
+    *v = negative ? static_cast<long long>(0 - x) : static_cast<long long>(x);
+    return true;
+  }
+  bool integer(int* v) {
+    long long w = 0;
+    if (!integer(&w) || w < -2147483647LL || w > 2147483647LL) return false;
+    *v = static_cast<int>(w);
+    return true;
+  }
+  bool instant(std::optional<Instant>* t) {
+    if (take_none(';')) {
+      t->reset();
+      return true;
+    }
+    long long v = 0;
+    if (!integer(&v)) return false;
+    *t = Instant{std::chrono::seconds{v}};
+    return true;
+  }
+  bool outcome(Outcome* o) {
+    int v = 0;
+    if (!integer(&v) || v < 0 || v > static_cast<int>(Outcome::kWrongNumber)) return false;
+    *o = static_cast<Outcome>(v);
+    return true;
+  }
+  bool flag(bool* b) {
+    if (p_ == end_ || (*p_ != '0' && *p_ != '1')) return false;
+    *b = *p_++ == '1';
+    return true;
+  }
+  // A %-escaped name, up to the ':', ',' or ';' after it (not taken).
+  bool name(std::string* out) {
+    const char* first = p_;
+    bool escaped = false;
+    for (; p_ != end_ && *p_ != ':' && *p_ != ',' && *p_ != ';'; ++p_) escaped |= *p_ == '%';
+    if (!escaped) {
+      out->assign(first, p_);
+      return true;
+    }
+    out->clear();
+    for (const char* q = first; q != p_; ++q) {
+      if (*q != '%') {
+        *out += *q;
+        continue;
+      }
+      if (p_ - q < 3) return false;
+      int hi = hex(q[1]), lo = hex(q[2]);
+      if (hi < 0 || lo < 0) return false;
+      *out += static_cast<char>(hi * 16 + lo);
+      q += 2;
+    }
+    return true;
+  }
+  // How many items a list up to `sep` (or the end) holds: its commas and one.
+  std::size_t items_before(char sep) const {
+    const char* stop = sep ? static_cast<const char*>(std::memchr(p_, sep, static_cast<std::size_t>(end_ - p_))) : end_;
+    if (!stop) stop = end_;
+    return static_cast<std::size_t>(std::count(p_, stop, ',')) + 1;
+  }
+
+ private:
+  static int hex(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  }
+  const char* p_;
+  const char* end_;
+};
+
+// ladder:rung,ladder:rung up to the ';' that ends the field (taken).
+bool read_rungs(Scanner& in, std::vector<LadderRung>* out) {
+  if (in.take(';')) return true;
+  while (true) {
+    LadderRung r;
+    if (!in.name(&r.ladder) || !in.take(':') || !in.name(&r.rung)) return false;
+    out->push_back(std::move(r));
+    if (in.take(';')) return true;
+    if (!in.take(',')) return false;
+  }
+}
+
+}  // namespace
+
 std::optional<CallHistory> decode_call_history(std::string_view text) {
-  Cursor f{text};
-  if (f.next(';') != "v1" || f.done) return std::nullopt;
+  Scanner in{text};
   CallHistory h;
   long long v = 0;
-  auto field = [&]() -> std::optional<std::string_view> {
-    if (f.done) return std::nullopt;
-    return f.next(';');
-  };
-  auto s = field();
-  if (!s || !parse_int(*s, &h.calls) || h.calls < 0) return std::nullopt;
-  if (!(s = field()) || !parse_instant(*s, &h.last_at)) return std::nullopt;
-  if (!(s = field()) || !parse_outcome_code(*s, &h.last_outcome)) return std::nullopt;
-  if (!(s = field()) || !parse_instant(*s, &h.last_connect_at)) return std::nullopt;
-  if (!(s = field())) return std::nullopt;
-  if (*s != "-") {
-    if (!parse_int(*s, &v)) return std::nullopt;
+  if (!in.take("v1;") || !in.integer(&h.calls) || h.calls < 0 || !in.take(';')) return std::nullopt;
+  if (!in.instant(&h.last_at) || !in.take(';') || !in.outcome(&h.last_outcome) || !in.take(';')) return std::nullopt;
+  if (!in.instant(&h.last_connect_at) || !in.take(';')) return std::nullopt;
+  if (!in.take_none(';')) {
+    if (!in.integer(&v)) return std::nullopt;
     h.last_connect_reason_id = v;
   }
-  if (!(s = field()) || !parse_int(*s, &h.misses_since_connect)) return std::nullopt;
-  if (!(s = field())) return std::nullopt;
-  if (*s != "-") {
-    if (!parse_int(*s, &v)) return std::nullopt;
+  if (!in.take(';') || !in.integer(&h.misses_since_connect) || !in.take(';')) return std::nullopt;
+  if (!in.take_none(';')) {
+    if (!in.integer(&v)) return std::nullopt;
     h.follow_up_on = Date{std::chrono::days{v}};
   }
-  if (!(s = field()) || !parse_int(*s, &v)) return std::nullopt;
+  if (!in.take(';') || !in.integer(&v) || !in.take(';')) return std::nullopt;
   h.follow_up_set_at = Instant{std::chrono::seconds{v}};
-  if (!(s = field()) || (*s != "0" && *s != "1")) return std::nullopt;
-  h.any_follow_up = *s == "1";
-  if (!(s = field()) || (*s != "0" && *s != "1")) return std::nullopt;
-  h.reached_gatekeeper = *s == "1";
-  if (!(s = field()) || !parse_rungs(*s, &h.agreed)) return std::nullopt;
-  if (!(s = field()) || !parse_rungs(*s, &h.last_conversation)) return std::nullopt;
-  if (!(s = field())) return std::nullopt;
-  if (!s->empty()) {
-    h.minutes.reserve(static_cast<std::size_t>(std::count(s->begin(), s->end(), ',')) + 1);
-    Cursor items{*s};
+  if (!in.flag(&h.any_follow_up) || !in.take(';') || !in.flag(&h.reached_gatekeeper) || !in.take(';'))
+    return std::nullopt;
+  if (!read_rungs(in, &h.agreed) || !read_rungs(in, &h.last_conversation)) return std::nullopt;
+  if (!in.take(';')) {
+    h.minutes.reserve(in.items_before(';'));
     int previous = -1;
-    while (!items.done) {
-      Cursor p{items.next(',')};
+    do {
       MinuteCount m;
-      if (!parse_int(p.next(':'), &m.minute) || p.done || !parse_int(p.next(':'), &m.attempts) || p.done ||
-          !parse_int(p.next(':'), &m.connects) || !p.done)
+      if (!in.integer(&m.minute) || !in.take(':') || !in.integer(&m.attempts) || !in.take(':') ||
+          !in.integer(&m.connects))
         return std::nullopt;
       if (m.minute <= previous || m.minute > 1439 || m.attempts < 0 || m.connects < 0) return std::nullopt;
       previous = m.minute;
       h.minutes.push_back(m);
-    }
+    } while (in.take(','));
+    if (!in.take(';')) return std::nullopt;
   }
-  if (f.done) return std::nullopt;
-  std::string_view recent = f.rest;  // the last field: the rest of the text
-  if (!recent.empty()) {
-    std::size_t n = static_cast<std::size_t>(std::count(recent.begin(), recent.end(), ',')) + 1;
-    if (n > CallHistory::kRecent) return std::nullopt;
-    h.recent.reserve(n);
-    Cursor items{recent};
-    while (!items.done) {
-      Cursor p{items.next(',')};
-      RecentCall r;
-      if (!parse_int(p.next(':'), &v) || p.done || !parse_outcome_code(p.next(':'), &r.outcome) || p.done ||
-          !parse_int(p.next(':'), &r.local_minute) || !p.done)
-        return std::nullopt;
-      r.at = Instant{std::chrono::seconds{v}};
-      h.recent.push_back(r);
-    }
-  }
-  if (h.recent.size() > CallHistory::kRecent) return std::nullopt;
+  if (in.at_end()) return h;  // the last field, the latest calls: the rest of the text
+  std::size_t n = in.items_before('\0');
+  if (n > CallHistory::kRecent) return std::nullopt;
+  h.recent.reserve(n);
+  do {
+    RecentCall r;
+    if (!in.integer(&v) || !in.take(':') || !in.outcome(&r.outcome) || !in.take(':') || !in.integer(&r.local_minute))
+      return std::nullopt;
+    r.at = Instant{std::chrono::seconds{v}};
+    h.recent.push_back(r);
+  } while (in.take(','));
+  if (!in.at_end()) return std::nullopt;
   return h;
 }
 

@@ -1,5 +1,7 @@
 #include "core/call_history.h"
 
+#include <limits>
+
 #include <gtest/gtest.h>
 
 #include "core/civil_time.h"
@@ -122,6 +124,75 @@ TEST(CallHistoryTest, DamagedTextIsRefusedNotGuessed) {
   EXPECT_FALSE(decode_call_history("v1;1;-;0;-;-;0;-;0;0;0;;;2000:1:0;").has_value());  // minute past midnight
   EXPECT_FALSE(decode_call_history("v1;1;-;0;-;-;0;-;0;0;0;;;5:1:0,5:1:0;").has_value());  // not sorted
   EXPECT_FALSE(decode_call_history("v1;1;-;0;-;-;0;-;0;0;0;contact%ZZ:x;;;").has_value());
+}
+
+// Each field read back as written, at the edges of its range, and every kind of damage
+// the one-pass reader must refuse rather than guess at.
+TEST(CallHistoryTest, TextFormReadsEveryFieldAtItsEdges) {
+  auto h = decode_call_history(
+      "v1;2147483647;-9223372036854775808;4;9223372036854775807;-;-2147483647;-719468;-1;1;0;"
+      "contact:%3a%3B,gate%25keeper:;:x;0:0:0,1439:2147483647:3;"
+      "-5:0:0,1:1:1,2:2:2,3:3:3,4:4:4,5:0:5,6:1:6,7:2:1439");
+  ASSERT_TRUE(h.has_value());
+  EXPECT_EQ(h->calls, 2147483647);
+  EXPECT_EQ(h->last_at->time_since_epoch().count(), std::numeric_limits<long long>::min());
+  EXPECT_EQ(h->last_outcome, Outcome::kWrongNumber);
+  EXPECT_EQ(h->last_connect_at->time_since_epoch().count(), std::numeric_limits<long long>::max());
+  EXPECT_FALSE(h->last_connect_reason_id.has_value());
+  EXPECT_EQ(h->misses_since_connect, -2147483647);
+  EXPECT_EQ(format_date(*h->follow_up_on), "0000-03-01");
+  EXPECT_EQ(h->follow_up_set_at.time_since_epoch().count(), -1);
+  EXPECT_TRUE(h->any_follow_up);
+  EXPECT_FALSE(h->reached_gatekeeper);
+  ASSERT_EQ(h->agreed.size(), 2u);
+  EXPECT_EQ(h->agreed[0].ladder, "contact");
+  EXPECT_EQ(h->agreed[0].rung, ":;");  // escapes in either case
+  EXPECT_EQ(h->agreed[1].ladder, "gate%keeper");
+  EXPECT_EQ(h->agreed[1].rung, "");
+  ASSERT_EQ(h->last_conversation.size(), 1u);
+  EXPECT_EQ(h->last_conversation[0].ladder, "");
+  EXPECT_EQ(h->last_conversation[0].rung, "x");
+  ASSERT_EQ(h->minutes.size(), 2u);
+  EXPECT_EQ(h->minutes[1].minute, 1439);
+  EXPECT_EQ(h->minutes[1].attempts, 2147483647);
+  EXPECT_EQ(h->minutes[1].connects, 3);
+  ASSERT_EQ(h->recent.size(), CallHistory::kRecent);
+  EXPECT_EQ(h->recent[0].at.time_since_epoch().count(), -5);
+  EXPECT_EQ(h->recent[7].outcome, Outcome::kGatekeeper);
+  EXPECT_EQ(h->recent[7].local_minute, 1439);
+  // Read back, written again, read again: the same history.
+  EXPECT_EQ(encode_call_history(*decode_call_history(encode_call_history(*h))), encode_call_history(*h));
+
+  const std::string empty = "v1;0;-;3;-;-;0;-;0;0;0;;;;";
+  ASSERT_TRUE(decode_call_history(empty).has_value());
+  for (const char* bad : {
+           "v1;0;-;3;-;-;0;-;0;0;0;;;",                       // a field short
+           "v1;0;-;3;-;-;0;-;0;0;0;;;;1:0",                   // a latest call with two parts
+           "v1;0;-;3;-;-;0;-;0;0;0;;;;1:0:0,",                // a trailing comma
+           "v1;0;-;3;-;-;0;-;0;0;0;;;;1:0:0;",                // a field too many
+           "v1;0;-;3;-;-;0;-;0;0;0;;;;1:0:0,2:0:0,3:0:0,4:0:0,5:0:0,6:0:0,7:0:0,8:0:0,9:0:0",  // nine
+           "v1;2147483648;-;3;-;-;0;-;0;0;0;;;;",             // calls past an int
+           "v1;-1;-;3;-;-;0;-;0;0;0;;;;",                     // negative calls
+           "v1;0;9223372036854775808;3;-;-;0;-;0;0;0;;;;",    // an instant past 64 bits
+           "v1;0;-9223372036854775809;3;-;-;0;-;0;0;0;;;;",
+           "v1;0;-;3;-;-;0;-;0;2;0;;;;",                      // a flag that is not 0 or 1
+           "v1;0;-;3;-;-;0;-;0;0;01;;;;",
+           "v1;0;--;3;-;-;0;-;0;0;0;;;;",                     // a dash that is not "none"
+           "v1;0;-;3;-;-;0;-1-;0;0;0;;;;",
+           "v1;0;-;3;-;-;0;-;;0;0;;;;",                       // an empty number
+           "v1;0;-;3;-;-;0;-;+1;0;0;;;;",                     // a plus sign
+           "v1;0;-;3;-;-;0;-;0;0;0;contact;;;",               // a rung without its ladder
+           "v1;0;-;3;-;-;0;-;0;0;0;a:b:c;;;",                 // a rung with three parts
+           "v1;0;-;3;-;-;0;-;0;0;0;a:b,;;;",                  // an empty rung item
+           "v1;0;-;3;-;-;0;-;0;0;0;a:%4;;;",                  // an escape cut short
+           "v1;0;-;3;-;-;0;-;0;0;0;a:%G0;;;",                 // not hex
+           "v1;0;-;3;-;-;0;-;0;0;0;;;-1:1:0;",                // a minute before midnight
+           "v1;0;-;3;-;-;0;-;0;0;0;;;1:-1:0;",                // negative counts
+           "v1;0;-;3;-;-;0;-;0;0;0;;;1:1:0:0;",               // a minute with four parts
+           "v1;0;-;3;-;-;0;-;0;0;0;;;;1:5:0",                 // no such outcome
+       }) {
+    EXPECT_FALSE(decode_call_history(bad).has_value()) << bad;
+  }
 }
 
 // The planner reads the same from a history the store kept as from the calls themselves.

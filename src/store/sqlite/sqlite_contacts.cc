@@ -308,6 +308,7 @@ Result<sqlite::Stmt> SqliteStore::contacts_query(Id ws, const Filter& f, bool* w
   if (f.account_id) sql += " AND c.account_id=?3";
   if (f.contact_id) sql += " AND c.id=?5";
   if (f.missing_timezone) sql += " AND c.timezone=''";
+  sql += sqlite::listed_clause(f.contact_ids, "c.id");
   std::string digits;
   if (!f.text.empty()) {
     for (char ch : f.text)
@@ -353,8 +354,8 @@ Result<std::vector<Contact>> SqliteStore::list_contacts(Id ws, const Filter& f) 
   }
   Status s;
   sqlite::ContactGate gate(f.contact_ids);
-  while (st->step(&s))
-    if (gate.passes(st->i64(0))) out.push_back(read_contact(*st));
+  sqlite::bind_gate(*st, f.contact_ids, &gate);
+  while (st->step(&s)) out.push_back(read_contact(*st));
   if (!s.ok()) return s;
   return out;
 }
@@ -365,8 +366,8 @@ Status SqliteStore::each_contact(Id ws, const Filter& f, const std::function<voi
   if (!st.ok()) return st.status();
   Status s;
   sqlite::ContactGate gate(f.contact_ids);
-  while (st->step(&s))
-    if (gate.passes(st->i64(0))) take(read_contact(*st));
+  sqlite::bind_gate(*st, f.contact_ids, &gate);
+  while (st->step(&s)) take(read_contact(*st));
   return s;
 }
 

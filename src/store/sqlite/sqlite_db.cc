@@ -48,6 +48,11 @@ Stmt& Stmt::bind_null(int i) {
   return *this;
 }
 
+Stmt& Stmt::bind_pointer(int i, void* p, const char* type) {
+  sqlite3_bind_pointer(s_, i, p, type, nullptr);
+  return *this;
+}
+
 bool Stmt::step(Status* status) {
   int rc = sqlite3_step(s_);
   if (rc == SQLITE_ROW) return true;

@@ -34,6 +34,9 @@ class Stmt {
   Stmt& bind(int i, const std::string& v) { return bind(i, std::string_view(v)); }
   Stmt& bind(int i, const char* v) { return bind(i, std::string_view(v)); }
   Stmt& bind_null(int i);
+  // A pointer for an SQL function of the connection to read (sqlite3_bind_pointer); `type`
+  // names what it points to, and the function reads only a pointer bound with that name.
+  Stmt& bind_pointer(int i, void* p, const char* type);
   template <typename T>
   Stmt& bind(int i, const std::optional<T>& v) {
     return v ? bind(i, *v) : bind_null(i);

@@ -49,10 +49,11 @@ template <typename T, typename Read>
 Result<std::vector<T>> collect(Result<Stmt>& st, Read read, const std::vector<Id>* contact_ids = nullptr) {
   std::vector<T> out;
   Status s;
-  // Rows of contacts left out are stepped over before they are read (column 2: contact_id).
+  // With a list of contacts, the query asks the gate (listed_clause) and SQLite passes
+  // over the rows of the others.
   sqlite::ContactGate gate(contact_ids);
-  while (st->step(&s))
-    if (gate.passes(st->i64(2))) out.push_back(read(*st));
+  sqlite::bind_gate(*st, contact_ids, &gate);
+  while (st->step(&s)) out.push_back(read(*st));
   if (!s.ok()) return s;
   return out;
 }
@@ -124,7 +125,8 @@ Status SqliteStore::update_thread(const Thread& t) {
 Result<std::vector<Thread>> SqliteStore::list_threads(Id ws, const Filter& f) {
   auto st = db_->prepare(
       "SELECT id, workspace_id, contact_id, topic, kind, open, mentioned_on, detail FROM threads" +
-      where_clause(f, "contact_id") + " ORDER BY contact_id, id" + limit_clause(f));
+      where_clause(f, "contact_id") + sqlite::listed_clause(f.contact_ids, "contact_id") +
+      " ORDER BY contact_id, id" + limit_clause(f));
   if (!st.ok()) return st.status();
   bind_filter(*st, ws, f);
   return collect<Thread>(st, [](const Stmt& r) {
@@ -188,7 +190,8 @@ Result<std::vector<Objection>> SqliteStore::list_objections(Id ws, const Filter&
   auto st = db_->prepare(
       "SELECT id, workspace_id, contact_id, code, detail, amount, status, answered_by_change_id, "
       "recorded_on FROM objections" +
-      where_clause(f, "contact_id") + " ORDER BY contact_id, id" + limit_clause(f));
+      where_clause(f, "contact_id") + sqlite::listed_clause(f.contact_ids, "contact_id") +
+      " ORDER BY contact_id, id" + limit_clause(f));
   if (!st.ok()) return st.status();
   bind_filter(*st, ws, f);
   return collect<Objection>(st, [](const Stmt& r) {
@@ -247,7 +250,8 @@ Status SqliteStore::update_material(const Material& m) {
 Result<std::vector<Material>> SqliteStore::list_materials(Id ws, const Filter& f) {
   auto st = db_->prepare(
       "SELECT id, workspace_id, contact_id, title, sent_on, link, pointers FROM materials" +
-      where_clause(f, "contact_id") + " ORDER BY contact_id, id" + limit_clause(f));
+      where_clause(f, "contact_id") + sqlite::listed_clause(f.contact_ids, "contact_id") +
+      " ORDER BY contact_id, id" + limit_clause(f));
   if (!st.ok()) return st.status();
   bind_filter(*st, ws, f);
   return collect<Material>(st, [](const Stmt& r) {
@@ -310,7 +314,8 @@ Result<std::vector<Commitment>> SqliteStore::list_commitments(Id ws, const Filte
   auto st = db_->prepare(
       "SELECT id, workspace_id, contact_id, owner, what, due_on, status, material_id, created_on "
       "FROM commitments" +
-      where_clause(f, "contact_id") + " ORDER BY contact_id, id" + limit_clause(f));
+      where_clause(f, "contact_id") + sqlite::listed_clause(f.contact_ids, "contact_id") +
+      " ORDER BY contact_id, id" + limit_clause(f));
   if (!st.ok()) return st.status();
   bind_filter(*st, ws, f);
   return collect<Commitment>(st, [](const Stmt& r) {

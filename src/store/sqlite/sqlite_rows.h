@@ -23,7 +23,9 @@ inline std::optional<Date> read_date(const Stmt& s, int c) {
 }
 
 // Filter::contact_ids for rows read in contact order: whether a row's contact is listed,
-// walking the sorted list forward as the rows go (no list: every contact is).
+// walking the sorted list forward as the rows go (no list: every contact is). Queries
+// ask it in SQL (listed_clause), so SQLite passes over the other rows without reading
+// their columns or, through an index on the contact, looking the rows up at all.
 class ContactGate {
  public:
   explicit ContactGate(const std::vector<Id>* ids) : ids_(ids) {
@@ -40,6 +42,24 @@ class ContactGate {
   const std::vector<Id>* ids_;
   std::vector<Id>::const_iterator at_;
 };
+
+// The SQL function nextcall_listed(contact_id, gate): 1 when the ContactGate bound as
+// `gate` (bind_gate) passes the contact. Registered on every connection (register_gate).
+inline constexpr const char* kGatePointer = "nextcall.ContactGate";
+// The parameter a gated query binds its gate to: above every parameter of the filters.
+inline constexpr int kGateParam = 9;
+Status register_gate(sqlite3* db);
+
+// " AND nextcall_listed(<contact_column>, ?9)" when there is a list, else nothing.
+inline std::string listed_clause(const std::vector<Id>* ids, const char* contact_column) {
+  if (!ids) return "";
+  return std::string(" AND nextcall_listed(") + contact_column + ", ?" + std::to_string(kGateParam) + ")";
+}
+
+// Binds the gate of a query built with listed_clause; it must outlive the query's steps.
+inline void bind_gate(Stmt& st, const std::vector<Id>* ids, ContactGate* gate) {
+  if (ids) st.bind_pointer(kGateParam, gate, kGatePointer);
+}
 
 inline std::int64_t epoch(Instant t) { return t.time_since_epoch().count(); }
 inline Instant instant(std::int64_t v) { return Instant{std::chrono::seconds{v}}; }

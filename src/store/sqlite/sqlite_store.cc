@@ -26,6 +26,26 @@ std::vector<std::string> strings_from_json(const std::string& text) {
   return out;
 }
 
+namespace {
+
+void listed(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  auto* gate = static_cast<ContactGate*>(sqlite3_value_pointer(argv[1], kGatePointer));
+  if (!gate) {
+    sqlite3_result_error(ctx, "nextcall_listed: no list of contacts bound", -1);
+    return;
+  }
+  sqlite3_result_int(ctx, gate->passes(sqlite3_value_int64(argv[0])) ? 1 : 0);
+}
+
+}  // namespace
+
+Status register_gate(sqlite3* db) {
+  // Not deterministic (the gate walks on as rows pass) and only for the store's own SQL.
+  int rc = sqlite3_create_function_v2(db, "nextcall_listed", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, nullptr, listed,
+                                      nullptr, nullptr, nullptr);
+  return rc == SQLITE_OK ? Status::Ok() : to_status(db, rc, "registering nextcall_listed");
+}
+
 }  // namespace sqlite
 
 Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path) {
@@ -41,6 +61,7 @@ Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path) {
                                                             "PRAGMA foreign_keys=ON;"
                                                             "PRAGMA mmap_size=1073741824;"
                                                             "PRAGMA cache_size=-65536;"));
+  NEXTCALL_RETURN_IF_ERROR(sqlite::register_gate((*db)->handle()));
   auto store = std::make_unique<SqliteStore>(std::move(db.value()));
   NEXTCALL_RETURN_IF_ERROR(store->migrate());
   return std::unique_ptr<Store>(std::move(store));
