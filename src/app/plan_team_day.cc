@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <thread>
 #include <unordered_map>
 
+#include "app/side_thread.h"
 #include "core/local_time.h"
 #include "core/planner.h"
 #include "core/snapshot.h"
@@ -71,9 +73,11 @@ void deal(std::vector<T>& rows, RepOfContact& rep_of_contact, Key key, std::vect
   rows.shrink_to_fit();
 }
 
-// The rows about contacts read on the second connection: everything but the contacts, their
-// accounts and threads, which the first connection reads (the two sides take about as long).
+// Everything a team plan reads about the contacts that may be due, but the contacts
+// themselves (which are dealt as they are read): whole lists, dealt after the load.
 struct ContactRows {
+  std::vector<Account> accounts;
+  std::vector<Thread> threads;
   std::vector<Objection> objections;
   std::vector<Material> materials;
   std::vector<Commitment> commitments;
@@ -82,17 +86,35 @@ struct ContactRows {
   std::vector<ContactHistory> histories;
 };
 
-// The rows about the contacts listed in `ids` (all of them without a list). Referrals and
-// appointments are few and read whole: the reps' calendars need every coming appointment.
-Status load_contact_rows(Store& store, Id ws, const std::vector<Id>* ids, ContactRows* rows) {
-  Filter some;
-  some.contact_ids = ids;
-  NEXTCALL_RETURN_IF_ERROR(take(store.list_call_histories(ws, some), &rows->histories));
-  NEXTCALL_RETURN_IF_ERROR(take(store.list_objections(ws, some), &rows->objections));
-  NEXTCALL_RETURN_IF_ERROR(take(store.list_materials(ws, some), &rows->materials));
-  NEXTCALL_RETURN_IF_ERROR(take(store.list_commitments(ws, some), &rows->commitments));
-  NEXTCALL_RETURN_IF_ERROR(take(store.list_referrals(ws, {}), &rows->referrals));
-  return take(store.list_appointments(ws, {}), &rows->appointments);
+// Runs the reads in `tasks`, on this thread with `first` and, when there is a second
+// connection, on the side thread with it, each connection taking the next read as it
+// finishes one: the two longest (the contacts and the call histories) start side by side
+// and the rest go to whichever is free first, so neither waits on a split fixed in advance
+// (the shares depend on the book: threads, objections, ...). Each connection reads in its
+// own transaction, so a call logged in between may show in one read and not another: the
+// same plan as one made a moment later. `ran_on[k]` is 0 when read k ran on this thread.
+using ReadTask = std::function<Status(Store&)>;
+Status run_reads(Store& first, Store* second, SideThread* side, const std::vector<ReadTask>& tasks,
+                 std::vector<int>* ran_on) {
+  std::atomic<std::size_t> next{0};
+  std::vector<Status> status(tasks.size());
+  ran_on->assign(tasks.size(), 0);
+  std::atomic<bool> failed{false};
+  auto work = [&](Store& store, int who) {
+    for (std::size_t k = next++; k < tasks.size() && !failed; k = next++) {
+      (*ran_on)[k] = who;
+      status[k] = tasks[k](store);
+      if (!status[k].ok()) failed = true;
+    }
+  };
+  if (second && side) {
+    side->both([&] { work(first, 0); }, [&] { work(*second, 1); });
+  } else {
+    work(first, 0);
+  }
+  for (const Status& st : status)
+    if (!st.ok()) return st;
+  return Status::Ok();
 }
 
 // The days being planned, with bounds for what can make a contact due in them.
@@ -154,9 +176,12 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
   // one of them.
   const DueWindow window = due_window(snapshots, changes, now);
   using MaybeIds = std::optional<std::vector<Id>>;
+  // One side thread for the whole plan (side_thread.h): the rows it reads are freed on it.
+  std::optional<SideThread> side_thread;
+  if (threads > 1) side_thread.emplace();
   std::unique_ptr<Store> side;  // the second connection, when there is one
   Result<MaybeIds> may_be_due = MaybeIds();
-  if (open_reader && threads > 1) {
+  if (open_reader && side_thread) {
     auto in_use = store.contact_ids_in_use();
     if (!in_use.ok()) return in_use.status();
     IdSpan lower, upper_span;
@@ -167,17 +192,16 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
       upper_span.first = 1, upper_span.last = 0;  // nothing to split: the upper half is empty
     }
     Result<MaybeIds> upper = MaybeIds();
-    std::thread upper_half([&] {
-      auto opened = open_reader();
-      if (!opened.ok()) {
-        upper = opened.status();
-        return;
-      }
-      side = std::move(opened.value());
-      upper = side->contacts_that_may_be_due(ws, window, upper_span);
-    });
-    may_be_due = store.contacts_that_may_be_due(ws, window, lower);
-    upper_half.join();
+    side_thread->both([&] { may_be_due = store.contacts_that_may_be_due(ws, window, lower); },
+                      [&] {
+                        auto opened = open_reader();
+                        if (!opened.ok()) {
+                          upper = opened.status();
+                          return;
+                        }
+                        side = std::move(opened.value());
+                        upper = side->contacts_that_may_be_due(ws, window, upper_span);
+                      });
     if (!upper.ok()) return upper.status();
     if (may_be_due.ok()) {
       MaybeIds& ids = may_be_due.value();
@@ -194,26 +218,6 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
   const MaybeIds ids = std::move(may_be_due.value());
   const std::vector<Id>* only = ids ? &*ids : nullptr;
 
-  // The rows about contacts are read on the second connection while this one reads the
-  // contacts and their threads: the two halves of the load are about the same size. Each connection reads in
-  // its own transaction, so a call logged in between may show in one and not the other —
-  // the same plan as one made a moment later.
-  ContactRows rows;
-  Status rows_status;
-  std::thread reader;
-  if (side) {
-    reader = std::thread([&] { rows_status = load_contact_rows(*side, ws, only, &rows); });
-  } else {
-    rows_status = load_contact_rows(store, ws, only, &rows);
-  }
-  // Whatever returns early below waits for the reader first: it writes into this frame.
-  struct JoinOnExit {
-    std::thread& t;
-    ~JoinOnExit() {
-      if (t.joinable()) t.join();
-    }
-  } join_on_exit{reader};
-
   // Contacts in storage order, dealt to their owners as they are read (400,000 of them are
   // not gathered in one list first). Each rep's list is sized for an even share and a
   // quarter more: most books fit, a bigger one grows once or twice.
@@ -226,24 +230,39 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
     std::size_t share = ids->size() / snapshots.size();
     for (Snapshot& s : snapshots) s.contacts.reserve(share + share / 4 + 16);
   }
-  NEXTCALL_RETURN_IF_ERROR(store.each_contact(ws, some, [&](Contact&& c) {
-    if (!c.owner_id) return;
-    auto it = rep_index.find(*c.owner_id);
-    if (it == rep_index.end()) return;
-    rep_of_contact.add(c.id, static_cast<std::uint32_t>(it->second));
-    if (c.account_id) reps_of_account[*c.account_id].push_back(it->second);
-    snapshots[it->second].contacts.push_back(std::move(c));
-  }));
-  {
-    std::vector<Account> accounts;
-    NEXTCALL_RETURN_IF_ERROR(take(store.list_accounts(ws, {}), &accounts));
-    for (const Account& a : accounts) {
-      auto it = reps_of_account.find(a.id);
-      if (it == reps_of_account.end()) continue;
-      std::size_t last = SIZE_MAX;
-      for (std::size_t r : it->second)
-        if (r != last) snapshots[r].accounts.push_back(a), last = r;
-    }
+  ContactRows rows;
+  // Longest first. Referrals and appointments are few and read whole: the reps' calendars
+  // need every coming appointment.
+  const std::vector<ReadTask> reads = {
+      [&](Store& st) {
+        return st.each_contact(ws, some, [&](Contact&& c) {
+          if (!c.owner_id) return;
+          auto it = rep_index.find(*c.owner_id);
+          if (it == rep_index.end()) return;
+          rep_of_contact.add(c.id, static_cast<std::uint32_t>(it->second));
+          if (c.account_id) reps_of_account[*c.account_id].push_back(it->second);
+          snapshots[it->second].contacts.push_back(std::move(c));
+        });
+      },
+      [&](Store& st) { return take(st.list_call_histories(ws, some), &rows.histories); },
+      [&](Store& st) { return take(st.list_threads(ws, some), &rows.threads); },
+      [&](Store& st) { return take(st.list_commitments(ws, some), &rows.commitments); },
+      [&](Store& st) { return take(st.list_objections(ws, some), &rows.objections); },
+      [&](Store& st) { return take(st.list_materials(ws, some), &rows.materials); },
+      [&](Store& st) { return take(st.list_accounts(ws, {}), &rows.accounts); },
+      [&](Store& st) { return take(st.list_referrals(ws, {}), &rows.referrals); },
+      [&](Store& st) { return take(st.list_appointments(ws, {}), &rows.appointments); },
+  };
+  std::vector<int> ran_on;  // which thread read what: it frees it too
+  NEXTCALL_RETURN_IF_ERROR(run_reads(store, side.get(), side_thread ? &*side_thread : nullptr, reads, &ran_on));
+
+  // Each account to the reps who own its contacts, once each.
+  for (const Account& a : rows.accounts) {
+    auto it = reps_of_account.find(a.id);
+    if (it == reps_of_account.end()) continue;
+    std::size_t last = SIZE_MAX;
+    for (std::size_t r : it->second)
+      if (r != last) snapshots[r].accounts.push_back(a), last = r;
   }
   // Accounts were pushed once per contact run; keep one copy each.
   for (Snapshot& s : snapshots) {
@@ -252,13 +271,7 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
                                  [](const Account& a, const Account& b) { return a.id == b.id; }),
                      s.accounts.end());
   }
-  {
-    std::vector<Thread> threads;
-    NEXTCALL_RETURN_IF_ERROR(take(store.list_threads(ws, some), &threads));
-    deal(threads, rep_of_contact, [](const Thread& t) { return t.contact_id; }, snapshots, &Snapshot::threads);
-  }
-  if (reader.joinable()) reader.join();
-  if (!rows_status.ok()) return rows_status;
+  deal(rows.threads, rep_of_contact, [](const Thread& t) { return t.contact_id; }, snapshots, &Snapshot::threads);
   deal(rows.objections, rep_of_contact, [](const Objection& t) { return t.contact_id; }, snapshots,
        &Snapshot::objections);
   deal(rows.materials, rep_of_contact, [](const Material& t) { return t.contact_id; }, snapshots,
@@ -281,25 +294,57 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
   deal(rows.histories, rep_of_contact, [](const ContactHistory& t) { return t.contact_id; }, snapshots,
        &Snapshot::histories);
 
-  // Plan the reps' days side by side: the planner is pure, each snapshot its own.
+  // Plan the reps' days side by side: the planner is pure, each snapshot its own. This
+  // thread and the side thread, and more when asked for.
   std::vector<CallSheet> sheets(snapshots.size());
+  auto on_both = [&](const std::function<void()>& mine, const std::function<void()>& theirs) {
+    if (side_thread) {
+      side_thread->both(mine, theirs);
+    } else {
+      mine();
+      theirs();
+    }
+  };
   std::atomic<std::size_t> next{0};
-  auto work = [&]() {
+  auto plan_reps = [&] {
     for (std::size_t r = next++; r < snapshots.size(); r = next++) {
       Snapshot& s = snapshots[r];
       if (!s.rep.phone_e164.empty()) s.rep_phone_display = format_phone_national(s.rep.phone_e164);
       s.index();
       sheets[r] = plan_day(s);
       for (Brief& b : sheets[r].calls) b.phone_display = format_phone_national(b.phone_e164);
-      s = Snapshot{};  // freed here, on this thread, rather than all at once at the end
-
     }
   };
-  int n = std::max(1, std::min(threads, static_cast<int>(snapshots.size())));
-  std::vector<std::thread> pool;
-  for (int t = 1; t < n; ++t) pool.emplace_back(work);
-  work();
-  for (std::thread& t : pool) t.join();
+  on_both(
+      [&] {
+        std::vector<std::thread> more;
+        for (int t = 2; t < std::min(threads, static_cast<int>(snapshots.size())); ++t) more.emplace_back(plan_reps);
+        plan_reps();
+        for (std::thread& t : more) t.join();
+      },
+      plan_reps);
+
+  // The snapshots are freed once every rep is planned, each kind of row on the thread that
+  // read it. Memory freed on another thread than its owner's goes back on a list the owner
+  // walks the next time it allocates there; freed rep by rep on the planning threads, that
+  // walk (one pointer a block, for 1,700,000 blocks of call history alone) was the top entry
+  // of a team plan's profile. The price is the peak: the rows and the sheets are held
+  // together for a moment.
+  const int contacts_on = ran_on[0], histories_on = ran_on[1], threads_on = ran_on[2];
+  auto free_read_on = [&](int who) {
+    for (Snapshot& s : snapshots) {
+      if (contacts_on == who) std::vector<Contact>().swap(s.contacts);
+      if (threads_on == who) std::vector<Thread>().swap(s.threads);
+    }
+  };
+  on_both([&] { free_read_on(0); }, [&] { free_read_on(1); });
+  // Then the rest, the call histories in it, by the thread that read those; the other
+  // closes the second connection it opened.
+  auto free_rest = [&](int who) {
+    if (histories_on == who) std::vector<Snapshot>().swap(snapshots);
+    if (who == 1) side.reset();
+  };
+  on_both([&] { free_rest(0); }, [&] { free_rest(1); });
   return sheets;
 }
 

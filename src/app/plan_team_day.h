@@ -20,7 +20,8 @@ using OpenReader = std::function<Result<std::unique_ptr<Store>>()>;
 
 // One sheet per user of `workspace` (in list_users order) for `day` (default: today in
 // each rep's zone) at `now`, planned on `threads` threads (at least 1). With `open_reader`
-// and more than one thread, half of the workspace is read on a second connection.
+// and more than one thread, a second connection checks half the contacts and shares the
+// reads that follow (each connection takes the next read as it finishes one).
 Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& workspace, std::optional<Date> day,
                                              Instant now, int threads, const OpenReader& open_reader = {});
 
