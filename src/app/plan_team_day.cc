@@ -27,7 +27,8 @@ Status take(Result<std::vector<T>> r, std::vector<T>* into) {
 
 // The rep who owns each contact read, by contact id. Contacts arrive in id order, and so do
 // most rows about them: a lookup searches on from the last one found (as ContactGate does
-// in the SQLite store), so no hash of 400,000 ids is built.
+// in the SQLite store), so no hash of 400,000 ids is built. Once every contact is added,
+// lists are dealt side by side, each with a place of its own.
 class RepOfContact {
  public:
   void reserve(std::size_t n) { reps_.reserve(n); }
@@ -35,35 +36,38 @@ class RepOfContact {
     if (!reps_.empty() && contact <= reps_.back().first) sorted_ = false;  // a store reading in another order
     reps_.emplace_back(contact, rep);
   }
-  // The rep's index; -1 when the contact was not read or nobody owns it.
-  std::int64_t find(Id contact) {
+  // After the last add, before the first find.
+  void done_adding() {
     if (!sorted_) std::sort(reps_.begin(), reps_.end()), sorted_ = true;
-    // On from the last one found when the rows go forward, else from the start.
-    std::size_t from = at_ < reps_.size() && reps_[at_].first <= contact ? at_ : 0;
+  }
+  // The rep's index; -1 when the contact was not read or nobody owns it. `at` is the
+  // caller's place: on from the last one found when the rows go forward, else from the start.
+  std::int64_t find(Id contact, std::size_t& at) const {
+    std::size_t from = at < reps_.size() && reps_[at].first <= contact ? at : 0;
     auto it = std::lower_bound(reps_.begin() + static_cast<std::ptrdiff_t>(from), reps_.end(), contact,
                                [](const std::pair<Id, std::uint32_t>& r, Id id) { return r.first < id; });
-    at_ = static_cast<std::size_t>(it - reps_.begin());
+    at = static_cast<std::size_t>(it - reps_.begin());
     if (it == reps_.end() || it->first != contact) return -1;
     return it->second;
   }
 
  private:
   std::vector<std::pair<Id, std::uint32_t>> reps_;
-  std::size_t at_ = 0;
   bool sorted_ = true;
 };
 
 // Moves each row to the snapshot of the rep who owns its contact; rows of contacts
 // nobody owns stay behind.
 template <typename T, typename Key, typename Field>
-void deal(std::vector<T>& rows, RepOfContact& rep_of_contact, Key key, std::vector<Snapshot>& snapshots,
+void deal(std::vector<T>& rows, const RepOfContact& rep_of_contact, Key key, std::vector<Snapshot>& snapshots,
           Field field) {
   // Each row's rep found once; counted first so each rep's rows are moved once, not again
   // as their vector grows.
   std::vector<std::int32_t> rep(rows.size());
   std::vector<std::size_t> count(snapshots.size());
+  std::size_t at = 0;
   for (std::size_t k = 0; k < rows.size(); ++k) {
-    rep[k] = static_cast<std::int32_t>(rep_of_contact.find(key(rows[k])));
+    rep[k] = static_cast<std::int32_t>(rep_of_contact.find(key(rows[k]), at));
     if (rep[k] >= 0) ++count[static_cast<std::size_t>(rep[k])];
   }
   for (std::size_t r = 0; r < snapshots.size(); ++r) (snapshots[r].*field).reserve(count[r]);
@@ -256,47 +260,6 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
   std::vector<int> ran_on;  // which thread read what: it frees it too
   NEXTCALL_RETURN_IF_ERROR(run_reads(store, side.get(), side_thread ? &*side_thread : nullptr, reads, &ran_on));
 
-  // Each account to the reps who own its contacts, once each.
-  for (const Account& a : rows.accounts) {
-    auto it = reps_of_account.find(a.id);
-    if (it == reps_of_account.end()) continue;
-    std::size_t last = SIZE_MAX;
-    for (std::size_t r : it->second)
-      if (r != last) snapshots[r].accounts.push_back(a), last = r;
-  }
-  // Accounts were pushed once per contact run; keep one copy each.
-  for (Snapshot& s : snapshots) {
-    std::sort(s.accounts.begin(), s.accounts.end(), [](const Account& a, const Account& b) { return a.id < b.id; });
-    s.accounts.erase(std::unique(s.accounts.begin(), s.accounts.end(),
-                                 [](const Account& a, const Account& b) { return a.id == b.id; }),
-                     s.accounts.end());
-  }
-  deal(rows.threads, rep_of_contact, [](const Thread& t) { return t.contact_id; }, snapshots, &Snapshot::threads);
-  deal(rows.objections, rep_of_contact, [](const Objection& t) { return t.contact_id; }, snapshots,
-       &Snapshot::objections);
-  deal(rows.materials, rep_of_contact, [](const Material& t) { return t.contact_id; }, snapshots,
-       &Snapshot::materials);
-  deal(rows.commitments, rep_of_contact, [](const Commitment& t) { return t.contact_id; }, snapshots,
-       &Snapshot::commitments);
-  deal(rows.referrals, rep_of_contact, [](const Referral& t) { return t.referred_contact_id; }, snapshots,
-       &Snapshot::referrals);
-  {
-    // The reps' own calendars (free slots, nearness), from a day before now.
-    Instant from = now - std::chrono::days{1};
-    for (const Appointment& a : rows.appointments) {
-      if (!a.rep_id || a.starts_at < from) continue;
-      auto it = rep_index.find(*a.rep_id);
-      if (it != rep_index.end()) snapshots[it->second].rep_appointments.push_back(a);
-    }
-  }
-  deal(rows.appointments, rep_of_contact, [](const Appointment& t) { return t.contact_id; }, snapshots,
-       &Snapshot::appointments);
-  deal(rows.histories, rep_of_contact, [](const ContactHistory& t) { return t.contact_id; }, snapshots,
-       &Snapshot::histories);
-
-  // Plan the reps' days side by side: the planner is pure, each snapshot its own. This
-  // thread and the side thread, and more when asked for.
-  std::vector<CallSheet> sheets(snapshots.size());
   auto on_both = [&](const std::function<void()>& mine, const std::function<void()>& theirs) {
     if (side_thread) {
       side_thread->both(mine, theirs);
@@ -305,6 +268,59 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
       theirs();
     }
   };
+  const int contacts_on = ran_on[0], histories_on = ran_on[1], threads_on = ran_on[2];
+
+  // The call histories are dealt by the thread that read them while the other deals the
+  // rest: each snapshot field is written by one thread.
+  rep_of_contact.done_adding();
+  auto deal_rest = [&] {
+    // Each account to the reps who own its contacts, once each.
+    for (const Account& a : rows.accounts) {
+      auto it = reps_of_account.find(a.id);
+      if (it == reps_of_account.end()) continue;
+      std::size_t last = SIZE_MAX;
+      for (std::size_t r : it->second)
+        if (r != last) snapshots[r].accounts.push_back(a), last = r;
+    }
+    // Accounts were pushed once per contact run; keep one copy each.
+    for (Snapshot& s : snapshots) {
+      std::sort(s.accounts.begin(), s.accounts.end(), [](const Account& a, const Account& b) { return a.id < b.id; });
+      s.accounts.erase(std::unique(s.accounts.begin(), s.accounts.end(),
+                                   [](const Account& a, const Account& b) { return a.id == b.id; }),
+                       s.accounts.end());
+    }
+    deal(rows.threads, rep_of_contact, [](const Thread& t) { return t.contact_id; }, snapshots, &Snapshot::threads);
+    deal(rows.objections, rep_of_contact, [](const Objection& t) { return t.contact_id; }, snapshots,
+         &Snapshot::objections);
+    deal(rows.materials, rep_of_contact, [](const Material& t) { return t.contact_id; }, snapshots,
+         &Snapshot::materials);
+    deal(rows.commitments, rep_of_contact, [](const Commitment& t) { return t.contact_id; }, snapshots,
+         &Snapshot::commitments);
+    deal(rows.referrals, rep_of_contact, [](const Referral& t) { return t.referred_contact_id; }, snapshots,
+         &Snapshot::referrals);
+    // The reps' own calendars (free slots, nearness), from a day before now.
+    Instant from = now - std::chrono::days{1};
+    for (const Appointment& a : rows.appointments) {
+      if (!a.rep_id || a.starts_at < from) continue;
+      auto it = rep_index.find(*a.rep_id);
+      if (it != rep_index.end()) snapshots[it->second].rep_appointments.push_back(a);
+    }
+    deal(rows.appointments, rep_of_contact, [](const Appointment& t) { return t.contact_id; }, snapshots,
+         &Snapshot::appointments);
+  };
+  auto deal_on = [&](int who) {
+    if (who == histories_on) {
+      deal(rows.histories, rep_of_contact, [](const ContactHistory& t) { return t.contact_id; }, snapshots,
+           &Snapshot::histories);
+    } else {
+      deal_rest();
+    }
+  };
+  on_both([&] { deal_on(0); }, [&] { deal_on(1); });
+
+  // Plan the reps' days side by side: the planner is pure, each snapshot its own. This
+  // thread and the side thread, and more when asked for.
+  std::vector<CallSheet> sheets(snapshots.size());
   std::atomic<std::size_t> next{0};
   auto plan_reps = [&] {
     for (std::size_t r = next++; r < snapshots.size(); r = next++) {
@@ -329,22 +345,26 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
   // walks the next time it allocates there; freed rep by rep on the planning threads, that
   // walk (one pointer a block, for 1,700,000 blocks of call history alone) was the top entry
   // of a team plan's profile. The price is the peak: the rows and the sheets are held
-  // together for a moment.
-  const int contacts_on = ran_on[0], histories_on = ran_on[1], threads_on = ran_on[2];
-  auto free_read_on = [&](int who) {
-    for (Snapshot& s : snapshots) {
+  // together for a moment. The thread that read the call histories frees each snapshot
+  // once the other has freed the contacts and threads it read there.
+  const int other = 1 - histories_on;
+  const bool other_frees = contacts_on == other || threads_on == other;  // only with a side thread
+  std::atomic<std::size_t> other_done{other_frees ? 0 : snapshots.size()};
+  auto free_on = [&](int who) {
+    for (std::size_t r = 0; r < snapshots.size(); ++r) {
+      Snapshot& s = snapshots[r];
       if (contacts_on == who) std::vector<Contact>().swap(s.contacts);
       if (threads_on == who) std::vector<Thread>().swap(s.threads);
+      if (who == other) {
+        if (other_frees) other_done.store(r + 1, std::memory_order_release);
+      } else {
+        while (other_done.load(std::memory_order_acquire) <= r) std::this_thread::yield();
+        s = Snapshot{};
+      }
     }
+    if (who == 1) side.reset();  // the connection it opened
   };
-  on_both([&] { free_read_on(0); }, [&] { free_read_on(1); });
-  // Then the rest, the call histories in it, by the thread that read those; the other
-  // closes the second connection it opened.
-  auto free_rest = [&](int who) {
-    if (histories_on == who) std::vector<Snapshot>().swap(snapshots);
-    if (who == 1) side.reset();
-  };
-  on_both([&] { free_rest(0); }, [&] { free_rest(1); });
+  on_both([&] { free_on(0); }, [&] { free_on(1); });
   return sheets;
 }
 

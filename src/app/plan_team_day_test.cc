@@ -72,7 +72,7 @@ TEST(PlanTeamDayTest, EachRepsSheetIsTheSheetPlannedAlone) {
   Instant now = *parse_instant("2026-11-24T13:00:00Z");
   Workspace ws = BuildDemo(**store, now, 150);
   ASSERT_GE(store.value()->list_users(ws.id)->size(), 2u);
-  for (int threads : {1, 2}) {
+  for (int threads : {1, 2, 3}) {  // alone, with the side thread, and one more to plan
     auto sheets = plan_team_day(**store, ws, std::nullopt, now, threads);
     ASSERT_TRUE(sheets.ok()) << sheets.status().message();
     ExpectEachSheetPlannedAlone(**store, ws, now, *sheets);
@@ -87,14 +87,16 @@ TEST(PlanTeamDayTest, ASecondConnectionReadsTheSameWorkspace) {
   ASSERT_TRUE(store.ok()) << store.status().message();
   Instant now = *parse_instant("2026-11-24T13:00:00Z");
   Workspace ws = BuildDemo(**store, now, 150);
-  int opened = 0;
-  auto sheets = plan_team_day(**store, ws, std::nullopt, now, 2, [&] {
-    ++opened;
-    return open_store(path);
-  });
-  ASSERT_TRUE(sheets.ok()) << sheets.status().message();
-  EXPECT_EQ(opened, 1);
-  ExpectEachSheetPlannedAlone(**store, ws, now, *sheets);
+  for (int threads : {2, 3}) {
+    int opened = 0;
+    auto sheets = plan_team_day(**store, ws, std::nullopt, now, threads, [&] {
+      ++opened;
+      return open_store(path);
+    });
+    ASSERT_TRUE(sheets.ok()) << sheets.status().message();
+    EXPECT_EQ(opened, 1);
+    ExpectEachSheetPlannedAlone(**store, ws, now, *sheets);
+  }
 
   // A reader that cannot open fails the plan with its error; nothing is half planned.
   auto failed = plan_team_day(**store, ws, std::nullopt, now, 2,
