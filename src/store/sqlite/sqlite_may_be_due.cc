@@ -40,14 +40,18 @@ Result<std::optional<IdSpan>> SqliteStore::contact_ids_in_use() {
 }
 
 Result<std::optional<std::vector<Id>>> SqliteStore::contacts_that_may_be_due(Id ws, const DueWindow& w, IdSpan span) {
-  // Commitments, appointments and introductions: few rows, each a reason on its own.
+  // Commitments, appointments and introductions: few rows, each a reason on its own; only
+  // those of the span's contacts (through each table's index on the contact).
   auto st = db_->prepare(
-      "SELECT contact_id FROM commitments WHERE workspace_id=?1 AND status != ?4 AND due_on <= ?2 "
-      "UNION ALL SELECT contact_id FROM appointments WHERE workspace_id=?1 AND starts_at >= ?3 "
-      "UNION ALL SELECT referred_contact_id FROM referrals WHERE workspace_id=?1 AND introduced != 0");
+      "SELECT contact_id FROM commitments WHERE workspace_id=?1 AND contact_id BETWEEN ?5 AND ?6 "
+      "AND status != ?4 AND due_on <= ?2 "
+      "UNION ALL SELECT contact_id FROM appointments WHERE workspace_id=?1 AND contact_id BETWEEN ?5 AND ?6 "
+      "AND starts_at >= ?3 "
+      "UNION ALL SELECT referred_contact_id FROM referrals WHERE workspace_id=?1 "
+      "AND referred_contact_id BETWEEN ?5 AND ?6 AND introduced != 0");
   if (st.ok())
     st->bind(1, ws).bind(2, format_date(w.last_day)).bind(3, epoch(w.calendar_from))
-        .bind(4, to_text(CommitmentStatus::kKept));
+        .bind(4, to_text(CommitmentStatus::kKept)).bind(5, span.first).bind(6, span.last);
   auto others = ids_of(std::move(st));
   if (!others.ok()) return others.status();
 
