@@ -38,6 +38,8 @@ void group(std::vector<T>& rows, const std::vector<Contact>& contacts, Key key, 
 
 }  // namespace
 
+const CallHistory Snapshot::kNeverCalled{};
+
 void Snapshot::index() {
   sort_rows(contacts, [](const Contact& a, const Contact& b) { return a.id < b.id; });
   sort_rows(accounts, [](const Account& a, const Account& b) { return a.id < b.id; });
@@ -70,18 +72,18 @@ void Snapshot::index() {
         [&](std::size_t i, std::uint32_t b, std::uint32_t e) { ranges_[i].attempts = {b, e}; });
   // Histories: the store's where it gave one, else summed up from the calls here.
   sort_rows(histories, [](const ContactHistory& a, const ContactHistory& b) { return a.contact_id < b.contact_id; });
-  histories_by_contact_.assign(contacts.size(), CallHistory{});
+  summarized_.clear();
   std::size_t h = 0;
   for (std::size_t i = 0; i < contacts.size(); ++i) {
     Id id = contacts[i].id;
     while (h < histories.size() && histories[h].contact_id < id) ++h;
     if (h < histories.size() && histories[h].contact_id == id) {
-      histories_by_contact_[i] = std::move(histories[h].history);
+      ranges_[i].history = static_cast<std::uint32_t>(h);
     } else if (ranges_[i].attempts.end > ranges_[i].attempts.begin) {
-      histories_by_contact_[i] = summarize_calls(attempts_of(i), zone_of(i), settings);
+      ranges_[i].history = static_cast<std::uint32_t>(histories.size() + summarized_.size());
+      summarized_.push_back(summarize_calls(attempts_of(i), zone_of(i), settings));
     }
   }
-  histories.clear();
 }
 
 const Account* Snapshot::account_of(std::size_t i) const {

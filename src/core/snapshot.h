@@ -34,7 +34,9 @@ struct Snapshot {
   std::vector<Appointment> appointments;  // of the planned contacts
   std::vector<Appointment> rep_appointments;  // all of the rep's (free slots, nearness)
   // Past calls. The store gives each contact's history summed up (`histories`) and no
-  // calls; a contact with no history row gets one summarized from its `attempts`.
+  // calls; a contact with no history row gets one summarized from its `attempts`. The
+  // histories stay where they are, sorted by contact (400,000 of them in a team plan's
+  // snapshots: not moved again into a list by contact).
   std::vector<Attempt> attempts;
   std::vector<ContactHistory> histories;
   std::vector<Attempt> workspace_attempts_sample;  // for the per-window prior; may be empty
@@ -58,7 +60,11 @@ struct Snapshot {
   std::span<const Referral> referrals_of(std::size_t i) const { return range(referrals, ranges_[i].referrals); }
   std::span<const Appointment> appointments_of(std::size_t i) const { return range(appointments, ranges_[i].appointments); }
   std::span<const Attempt> attempts_of(std::size_t i) const { return range(attempts, ranges_[i].attempts); }
-  const CallHistory& history_of(std::size_t i) const { return histories_by_contact_[i]; }
+  const CallHistory& history_of(std::size_t i) const {
+    std::uint32_t h = ranges_[i].history;
+    if (h == kNoHistory) return kNeverCalled;
+    return h < histories.size() ? histories[h].history : summarized_[h - histories.size()];
+  }
   // The zone the contact's clock is read in: theirs, else the rep's.
   const std::string& zone_of(std::size_t i) const {
     return contacts[i].timezone.empty() ? rep.timezone : contacts[i].timezone;
@@ -71,16 +77,21 @@ struct Snapshot {
     std::uint32_t begin = 0, end = 0;
   };
   static constexpr std::uint32_t kNoAccount = UINT32_MAX;
+  static constexpr std::uint32_t kNoHistory = UINT32_MAX;
+  static const CallHistory kNeverCalled;
   struct Ranges {
     Range threads, objections, materials, commitments, referrals, appointments, attempts;
     std::uint32_t account = kNoAccount;  // the contact's account in `accounts`
+    // The contact's history: in `histories` (the store's), past its end in `summarized_`
+    // (summed up here from `attempts`), or none.
+    std::uint32_t history = kNoHistory;
   };
   template <typename T>
   static std::span<const T> range(const std::vector<T>& v, Range r) {
     return std::span<const T>(v.data() + r.begin, r.end - r.begin);
   }
   std::vector<Ranges> ranges_;
-  std::vector<CallHistory> histories_by_contact_;
+  std::vector<CallHistory> summarized_;  // histories of contacts the store gave none for
   // No maps by id: contacts and accounts are sorted by id (a lookup is a binary search),
   // and each contact's account is found once, in index().
 };

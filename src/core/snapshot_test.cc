@@ -55,5 +55,43 @@ TEST(SnapshotTest, LookupsFindEachContactsAccountAndRowsInAnyFillOrder) {
   EXPECT_EQ(s.contact_by_id(1), nullptr);
 }
 
+// Each contact's history: the store's where it gave one (in any order, one for a contact
+// not in the snapshot too), summed up from the calls where it gave none, else empty.
+TEST(SnapshotTest, EachContactHasItsStoredHistoryOrOneSummedUpFromItsCalls) {
+  Snapshot s;
+  s.rep.timezone = "UTC";
+  s.contacts = {contact(30, std::nullopt), contact(10, std::nullopt), contact(20, std::nullopt),
+                contact(40, std::nullopt)};
+  auto stored = [](Id contact_id, int calls) {
+    ContactHistory h;
+    h.contact_id = contact_id;
+    h.history.calls = calls;
+    return h;
+  };
+  s.histories = {stored(40, 4), stored(25, 99), stored(10, 1)};
+  for (int k = 0; k < 3; ++k) {  // 30 has calls but no stored history
+    Attempt a;
+    a.contact_id = 30;
+    a.at = Instant{std::chrono::seconds{1'790'000'000 + 3600 * k}};
+    a.outcome = k == 2 ? Outcome::kConnected : Outcome::kNoAnswer;
+    s.attempts.push_back(a);
+  }
+  s.index();
+  for (std::size_t i = 0; i < s.contacts.size(); ++i) {
+    const CallHistory& h = s.history_of(i);
+    switch (s.contacts[i].id) {
+      case 10: EXPECT_EQ(h.calls, 1); break;
+      case 20: EXPECT_EQ(h.calls, 0); EXPECT_FALSE(h.last_at.has_value()); break;
+      case 30:
+        EXPECT_EQ(h.calls, 3);
+        EXPECT_EQ(h.misses_since_connect, 0);
+        ASSERT_TRUE(h.last_connect_at.has_value());
+        break;
+      case 40: EXPECT_EQ(h.calls, 4); break;
+      default: ADD_FAILURE() << s.contacts[i].id;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace nextcall
