@@ -98,6 +98,8 @@ struct ContactRows {
 // own transaction, so a call logged in between may show in one read and not another: the
 // same plan as one made a moment later. `ran_on[k]` is 0 when read k ran on this thread.
 using ReadTask = std::function<Status(Store&)>;
+// The first reads of a team plan, in this order: the freeing goes by who read them.
+enum FirstReads : std::size_t { kReadContacts, kReadHistories, kReadThreads };
 Status run_reads(Store& first, Store* second, SideThread* side, const std::vector<ReadTask>& tasks,
                  std::vector<int>* ran_on) {
   std::atomic<std::size_t> next{0};
@@ -111,14 +113,45 @@ Status run_reads(Store& first, Store* second, SideThread* side, const std::vecto
       if (!status[k].ok()) failed = true;
     }
   };
-  if (second && side) {
-    side->both([&] { work(first, 0); }, [&] { work(*second, 1); });
-  } else {
-    work(first, 0);
-  }
+  run_both(second ? side : nullptr, [&] { work(first, 0); }, [&] {
+    if (second) work(*second, 1);
+  });
   for (const Status& st : status)
     if (!st.ok()) return st;
   return Status::Ok();
+}
+
+// Frees the snapshots once every rep is planned, each kind of row on the thread that read
+// it (`ran_on`, from run_reads; see FirstReads), and
+// the second connection on the side thread that opened it. Memory freed on another thread
+// than its owner's goes back on a list the owner walks the next time it allocates there;
+// freed rep by rep on the planning threads, that walk (one pointer a block, for 1,700,000
+// blocks of call history alone) was the top entry of a team plan's profile. The price is
+// the peak: the rows and the sheets are held together for a moment. The thread that read
+// the call histories frees each snapshot once the other has freed the contacts and threads
+// it read there.
+void free_where_read(std::vector<Snapshot>& snapshots, const std::vector<int>& ran_on, SideThread* side_thread,
+                     std::unique_ptr<Store>& side) {
+  const int contacts_on = ran_on[kReadContacts], histories_on = ran_on[kReadHistories],
+            threads_on = ran_on[kReadThreads];
+  const int other = 1 - histories_on;
+  const bool other_frees = contacts_on == other || threads_on == other;  // only with a side thread
+  std::atomic<std::size_t> other_done{other_frees ? 0 : snapshots.size()};
+  auto free_on = [&](int who) {
+    for (std::size_t r = 0; r < snapshots.size(); ++r) {
+      Snapshot& s = snapshots[r];
+      if (contacts_on == who) std::vector<Contact>().swap(s.contacts);
+      if (threads_on == who) std::vector<Thread>().swap(s.threads);
+      if (who == other) {
+        if (other_frees) other_done.store(r + 1, std::memory_order_release);
+      } else {
+        while (other_done.load(std::memory_order_acquire) <= r) std::this_thread::yield();
+        s = Snapshot{};
+      }
+    }
+    if (who == 1) side.reset();
+  };
+  run_both(side_thread, [&] { free_on(0); }, [&] { free_on(1); });
 }
 
 // The days being planned, with bounds for what can make a contact due in them.
@@ -183,6 +216,7 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
   // One side thread for the whole plan (side_thread.h): the rows it reads are freed on it.
   std::optional<SideThread> side_thread;
   if (threads > 1) side_thread.emplace();
+  SideThread* const helper = side_thread ? &*side_thread : nullptr;
   std::unique_ptr<Store> side;  // the second connection, when there is one
   Result<MaybeIds> may_be_due = MaybeIds();
   if (open_reader && side_thread) {
@@ -235,8 +269,9 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
     for (Snapshot& s : snapshots) s.contacts.reserve(share + share / 4 + 16);
   }
   ContactRows rows;
-  // Longest first. Referrals and appointments are few and read whole: the reps' calendars
-  // need every coming appointment.
+  // Longest first (kReadContacts, kReadHistories, kReadThreads, then the rest). Referrals
+  // and appointments are few and read whole: the reps' calendars need every coming
+  // appointment.
   const std::vector<ReadTask> reads = {
       [&](Store& st) {
         return st.each_contact(ws, some, [&](Contact&& c) {
@@ -258,17 +293,9 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
       [&](Store& st) { return take(st.list_appointments(ws, {}), &rows.appointments); },
   };
   std::vector<int> ran_on;  // which thread read what: it frees it too
-  NEXTCALL_RETURN_IF_ERROR(run_reads(store, side.get(), side_thread ? &*side_thread : nullptr, reads, &ran_on));
+  NEXTCALL_RETURN_IF_ERROR(run_reads(store, side.get(), helper, reads, &ran_on));
 
-  auto on_both = [&](const std::function<void()>& mine, const std::function<void()>& theirs) {
-    if (side_thread) {
-      side_thread->both(mine, theirs);
-    } else {
-      mine();
-      theirs();
-    }
-  };
-  const int contacts_on = ran_on[0], histories_on = ran_on[1], threads_on = ran_on[2];
+  const int histories_on = ran_on[kReadHistories];
 
   // The call histories are dealt by the thread that read them while the other deals the
   // rest: each snapshot field is written by one thread.
@@ -316,7 +343,7 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
       deal_rest();
     }
   };
-  on_both([&] { deal_on(0); }, [&] { deal_on(1); });
+  run_both(helper, [&] { deal_on(0); }, [&] { deal_on(1); });
 
   // Plan the reps' days side by side: the planner is pure, each snapshot its own. This
   // thread and the side thread, and more when asked for.
@@ -331,7 +358,7 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
       for (Brief& b : sheets[r].calls) b.phone_display = format_phone_national(b.phone_e164);
     }
   };
-  on_both(
+  run_both(helper, 
       [&] {
         std::vector<std::thread> more;
         for (int t = 2; t < std::min(threads, static_cast<int>(snapshots.size())); ++t) more.emplace_back(plan_reps);
@@ -340,31 +367,7 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
       },
       plan_reps);
 
-  // The snapshots are freed once every rep is planned, each kind of row on the thread that
-  // read it. Memory freed on another thread than its owner's goes back on a list the owner
-  // walks the next time it allocates there; freed rep by rep on the planning threads, that
-  // walk (one pointer a block, for 1,700,000 blocks of call history alone) was the top entry
-  // of a team plan's profile. The price is the peak: the rows and the sheets are held
-  // together for a moment. The thread that read the call histories frees each snapshot
-  // once the other has freed the contacts and threads it read there.
-  const int other = 1 - histories_on;
-  const bool other_frees = contacts_on == other || threads_on == other;  // only with a side thread
-  std::atomic<std::size_t> other_done{other_frees ? 0 : snapshots.size()};
-  auto free_on = [&](int who) {
-    for (std::size_t r = 0; r < snapshots.size(); ++r) {
-      Snapshot& s = snapshots[r];
-      if (contacts_on == who) std::vector<Contact>().swap(s.contacts);
-      if (threads_on == who) std::vector<Thread>().swap(s.threads);
-      if (who == other) {
-        if (other_frees) other_done.store(r + 1, std::memory_order_release);
-      } else {
-        while (other_done.load(std::memory_order_acquire) <= r) std::this_thread::yield();
-        s = Snapshot{};
-      }
-    }
-    if (who == 1) side.reset();  // the connection it opened
-  };
-  on_both([&] { free_on(0); }, [&] { free_on(1); });
+  free_where_read(snapshots, ran_on, helper, side);
   return sheets;
 }
 

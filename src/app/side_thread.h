@@ -81,4 +81,15 @@ class SideThread {
   std::thread thread_;  // last: it starts once the members above are ready
 };
 
+// Runs both parts: side by side on `side`, or one after the other on the caller's thread
+// when there is none (a plan on one thread).
+inline void run_both(SideThread* side, const std::function<void()>& mine, const std::function<void()>& theirs) {
+  if (side) {
+    side->both(mine, theirs);
+  } else {
+    mine();
+    theirs();
+  }
+}
+
 }  // namespace nextcall
