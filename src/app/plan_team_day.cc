@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "app/side_thread.h"
+#include "core/forward_search.h"
 #include "core/local_time.h"
 #include "core/planner.h"
 #include "core/snapshot.h"
@@ -44,8 +45,8 @@ class RepOfContact {
   // caller's place: on from the last one found when the rows go forward, else from the start.
   std::int64_t find(Id contact, std::size_t& at) const {
     std::size_t from = at < reps_.size() && reps_[at].first <= contact ? at : 0;
-    auto it = std::lower_bound(reps_.begin() + static_cast<std::ptrdiff_t>(from), reps_.end(), contact,
-                               [](const std::pair<Id, std::uint32_t>& r, Id id) { return r.first < id; });
+    auto it = lower_bound_forward(reps_.begin() + static_cast<std::ptrdiff_t>(from), reps_.end(), contact,
+                                  [](const std::pair<Id, std::uint32_t>& r, Id id) { return r.first < id; });
     at = static_cast<std::size_t>(it - reps_.begin());
     if (it == reps_.end() || it->first != contact) return -1;
     return it->second;
@@ -70,7 +71,10 @@ void deal(std::vector<T>& rows, const RepOfContact& rep_of_contact, Key key, std
     rep[k] = static_cast<std::int32_t>(rep_of_contact.find(key(rows[k]), at));
     if (rep[k] >= 0) ++count[static_cast<std::size_t>(rep[k])];
   }
-  for (std::size_t r = 0; r < snapshots.size(); ++r) (snapshots[r].*field).reserve(count[r]);
+  for (std::size_t r = 0; r < snapshots.size(); ++r) {
+    auto& into = snapshots[r].*field;
+    into.reserve(into.size() + count[r]);  // a list read in parts is dealt part by part
+  }
   for (std::size_t k = 0; k < rows.size(); ++k)
     if (rep[k] >= 0) (snapshots[static_cast<std::size_t>(rep[k])].*field).push_back(std::move(rows[k]));
   rows.clear();
@@ -82,6 +86,7 @@ void deal(std::vector<T>& rows, const RepOfContact& rep_of_contact, Key key, std
 struct ContactRows {
   std::vector<Account> accounts;
   std::vector<Thread> threads;
+  std::vector<Thread> threads_upper;  // when read in two halves, one on each connection
   std::vector<Objection> objections;
   std::vector<Material> materials;
   std::vector<Commitment> commitments;
@@ -92,26 +97,31 @@ struct ContactRows {
 
 // Runs the reads in `tasks`, on this thread with `first` and, when there is a second
 // connection, on the side thread with it, each connection taking the next read as it
-// finishes one: the two longest (the contacts and the call histories) start side by side
-// and the rest go to whichever is free first, so neither waits on a split fixed in advance
-// (the shares depend on the book: threads, objections, ...). Each connection reads in its
-// own transaction, so a call logged in between may show in one read and not another: the
-// same plan as one made a moment later. `ran_on[k]` is 0 when read k ran on this thread.
+// finishes one. The two longest start side by side: the call histories on `first`, which
+// a long-lived process has had open (its memory map already holds their pages), the
+// contacts on the second, which is new for each plan. The rest go to whichever is free
+// first, so neither waits on a split fixed in advance (the shares depend on the book:
+// threads, objections, ...). Each connection reads in its own transaction, so a call logged
+// in between may show in one read and not another: the same plan as one made a moment
+// later. `ran_on[k]` is 0 when read k ran on this thread.
 using ReadTask = std::function<Status(Store&)>;
-// The first reads of a team plan, in this order: the freeing goes by who read them.
-enum FirstReads : std::size_t { kReadContacts, kReadHistories, kReadThreads };
+// The first reads of a team plan, in this order: who starts with which, and the freeing
+// goes by who read them.
+enum FirstReads : std::size_t { kReadContacts, kReadHistories, kReadThreads, kFirstShared = kReadThreads };
 Status run_reads(Store& first, Store* second, SideThread* side, const std::vector<ReadTask>& tasks,
                  std::vector<int>* ran_on) {
-  std::atomic<std::size_t> next{0};
+  std::atomic<std::size_t> next{second ? std::size_t{kFirstShared} : 0};
   std::vector<Status> status(tasks.size());
   ran_on->assign(tasks.size(), 0);
   std::atomic<bool> failed{false};
+  auto run = [&](Store& store, int who, std::size_t k) {
+    (*ran_on)[k] = who;
+    status[k] = tasks[k](store);
+    if (!status[k].ok()) failed = true;
+  };
   auto work = [&](Store& store, int who) {
-    for (std::size_t k = next++; k < tasks.size() && !failed; k = next++) {
-      (*ran_on)[k] = who;
-      status[k] = tasks[k](store);
-      if (!status[k].ok()) failed = true;
-    }
+    if (second) run(store, who, who == 0 ? kReadHistories : kReadContacts);
+    for (std::size_t k = next++; k < tasks.size() && !failed; k = next++) run(store, who, k);
   };
   run_both(second ? side : nullptr, [&] { work(first, 0); }, [&] {
     if (second) work(*second, 1);
@@ -129,7 +139,8 @@ Status run_reads(Store& first, Store* second, SideThread* side, const std::vecto
 // blocks of call history alone) was the top entry of a team plan's profile. The price is
 // the peak: the rows and the sheets are held together for a moment. The thread that read
 // the call histories frees each snapshot once the other has freed the contacts and threads
-// it read there.
+// it read there. (Threads read in two halves are freed by the reader of the lower half;
+// the upper half's strings go back to their reader's list, a fraction of the blocks.)
 void free_where_read(std::vector<Snapshot>& snapshots, const std::vector<int>& ran_on, SideThread* side_thread,
                      std::unique_ptr<Store>& side) {
   const int contacts_on = ran_on[kReadContacts], histories_on = ran_on[kReadHistories],
@@ -219,6 +230,7 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
   SideThread* const helper = side_thread ? &*side_thread : nullptr;
   std::unique_ptr<Store> side;  // the second connection, when there is one
   Result<MaybeIds> may_be_due = MaybeIds();
+  std::vector<std::vector<Id>> halves;  // the lower and upper halves' ids, when both narrow
   if (open_reader && side_thread) {
     auto in_use = store.contact_ids_in_use();
     if (!in_use.ok()) return in_use.status();
@@ -244,6 +256,8 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
     if (may_be_due.ok()) {
       MaybeIds& ids = may_be_due.value();
       if (ids && upper.value()) {  // both narrow: the lower half's ids, then the upper's
+        halves.emplace_back(*ids);
+        halves.emplace_back(*upper.value());
         ids->insert(ids->end(), upper.value()->begin(), upper.value()->end());
       } else {
         ids.reset();
@@ -271,8 +285,12 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
   ContactRows rows;
   // Longest first (kReadContacts, kReadHistories, kReadThreads, then the rest). Referrals
   // and appointments are few and read whole: the reps' calendars need every coming
-  // appointment.
-  const std::vector<ReadTask> reads = {
+  // appointment. With two halves, the threads are read in two, one half on each
+  // connection as it finishes its first read, for the two to end together.
+  Filter lower_half, upper_half;
+  if (halves.size() == 2) lower_half.contact_ids = &halves[0], upper_half.contact_ids = &halves[1];
+  const Filter& threads_filter = halves.size() == 2 ? lower_half : some;
+  std::vector<ReadTask> reads = {
       [&](Store& st) {
         return st.each_contact(ws, some, [&](Contact&& c) {
           if (!c.owner_id) return;
@@ -284,7 +302,7 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
         });
       },
       [&](Store& st) { return take(st.list_call_histories(ws, some), &rows.histories); },
-      [&](Store& st) { return take(st.list_threads(ws, some), &rows.threads); },
+      [&](Store& st) { return take(st.list_threads(ws, threads_filter), &rows.threads); },
       [&](Store& st) { return take(st.list_commitments(ws, some), &rows.commitments); },
       [&](Store& st) { return take(st.list_objections(ws, some), &rows.objections); },
       [&](Store& st) { return take(st.list_materials(ws, some), &rows.materials); },
@@ -292,6 +310,9 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
       [&](Store& st) { return take(st.list_referrals(ws, {}), &rows.referrals); },
       [&](Store& st) { return take(st.list_appointments(ws, {}), &rows.appointments); },
   };
+  if (halves.size() == 2)
+    reads.insert(reads.begin() + kReadThreads + 1,
+                 [&](Store& st) { return take(st.list_threads(ws, upper_half), &rows.threads_upper); });
   std::vector<int> ran_on;  // which thread read what: it frees it too
   NEXTCALL_RETURN_IF_ERROR(run_reads(store, side.get(), helper, reads, &ran_on));
 
@@ -316,7 +337,9 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
                                    [](const Account& a, const Account& b) { return a.id == b.id; }),
                        s.accounts.end());
     }
-    deal(rows.threads, rep_of_contact, [](const Thread& t) { return t.contact_id; }, snapshots, &Snapshot::threads);
+    // The lower half's threads, then the upper's: each rep's stay in contact order.
+    for (std::vector<Thread>* part : {&rows.threads, &rows.threads_upper})
+      deal(*part, rep_of_contact, [](const Thread& t) { return t.contact_id; }, snapshots, &Snapshot::threads);
     deal(rows.objections, rep_of_contact, [](const Objection& t) { return t.contact_id; }, snapshots,
          &Snapshot::objections);
     deal(rows.materials, rep_of_contact, [](const Material& t) { return t.contact_id; }, snapshots,

@@ -528,6 +528,8 @@ TEST_P(StoreContractTest, RowListsNarrowToTheListedContacts) {
   };
   check({all[1], all[4]});
   check({all[0], all[2], all[3], all[5]});
+  check({all[0], all[5]});  // the first and the last: the rows between them are passed over
+  check({all[2]});
   check(all);
   check({});
   check({all[5] + 1000});  // an id with no rows at all

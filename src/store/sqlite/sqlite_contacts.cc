@@ -54,18 +54,19 @@ std::string phones_text(const std::vector<Phone>& phones) {
   return out;
 }
 
-std::vector<Phone> phones_from_text(const std::string& text) {
+std::vector<Phone> phones_from_text(std::string_view text) {
   std::vector<Phone> out;
   std::size_t pos = 0;
   while (pos < text.size()) {
     std::size_t end = text.find(";+", pos);
-    if (end == std::string::npos) end = text.size();
-    std::string item = text.substr(pos, end - pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view item = text.substr(pos, end - pos);
     std::size_t sp = item.find(' ');
-    Phone p;
-    p.e164 = item.substr(0, sp);
-    if (sp != std::string::npos) p.kind = item.substr(sp + 1);
-    if (!p.e164.empty()) out.push_back(p);
+    if (!item.empty() && sp != 0) {  // an item without a number is left out
+      Phone& p = out.emplace_back();
+      p.e164 = item.substr(0, sp);
+      if (sp != std::string_view::npos) p.kind = item.substr(sp + 1);
+    }
     pos = end + 1;
   }
   return out;
@@ -83,7 +84,7 @@ Contact read_contact(const Stmt& st) {
   c.role = parse_role(st.text(7)).value_or(Role::kDecisionMaker);
   c.stage = parse_stage(st.text(8)).value_or(Stage::kProspect);
   c.email = st.text(9);
-  c.phones = phones_from_text(st.text(10));
+  c.phones = phones_from_text(st.view(10));
   c.timezone = st.text(11);
   c.city = st.text(12);
   c.region = st.text(13);

@@ -4,6 +4,7 @@
 // asked for.
 #include <algorithm>
 
+#include "core/forward_search.h"
 #include "core/model_text.h"
 #include "store/sqlite/sqlite_rows.h"
 #include "store/sqlite/sqlite_store.h"
@@ -86,7 +87,7 @@ Result<std::optional<std::vector<Id>>> SqliteStore::contacts_that_may_be_due(Id 
       f.follow_up_on = read_date(*histories, 4);
       f.may_retry = histories->i32(5) != 0;
     }
-    other = std::lower_bound(other, others->end(), id);
+    other = lower_bound_forward(other, others->end(), id);
     if (other != others->end() && *other == id) f.other_reason = true;
     if (may_be_due(f, w)) ids.push_back(id);
   }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/civil_time.h"
+#include "core/forward_search.h"
 #include "core/model.h"
 #include "store/sqlite/sqlite_db.h"
 
@@ -34,7 +35,7 @@ class ContactGate {
   bool passes(Id contact) {
     if (!ids_) return true;
     if (at_ != ids_->end() && *at_ > contact) at_ = ids_->begin();  // out of order: start over
-    at_ = std::lower_bound(at_, ids_->end(), contact);
+    at_ = lower_bound_forward(at_, ids_->end(), contact);
     return at_ != ids_->end() && *at_ == contact;
   }
 
@@ -46,19 +47,31 @@ class ContactGate {
 // The SQL function nextcall_listed(contact_id, gate): 1 when the ContactGate bound as
 // `gate` (bind_gate) passes the contact. Registered on every connection (register_gate).
 inline constexpr const char* kGatePointer = "nextcall.ContactGate";
-// The parameter a gated query binds its gate to: above every parameter of the filters.
+// The parameters a gated query binds: the gate, and the first and last contact listed.
+// Above every parameter of the filters.
 inline constexpr int kGateParam = 9;
+inline constexpr int kGateFirstParam = 10;
+inline constexpr int kGateLastParam = 11;
 Status register_gate(sqlite3* db);
 
-// " AND nextcall_listed(<contact_column>, ?9)" when there is a list, else nothing.
+// " AND <contact_column> BETWEEN ?10 AND ?11 AND nextcall_listed(<contact_column>, ?9)" when
+// there is a list, else nothing. The range lets SQLite start and stop where the list does
+// (a list of half the book's contacts is read from its half of the table or index); the
+// gate then passes over the others inside it.
 inline std::string listed_clause(const std::vector<Id>* ids, const char* contact_column) {
   if (!ids) return "";
-  return std::string(" AND nextcall_listed(") + contact_column + ", ?" + std::to_string(kGateParam) + ")";
+  std::string col(contact_column);
+  return " AND " + col + " BETWEEN ?" + std::to_string(kGateFirstParam) + " AND ?" +
+         std::to_string(kGateLastParam) + " AND nextcall_listed(" + col + ", ?" + std::to_string(kGateParam) + ")";
 }
 
 // Binds the gate of a query built with listed_clause; it must outlive the query's steps.
+// The list is sorted (Filter::contact_ids); an empty one binds a range that holds nothing.
 inline void bind_gate(Stmt& st, const std::vector<Id>* ids, ContactGate* gate) {
-  if (ids) st.bind_pointer(kGateParam, gate, kGatePointer);
+  if (!ids) return;
+  st.bind_pointer(kGateParam, gate, kGatePointer);
+  st.bind(kGateFirstParam, ids->empty() ? Id{1} : ids->front());
+  st.bind(kGateLastParam, ids->empty() ? Id{0} : ids->back());
 }
 
 inline std::int64_t epoch(Instant t) { return t.time_since_epoch().count(); }
