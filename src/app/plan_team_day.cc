@@ -97,9 +97,9 @@ struct ContactRows {
 
 // Runs the reads in `tasks`, on this thread with `first` and, when there is a second
 // connection, on the side thread with it, each connection taking the next read as it
-// finishes one. The two longest start side by side: the call histories on `first`, which
-// a long-lived process has had open (its memory map already holds their pages), the
-// contacts on the second, which is new for each plan. The rest go to whichever is free
+// finishes one. The two longest start side by side: the call histories on `first`, whose
+// page cache the earlier reads have already allocated (a new connection allocates and
+// faults in its own as it fills), the contacts on the second, which is new for each plan. The rest go to whichever is free
 // first, so neither waits on a split fixed in advance (the shares depend on the book:
 // threads, objections, ...). Each connection reads in its own transaction, so a call logged
 // in between may show in one read and not another: the same plan as one made a moment
@@ -132,8 +132,8 @@ Status run_reads(Store& first, Store* second, SideThread* side, const std::vecto
 }
 
 // Frees the snapshots once every rep is planned, each kind of row on the thread that read
-// it (`ran_on`, from run_reads; see FirstReads), and
-// the second connection on the side thread that opened it. Memory freed on another thread
+// it (`ran_on`, from run_reads; see FirstReads), and the second connection on the side
+// thread that opened it. Memory freed on another thread
 // than its owner's goes back on a list the owner walks the next time it allocates there;
 // freed rep by rep on the planning threads, that walk (one pointer a block, for 1,700,000
 // blocks of call history alone) was the top entry of a team plan's profile. The price is
@@ -256,9 +256,9 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
     if (may_be_due.ok()) {
       MaybeIds& ids = may_be_due.value();
       if (ids && upper.value()) {  // both narrow: the lower half's ids, then the upper's
-        halves.emplace_back(*ids);
-        halves.emplace_back(*upper.value());
+        halves.emplace_back(*ids);  // kept apart too: the threads are read by halves
         ids->insert(ids->end(), upper.value()->begin(), upper.value()->end());
+        halves.emplace_back(std::move(*upper.value()));
       } else {
         ids.reset();
       }
@@ -381,7 +381,8 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
       for (Brief& b : sheets[r].calls) b.phone_display = format_phone_national(b.phone_e164);
     }
   };
-  run_both(helper, 
+  run_both(
+      helper,
       [&] {
         std::vector<std::thread> more;
         for (int t = 2; t < std::min(threads, static_cast<int>(snapshots.size())); ++t) more.emplace_back(plan_reps);
