@@ -2,8 +2,9 @@
 //  (a) planning every rep's day from the SQLite file, end to end (load + plan);
 //  (b) the in-memory planner on the loaded snapshots;
 //  (c) a plain pass over the same snapshots that only sums their fields (the floor).
-// Usage: planner_bench DB [RUNS]   (DB made by gen_workspace; (a) is timed RUNS times, default
-// 1, and the median reported: on a shared or virtual machine one run can be far off)
+// Usage: planner_bench DB [RUNS]   (DB made by gen_workspace; (a), (b) and (c) are each timed
+// RUNS times, default 1, and their medians reported: on a shared or virtual machine one run
+// can be far off)
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -35,6 +36,17 @@ static double cpu_seconds() {
   getrusage(RUSAGE_SELF, &u);
   auto s = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
   return s(u.ru_utime) + s(u.ru_stime);
+}
+
+static double median(std::vector<double> times) {
+  std::sort(times.begin(), times.end());
+  return times[times.size() / 2];
+}
+
+static void print_runs(const std::vector<double>& times, const char* format) {
+  if (times.size() < 2) return;
+  std::printf(", the median of %zu runs:", times.size());
+  for (double t : times) std::printf(format, t);
 }
 
 static long peak_memory_mib() {
@@ -78,9 +90,7 @@ int main(int argc, char** argv) {
     cpu.push_back(cpu_seconds() - cpu0);
   }
   long peak_a = peak_memory_mib();
-  std::vector<double> sorted = times;
-  std::sort(sorted.begin(), sorted.end());
-  double a = sorted[sorted.size() / 2];
+  double a = median(times);
   // Load the same snapshots once for (b) and (c).
   std::vector<Snapshot> snapshots;
   auto tl = Clock::now();
@@ -103,30 +113,37 @@ int main(int argc, char** argv) {
     snapshots.push_back(std::move(s));
   }
   double load = seconds_since(tl);
-  // (b) the planner alone.
-  auto tb = Clock::now();
+  // (b) the planner alone and (c) the floor: touch every row once and sum a field of it.
+  // Timed in turn, as many times as (a), and the medians compared: one run of either
+  // swings by a third on a virtual machine, and in turn both see the same spells.
   long planned_b = 0, overflow_b = 0;
-  for (const Snapshot& s : snapshots) {
-    CallSheet sheet = plan_day(s);
-    planned_b += static_cast<long>(sheet.calls.size());
-    overflow_b += static_cast<long>(sheet.overflow.size());
-  }
-  double b = seconds_since(tb);
-  // (c) the floor: touch every row once and sum a field of it.
-  auto tc = Clock::now();
   double sum = 0;
-  for (const Snapshot& s : snapshots) {
-    for (const Contact& c : s.contacts) sum += c.deal_value + static_cast<double>(c.hot_button.size());
-    for (std::size_t i = 0; i < s.contacts.size(); ++i) {
-      const CallHistory& h = s.history_of(i);
-      sum += h.calls + h.misses_since_connect;
-      for (const MinuteCount& m : h.minutes) sum += m.attempts;
-      for (const RecentCall& r : h.recent) sum += static_cast<double>(r.outcome);
+  std::vector<double> times_b, times_c;
+  for (int run = 0; run < runs; ++run) {
+    auto tb = Clock::now();
+    planned_b = overflow_b = 0;
+    for (const Snapshot& s : snapshots) {
+      CallSheet sheet = plan_day(s);
+      planned_b += static_cast<long>(sheet.calls.size());
+      overflow_b += static_cast<long>(sheet.overflow.size());
     }
-    for (const Commitment& k : s.commitments) sum += static_cast<double>(k.what.size());
-    for (const Thread& t : s.threads) sum += static_cast<double>(t.topic.size());
+    times_b.push_back(seconds_since(tb));
+    auto tc = Clock::now();
+    sum = 0;
+    for (const Snapshot& s : snapshots) {
+      for (const Contact& c : s.contacts) sum += c.deal_value + static_cast<double>(c.hot_button.size());
+      for (std::size_t i = 0; i < s.contacts.size(); ++i) {
+        const CallHistory& h = s.history_of(i);
+        sum += h.calls + h.misses_since_connect;
+        for (const MinuteCount& m : h.minutes) sum += m.attempts;
+        for (const RecentCall& r : h.recent) sum += static_cast<double>(r.outcome);
+      }
+      for (const Commitment& k : s.commitments) sum += static_cast<double>(k.what.size());
+      for (const Thread& t : s.threads) sum += static_cast<double>(t.topic.size());
+    }
+    times_c.push_back(seconds_since(tc));
   }
-  double c = seconds_since(tc);
+  double b = median(times_b), c = median(times_c);
   long contacts = 0, attempts = 0;
   for (const Snapshot& s : snapshots) {
     contacts += static_cast<long>(s.contacts.size());
@@ -135,16 +152,16 @@ int main(int argc, char** argv) {
   std::printf("allocator: %s\n", cli::allocator_in_use().c_str());
   std::printf("workspace: %ld contacts, %ld attempts, %zu reps\n", contacts, attempts, users->size());
   std::printf("(a) every rep's day from SQLite, end to end: %.2f s (%ld calls planned)", a, planned);
-  if (runs > 1) {
-    std::printf(", the median of %d runs:", runs);
-    for (double t : times) std::printf(" %.2f", t);
-  }
+  print_runs(times, " %.2f");
   std::printf("\n    CPU time of each run (both cores):");
   for (double t : cpu) std::printf(" %.2f", t);
   std::printf(" s; peak resident memory %ld MiB, the mapped database included\n", peak_a);
   std::printf("    of which loading the snapshots (measured apart): %.2f s\n", load);
-  std::printf("(b) the in-memory planner on the loaded snapshots: %.3f s (%ld calls, %ld more due past capacity)\n", b, planned_b, overflow_b);
-  std::printf("(c) a plain pass summing their fields: %.3f s (checksum %.0f)\n", c, sum);
+  std::printf("(b) the in-memory planner on the loaded snapshots: %.3f s (%ld calls, %ld more due past capacity)", b, planned_b, overflow_b);
+  print_runs(times_b, " %.3f");
+  std::printf("\n(c) a plain pass summing their fields: %.3f s (checksum %.0f)", c, sum);
+  print_runs(times_c, " %.3f");
+  std::printf("\n");
   std::printf("(b)/(c) = %.1fx\n", b / c);
   return 0;
 }

@@ -118,7 +118,11 @@ struct Contact {
   std::string full_name() const {
     if (last_name.empty()) return first_name;
     if (first_name.empty()) return last_name;
-    return first_name + " " + last_name;
+    // Sized once: `first_name + " "` would make a string only to grow it again.
+    std::string name;
+    name.reserve(first_name.size() + 1 + last_name.size());
+    name.append(first_name).append(1, ' ').append(last_name);
+    return name;
   }
 };
 

@@ -80,35 +80,31 @@ struct Facts {
   int voicemails_this_week = 0;
   int misses_since_connect = 0;
   std::uint64_t windows_tried_today = 0;  // bit w: window w was tried today
+
+  // Ready for the next contact; the lists keep their room.
+  void reset() {
+    due.clear();
+    parts.clear();
+    due_by_cadence = due_by_change = false;
+    callback_at.reset();
+    attempts_today = voicemails_this_week = misses_since_connect = 0;
+    windows_tried_today = 0;
+  }
 };
 
-// One more reason the contact is due (the list sized once: a due contact has a few).
-void add_due(Facts& f, std::string why) {
-  if (f.due.empty()) f.due.reserve(2);  // most due contacts have one reason, a few two
-  f.due.push_back(std::move(why));
-}
+// One more reason the contact is due.
+void add_due(Facts& f, std::string why) { f.due.push_back(std::move(why)); }
 
-Facts gather(const Snapshot& s, std::size_t i, const std::string& zone, Instant day_start, Instant day_end,
-             bool words) {
+// `f` has been reset (it is DayContext::facts, reused).
+void gather(Facts& f, const Snapshot& s, std::size_t i, const std::string& zone, Instant day_start, Instant day_end,
+            bool words) {
   const Contact& c = s.contacts[i];
-  Facts f;
 
   const CallHistory& h = s.history_of(i);
-  for (const RecentCall& a : h.recent) {
-    if (a.at >= day_start && a.at < day_end) {
-      ++f.attempts_today;
-      int w = window_at(s.settings, a.local_minute);
-      if (w >= 0 && w < 64) f.windows_tried_today |= std::uint64_t{1} << w;
-    }
-    if (a.outcome == Outcome::kVoicemail && a.at >= s.now - days{7}) ++f.voicemails_this_week;
-  }
   f.misses_since_connect = h.misses_since_connect;
   // A part of the priority; its words only when they will be shown (a ranked contact
   // that does not make the cut shows the parts' names and points).
   auto part = [&](std::string_view name, double points, auto&& why) {
-    // Once, for the few a due contact gets: one or two reasons and the two parts added last
-    // (400,000 overflow rows keep theirs, so room for eight each was 90 MB more to touch).
-    if (f.parts.empty()) f.parts.reserve(4);
     PriorityPart& p = f.parts.emplace_back();
     p.name = name;
     p.points = points;
@@ -214,6 +210,19 @@ Facts gather(const Snapshot& s, std::size_t i, const std::string& zone, Instant 
       part("retry", 5, "persistence, not pestering");
     }
   }
+  // Today's tries and this week's voicemails, for a contact who is due (or whose brief is
+  // asked for): most of a book is not due on a given day, and its latest calls lie in a
+  // block of their own, one cache miss each.
+  if (!f.due.empty() || words) {
+    for (const RecentCall& a : h.recent) {
+      if (a.at >= day_start && a.at < day_end) {
+        ++f.attempts_today;
+        int w = window_at(s.settings, a.local_minute);
+        if (w >= 0 && w < 64) f.windows_tried_today |= std::uint64_t{1} << w;
+      }
+      if (a.outcome == Outcome::kVoicemail && a.at >= s.now - days{7}) ++f.voicemails_this_week;
+    }
+  }
   if (!f.parts.empty()) {
     // What the call is worth and how far along the contact is.
     if (c.deal_value > 0)
@@ -221,7 +230,6 @@ Facts gather(const Snapshot& s, std::size_t i, const std::string& zone, Instant 
            words ? "deal worth " + std::to_string(static_cast<long>(c.deal_value)) : std::string());
     if (c.stage == Stage::kCustomer) part("stage", 3, "a customer is someone else's prospect");
   }
-  return f;
 }
 
 std::optional<MaterialPointer> pick_material(const Snapshot& s, std::size_t i) {
@@ -405,7 +413,13 @@ struct DayContext {
   std::set<Instant> used_slots;  // voicemail slots proposed so far today
   std::vector<WindowCounts> mine;  // a contact's calls per window (one buffer for all)
   std::map<std::string, std::vector<CandidateWindow>> windows;
+  // Each contact's facts are gathered into these and copied out at their size when the
+  // call is ranked (400,000 overflow rows keep them: room to spare in each, or a list
+  // grown twice, is memory to touch and allocations to make).
+  Facts facts;
 };
+
+
 
 // kRank works out whether a contact is due and what the call is worth (for every due
 // contact); kFull writes the whole brief (for the calls the sheet keeps).
@@ -430,7 +444,9 @@ Planned plan_contact(DayContext& ctx, std::size_t i, bool only_if_due, Detail de
     return out;
   }
   const std::string& zone = s.zone_of(i);
-  Facts f = gather(s, i, zone, ctx.day_start, ctx.day_end, detail == Detail::kFull || !only_if_due);
+  Facts& f = ctx.facts;  // a brief moves its lists out: the next contact starts new ones
+  f.reset();
+  gather(f, s, i, zone, ctx.day_start, ctx.day_end, detail == Detail::kFull || !only_if_due);
   if (only_if_due && f.due.empty()) return out;
   if (c.phones.empty()) {
     out.not_planned = "no phone number";
@@ -495,8 +511,9 @@ Planned plan_contact(DayContext& ctx, std::size_t i, bool only_if_due, Detail de
       o.window_end = chosen->end;
       o.connect_estimate = chosen_est;
     }
-    o.due_because = std::move(f.due);
-    o.priority_parts = std::move(f.parts);
+    o.due_because.assign(std::make_move_iterator(f.due.begin()), std::make_move_iterator(f.due.end()));
+    o.priority_parts.reserve(f.parts.size() + 2);  // add_priority's two
+    o.priority_parts.assign(std::make_move_iterator(f.parts.begin()), std::make_move_iterator(f.parts.end()));
     o.priority = add_priority(o.priority_parts, ladder, history.best_rank(ladder), {}, o.connect_estimate, false);
     out.ranked = true;
     return out;
@@ -721,13 +738,22 @@ CallSheet plan_day(const Snapshot& s) {
   }
   // Capacity keeps the most valuable calls; the rest is overflow with the reason. (The
   // order is sorted, not the rows: they are big to move.)
-  std::vector<std::uint32_t> order(ranked.size());
-  for (std::size_t k = 0; k < order.size(); ++k) order[k] = static_cast<std::uint32_t>(k);
-  std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
-    const OverflowCall& a = ranked[x];
-    const OverflowCall& b = ranked[y];
+  // What the order compares is copied out first, so the sort reads one small array rather
+  // than a row of 288 bytes, far from the last one, for every comparison.
+  struct RankKey {
+    double priority;
+    Id contact_id;
+    std::uint32_t row;
+  };
+  std::vector<RankKey> keys(ranked.size());
+  for (std::size_t k = 0; k < keys.size(); ++k)
+    keys[k] = {ranked[k].priority, ranked[k].contact_id, static_cast<std::uint32_t>(k)};
+  std::sort(keys.begin(), keys.end(), [](const RankKey& a, const RankKey& b) {
     return a.priority != b.priority ? a.priority > b.priority : a.contact_id < b.contact_id;
   });
+  std::vector<std::uint32_t> order(keys.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = keys[k].row;
+  std::vector<RankKey>().swap(keys);
   std::size_t keep = std::min(ranked.size(), static_cast<std::size_t>(std::max(0, s.settings.daily_capacity)));
   std::vector<Brief> ready;
   ready.reserve(keep);

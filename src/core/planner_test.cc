@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 
 #include "core/civil_time.h"
@@ -580,6 +581,48 @@ TEST(PlannerTest, OverflowListsEveryCutCallOnceBestFirst) {
     }
   }
   EXPECT_EQ(seen, std::set<Id>(ids.begin(), ids.end()));
+}
+
+// The planner reuses one set of lists for each contact's facts: nothing of one contact may
+// reach the next (its kind, its reasons, its parts, today's tries).
+TEST(PlannerTest, EachContactsFactsAreItsOwn) {
+  SnapshotBuilder b;
+  b.snapshot().settings.daily_capacity = 0;  // every due call ranked into the overflow
+  b.reason("you can now get same-day rush orders from our Chicago warehouse");
+  Contact& ann = b.contact("Ann");
+  ann.stage = Stage::kCustomer;
+  ann.cadence = {Cadence::Kind::kWeekly, 0};
+  ann.deal_value = 50000;
+  const Id ann_id = ann.id;
+  b.called(ann_id, "2026-11-16T15:00:00Z", Outcome::kConnected);
+  const Id bo = b.contact("Bo").id;
+  b.owes(bo, "review the specs", "2026-11-23");
+  const Id cy = b.contact("Cy").id;
+  b.owes(cy, "send the drawings", "2026-11-23");
+  b.called(cy, "2026-11-24T06:30:00Z", Outcome::kNoAnswer);
+  b.called(cy, "2026-11-24T07:00:00Z", Outcome::kNoAnswer);
+  const Id dee = b.contact("Dee").id;
+  b.owes(dee, "check the budget", "2026-11-24");
+  CallSheet sheet = plan_day(b.build());
+  ASSERT_EQ(sheet.skipped.size(), 1u);
+  EXPECT_EQ(sheet.skipped[0].contact_id, cy);
+  EXPECT_EQ(sheet.skipped[0].why, "already tried 2 times today (at most 2)");
+  std::map<Id, const OverflowCall*> rows;
+  for (const OverflowCall& o : sheet.overflow) rows[o.contact_id] = &o;
+  ASSERT_EQ(rows.size(), 3u);
+  ASSERT_TRUE(rows.count(ann_id) && rows.count(bo) && rows.count(dee));
+  EXPECT_EQ(rows[ann_id]->kind, CallKind::kCadence);
+  for (Id id : {bo, dee}) {
+    const OverflowCall& o = *rows[id];
+    EXPECT_EQ(o.kind, CallKind::kFollowUp) << o.name;
+    ASSERT_EQ(o.due_because.size(), 1u) << o.name;
+    EXPECT_NE(o.due_because[0].find("promised to"), std::string::npos) << o.due_because[0];
+    std::set<std::string_view> names;
+    double sum = 0;
+    for (const PriorityPart& p : o.priority_parts) names.insert(p.name), sum += p.points;
+    EXPECT_FALSE(names.count("cadence_overdue") || names.count("deal_value") || names.count("stage")) << o.name;
+    EXPECT_DOUBLE_EQ(o.priority, sum) << o.name;
+  }
 }
 
 TEST(PlannerTest, SheetIsOrderedByWindowStartThenPriority) {
