@@ -3,6 +3,7 @@
 
 #include "core/model_text.h"
 #include "store/call_histories.h"
+#include "store/phones_text.h"
 #include "store/sqlite/sqlite_rows.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -40,37 +41,6 @@ const char* kContactCols =
     "c.longitude, c.hot_button, c.cadence_kind, c.cadence_days, c.deal_value, c.do_not_call, "
     "c.do_not_call_since, c.do_not_call_reason, c.snoozed_until, c.snooze_reason, "
     "c.gatekeeper_id, c.created_at, c.updated_at";
-
-// Phones are stored whole as "e164 kind;e164 kind" (read with the contact) and also one
-// row each in contact_phones, which enforces uniqueness and serves lookups by number. A
-// number may carry an extension ("+13125550148;ext=204"), so items are split only at a
-// ';' that starts another number ("+").
-std::string phones_text(const std::vector<Phone>& phones) {
-  std::string out;
-  for (const Phone& p : phones) {
-    if (!out.empty()) out += ';';
-    out += p.e164 + ' ' + p.kind;
-  }
-  return out;
-}
-
-std::vector<Phone> phones_from_text(std::string_view text) {
-  std::vector<Phone> out;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t end = text.find(";+", pos);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view item = text.substr(pos, end - pos);
-    std::size_t sp = item.find(' ');
-    if (!item.empty() && sp != 0) {  // an item without a number is left out
-      Phone& p = out.emplace_back();
-      p.e164 = item.substr(0, sp);
-      if (sp != std::string_view::npos) p.kind = item.substr(sp + 1);
-    }
-    pos = end + 1;
-  }
-  return out;
-}
 
 Contact read_contact(const Stmt& st) {
   Contact c;
