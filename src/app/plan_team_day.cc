@@ -10,6 +10,8 @@
 #include <unordered_map>
 
 #include "app/side_thread.h"
+#include "app/team_dealing.h"
+#include "app/team_reads.h"
 #include "core/forward_search.h"
 #include "core/local_time.h"
 #include "core/planner.h"
@@ -19,66 +21,19 @@
 namespace nextcall {
 namespace {
 
+using team::deal;
+using team::free_where_read;
+using team::kReadHistories;
+using team::kReadThreads;
+using team::ReadTask;
+using team::RepOfContact;
+using team::run_reads;
+
 template <typename T>
 Status take(Result<std::vector<T>> r, std::vector<T>* into) {
   if (!r.ok()) return r.status();
   *into = std::move(r.value());
   return Status::Ok();
-}
-
-// The rep who owns each contact read, by contact id. Contacts arrive in id order, and so do
-// most rows about them: a lookup searches on from the last one found (as ContactGate does
-// in the SQLite store), so no hash of 400,000 ids is built. Once every contact is added,
-// lists are dealt side by side, each with a place of its own.
-class RepOfContact {
- public:
-  void reserve(std::size_t n) { reps_.reserve(n); }
-  void add(Id contact, std::uint32_t rep) {
-    if (!reps_.empty() && contact <= reps_.back().first) sorted_ = false;  // a store reading in another order
-    reps_.emplace_back(contact, rep);
-  }
-  // After the last add, before the first find.
-  void done_adding() {
-    if (!sorted_) std::sort(reps_.begin(), reps_.end()), sorted_ = true;
-  }
-  // The rep's index; -1 when the contact was not read or nobody owns it. `at` is the
-  // caller's place: on from the last one found when the rows go forward, else from the start.
-  std::int64_t find(Id contact, std::size_t& at) const {
-    std::size_t from = at < reps_.size() && reps_[at].first <= contact ? at : 0;
-    auto it = lower_bound_forward(reps_.begin() + static_cast<std::ptrdiff_t>(from), reps_.end(), contact,
-                                  [](const std::pair<Id, std::uint32_t>& r, Id id) { return r.first < id; });
-    at = static_cast<std::size_t>(it - reps_.begin());
-    if (it == reps_.end() || it->first != contact) return -1;
-    return it->second;
-  }
-
- private:
-  std::vector<std::pair<Id, std::uint32_t>> reps_;
-  bool sorted_ = true;
-};
-
-// Moves each row to the snapshot of the rep who owns its contact; rows of contacts
-// nobody owns stay behind.
-template <typename T, typename Key, typename Field>
-void deal(std::vector<T>& rows, const RepOfContact& rep_of_contact, Key key, std::vector<Snapshot>& snapshots,
-          Field field) {
-  // Each row's rep found once; counted first so each rep's rows are moved once, not again
-  // as their vector grows.
-  std::vector<std::int32_t> rep(rows.size());
-  std::vector<std::size_t> count(snapshots.size());
-  std::size_t at = 0;
-  for (std::size_t k = 0; k < rows.size(); ++k) {
-    rep[k] = static_cast<std::int32_t>(rep_of_contact.find(key(rows[k]), at));
-    if (rep[k] >= 0) ++count[static_cast<std::size_t>(rep[k])];
-  }
-  for (std::size_t r = 0; r < snapshots.size(); ++r) {
-    auto& into = snapshots[r].*field;
-    into.reserve(into.size() + count[r]);  // a list read in parts is dealt part by part
-  }
-  for (std::size_t k = 0; k < rows.size(); ++k)
-    if (rep[k] >= 0) (snapshots[static_cast<std::size_t>(rep[k])].*field).push_back(std::move(rows[k]));
-  rows.clear();
-  rows.shrink_to_fit();
 }
 
 // Everything a team plan reads about the contacts that may be due, but the contacts
@@ -94,76 +49,6 @@ struct ContactRows {
   std::vector<Appointment> appointments;
   std::vector<ContactHistory> histories;
 };
-
-// Runs the reads in `tasks`, on this thread with `first` and, when there is a second
-// connection, on the side thread with it, each connection taking the next read as it
-// finishes one. The two longest start side by side: the call histories on `first`, whose
-// page cache the earlier reads have already allocated (a new connection allocates and
-// faults in its own as it fills), the contacts on the second, which is new for each plan. The rest go to whichever is free
-// first, so neither waits on a split fixed in advance (the shares depend on the book:
-// threads, objections, ...). Each connection reads in its own transaction, so a call logged
-// in between may show in one read and not another: the same plan as one made a moment
-// later. `ran_on[k]` is 0 when read k ran on this thread.
-using ReadTask = std::function<Status(Store&)>;
-// The first reads of a team plan, in this order: who starts with which, and the freeing
-// goes by who read them.
-enum FirstReads : std::size_t { kReadContacts, kReadHistories, kReadThreads, kFirstShared = kReadThreads };
-Status run_reads(Store& first, Store* second, SideThread* side, const std::vector<ReadTask>& tasks,
-                 std::vector<int>* ran_on) {
-  std::atomic<std::size_t> next{second ? std::size_t{kFirstShared} : 0};
-  std::vector<Status> status(tasks.size());
-  ran_on->assign(tasks.size(), 0);
-  std::atomic<bool> failed{false};
-  auto run = [&](Store& store, int who, std::size_t k) {
-    (*ran_on)[k] = who;
-    status[k] = tasks[k](store);
-    if (!status[k].ok()) failed = true;
-  };
-  auto work = [&](Store& store, int who) {
-    if (second) run(store, who, who == 0 ? kReadHistories : kReadContacts);
-    for (std::size_t k = next++; k < tasks.size() && !failed; k = next++) run(store, who, k);
-  };
-  run_both(second ? side : nullptr, [&] { work(first, 0); }, [&] {
-    if (second) work(*second, 1);
-  });
-  for (const Status& st : status)
-    if (!st.ok()) return st;
-  return Status::Ok();
-}
-
-// Frees the snapshots once every rep is planned, each kind of row on the thread that read
-// it (`ran_on`, from run_reads; see FirstReads), and the second connection on the side
-// thread that opened it. Memory freed on another thread
-// than its owner's goes back on a list the owner walks the next time it allocates there;
-// freed rep by rep on the planning threads, that walk (one pointer a block, for 1,700,000
-// blocks of call history alone) was the top entry of a team plan's profile. The price is
-// the peak: the rows and the sheets are held together for a moment. The thread that read
-// the call histories frees each snapshot once the other has freed the contacts and threads
-// it read there. (Threads read in two halves are freed by the reader of the lower half;
-// the upper half's strings go back to their reader's list, a fraction of the blocks.)
-void free_where_read(std::vector<Snapshot>& snapshots, const std::vector<int>& ran_on, SideThread* side_thread,
-                     std::unique_ptr<Store>& side) {
-  const int contacts_on = ran_on[kReadContacts], histories_on = ran_on[kReadHistories],
-            threads_on = ran_on[kReadThreads];
-  const int other = 1 - histories_on;
-  const bool other_frees = contacts_on == other || threads_on == other;  // only with a side thread
-  std::atomic<std::size_t> other_done{other_frees ? 0 : snapshots.size()};
-  auto free_on = [&](int who) {
-    for (std::size_t r = 0; r < snapshots.size(); ++r) {
-      Snapshot& s = snapshots[r];
-      if (contacts_on == who) std::vector<Contact>().swap(s.contacts);
-      if (threads_on == who) std::vector<Thread>().swap(s.threads);
-      if (who == other) {
-        if (other_frees) other_done.store(r + 1, std::memory_order_release);
-      } else {
-        while (other_done.load(std::memory_order_acquire) <= r) std::this_thread::yield();
-        s = Snapshot{};
-      }
-    }
-    if (who == 1) side.reset();
-  };
-  run_both(side_thread, [&] { free_on(0); }, [&] { free_on(1); });
-}
 
 // The days being planned, with bounds for what can make a contact due in them.
 DueWindow due_window(const std::vector<Snapshot>& snapshots, const std::vector<Change>& changes, Instant now) {
