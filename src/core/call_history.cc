@@ -214,6 +214,12 @@ class Scanner {
     bool negative = take('-');
     const char* first = p_;
     unsigned long long x = 0;
+    // Eighteen digits cannot pass 2^63 - 1: they are read without a check (a history holds
+    // about seventy numbers, read for each of 400,000 contacts in a team plan); a longer
+    // run of digits goes on with one.
+    const char* unchecked_end = end_ - p_ > 18 ? p_ + 18 : end_;
+    for (; p_ != unchecked_end && static_cast<unsigned char>(*p_ - '0') < 10; ++p_)
+      x = x * 10 + static_cast<unsigned>(*p_ - '0');
     const unsigned long long limit = negative ? 9223372036854775808ULL : 9223372036854775807ULL;
     for (; p_ != end_ && static_cast<unsigned char>(*p_ - '0') < 10; ++p_) {
       unsigned d = static_cast<unsigned>(*p_ - '0');

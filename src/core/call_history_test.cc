@@ -165,6 +165,11 @@ TEST(CallHistoryTest, TextFormReadsEveryFieldAtItsEdges) {
 
   const std::string empty = "v1;0;-;3;-;-;0;-;0;0;0;;;;";
   ASSERT_TRUE(decode_call_history(empty).has_value());
+  // Past eighteen digits a number is read with a check: leading zeros are still fine.
+  auto zeros = decode_call_history("v1;0;-00000000000000000000042;3;00000000009223372036854775807;-;0;-;0;0;0;;;;");
+  ASSERT_TRUE(zeros.has_value());
+  EXPECT_EQ(zeros->last_at->time_since_epoch().count(), -42);
+  EXPECT_EQ(zeros->last_connect_at->time_since_epoch().count(), std::numeric_limits<long long>::max());
   for (const char* bad : {
            "v1;0;-;3;-;-;0;-;0;0;0;;;",                       // a field short
            "v1;0;-;3;-;-;0;-;0;0;0;;;;1:0",                   // a latest call with two parts
@@ -175,6 +180,8 @@ TEST(CallHistoryTest, TextFormReadsEveryFieldAtItsEdges) {
            "v1;-1;-;3;-;-;0;-;0;0;0;;;;",                     // negative calls
            "v1;0;9223372036854775808;3;-;-;0;-;0;0;0;;;;",    // an instant past 64 bits
            "v1;0;-9223372036854775809;3;-;-;0;-;0;0;0;;;;",
+           "v1;0;99999999999999999999;3;-;-;0;-;0;0;0;;;;",   // twenty digits
+           "v1;0;000000000009223372036854775808;3;-;-;0;-;0;0;0;;;;",
            "v1;0;-;3;-;-;0;-;0;2;0;;;;",                      // a flag that is not 0 or 1
            "v1;0;-;3;-;-;0;-;0;0;01;;;;",
            "v1;0;--;3;-;-;0;-;0;0;0;;;;",                     // a dash that is not "none"
