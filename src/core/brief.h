@@ -28,6 +28,13 @@ struct PriorityPart {
   std::string why;
 };
 
+// A part of an overflow row's priority: its name and points only (412,283 overflow rows in
+// a big team's plan keep theirs; the words are in the contact's brief).
+struct RankedPart {
+  std::string_view name;  // as PriorityPart::name
+  double points = 0;
+};
+
 struct ScheduledWindow {
   std::string name;          // early, day, lunch, afternoon, late, callback
   Instant start{}, end{};    // when to dial (UTC)
@@ -122,7 +129,7 @@ struct OverflowCall {
   double connect_estimate = 0;
   std::vector<std::string> due_because;  // why they are due (the views add cut_reason)
   double priority = 0;
-  std::vector<PriorityPart> priority_parts;
+  std::vector<RankedPart> priority_parts;
 };
 
 struct CallSheet {

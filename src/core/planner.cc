@@ -355,28 +355,38 @@ SlotPick pick_slot(const Snapshot& s, const Contact& c, const std::string& zone,
 }
 
 // Priority: an explicit sum of parts (the facts', the highest rung agreed, the chance
-// of connecting in the chosen window).
-// `highest` is the rank on the ladder of the highest rung agreed (-1: none), `agreed` its
-// name; the words are left out for a ranked call that will not be shown in full.
-double add_priority(std::vector<PriorityPart>& parts, const Ladder& ladder, int highest, std::string_view agreed,
-                    double connect_estimate, bool words) {
-  if (highest >= 0) {
-    double climbed = static_cast<double>(ladder.rungs.size()) - highest;
-    parts.push_back({"highest_rung", climbed * 2, words ? cat("already agreed to ", agreed) : std::string()});
-  }
-  parts.push_back({"connect_chance", std::round(connect_estimate * 100) / 10,
-                   words ? "estimated connect chance in the chosen window" : ""});
+// of connecting in the chosen window). `highest` is the rank on the ladder of the highest
+// rung agreed (-1: none). A brief's parts and an overflow row's are summed the same way,
+// in the same order, so a call has the same priority either way.
+double rung_points(const Ladder& ladder, int highest) { return (static_cast<double>(ladder.rungs.size()) - highest) * 2; }
+double connect_points(double connect_estimate) { return std::round(connect_estimate * 100) / 10; }
+
+template <typename Part>
+double sum_points(const std::vector<Part>& parts) {
   double total = 0;
-  for (const auto& p : parts) total += p.points;
+  for (const Part& p : parts) total += p.points;
   return total;
 }
 
-void add_priority(Brief& b, Facts& f, const Ladder& ladder, const std::string& highest_agreed) {
+// `agreed` is the name of the highest rung agreed.
+void add_priority(Brief& b, Facts& f, const Ladder& ladder, const std::string& agreed) {
   b.priority_parts = std::move(f.parts);
-  int highest = highest_agreed.empty() ? -1 : rung_rank(ladder, highest_agreed);
-  b.priority = add_priority(b.priority_parts, ladder, highest, highest_agreed, b.window.connect_estimate, true);
+  int highest = agreed.empty() ? -1 : rung_rank(ladder, agreed);
+  if (highest >= 0) b.priority_parts.push_back({"highest_rung", rung_points(ladder, highest), cat("already agreed to ", agreed)});
+  b.priority_parts.push_back(
+      {"connect_chance", connect_points(b.window.connect_estimate), "estimated connect chance in the chosen window"});
+  b.priority = sum_points(b.priority_parts);
   // Slot: the window start (the sheet spreads calls in a window when it orders them).
   b.slot = b.window.start;
+}
+
+// An overflow row's parts: the facts' names and points, then the same two as a brief's.
+void add_priority(OverflowCall& o, const Facts& f, const Ladder& ladder, int highest) {
+  o.priority_parts.reserve(f.parts.size() + 2);
+  for (const PriorityPart& p : f.parts) o.priority_parts.push_back({p.name, p.points});
+  if (highest >= 0) o.priority_parts.push_back({"highest_rung", rung_points(ladder, highest)});
+  o.priority_parts.push_back({"connect_chance", connect_points(o.connect_estimate)});
+  o.priority = sum_points(o.priority_parts);
 }
 
 struct Planned {
@@ -512,9 +522,7 @@ Planned plan_contact(DayContext& ctx, std::size_t i, bool only_if_due, Detail de
       o.connect_estimate = chosen_est;
     }
     o.due_because.assign(std::make_move_iterator(f.due.begin()), std::make_move_iterator(f.due.end()));
-    o.priority_parts.reserve(f.parts.size() + 2);  // add_priority's two
-    o.priority_parts.assign(std::make_move_iterator(f.parts.begin()), std::make_move_iterator(f.parts.end()));
-    o.priority = add_priority(o.priority_parts, ladder, history.best_rank(ladder), {}, o.connect_estimate, false);
+    add_priority(o, f, ladder, history.best_rank(ladder));
     out.ranked = true;
     return out;
   }

@@ -619,7 +619,7 @@ TEST(PlannerTest, EachContactsFactsAreItsOwn) {
     EXPECT_NE(o.due_because[0].find("promised to"), std::string::npos) << o.due_because[0];
     std::set<std::string_view> names;
     double sum = 0;
-    for (const PriorityPart& p : o.priority_parts) names.insert(p.name), sum += p.points;
+    for (const RankedPart& p : o.priority_parts) names.insert(p.name), sum += p.points;
     EXPECT_FALSE(names.count("cadence_overdue") || names.count("deal_value") || names.count("stage")) << o.name;
     EXPECT_DOUBLE_EQ(o.priority, sum) << o.name;
   }

@@ -83,8 +83,8 @@ nlohmann::json call_sheet_json(const CallSheet& s) {
   json calls = json::array(), overflow = json::array();
   for (const Brief& b : s.calls) calls.push_back(brief_json(b));
   for (const OverflowCall& b : s.overflow) {
-    json parts = json::array();
-    for (const auto& p : b.priority_parts) parts.push_back({{"name", p.name}, {"points", p.points}, {"why", p.why}});
+    json parts = json::array();  // names and points: the words are in the contact's brief
+    for (const auto& p : b.priority_parts) parts.push_back({{"name", p.name}, {"points", p.points}});
     overflow.push_back({{"contact_id", b.contact_id},
                         {"name", b.name},
                         {"company", b.company},
