@@ -203,8 +203,8 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
 
   const int histories_on = ran_on[kReadHistories];
 
-  // The call histories are dealt by the thread that read them while the other deals the
-  // rest: each snapshot field is written by one thread.
+  // The thread that read the call histories lends them to the snapshots while the other
+  // deals the rest: each snapshot field is written by one thread.
   rep_of_contact.done_adding();
   auto deal_rest = [&] {
     // Each account to the reps who own its contacts, once each.
@@ -243,10 +243,15 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
     deal(rows.appointments, rep_of_contact, [](const Appointment& t) { return t.contact_id; }, snapshots,
          &Snapshot::appointments);
   };
+  // The call histories are not dealt: every snapshot borrows the one list read (sorted by
+  // contact, as a store gives it), which saves copying 400,000 of them out (87 MB of fresh
+  // memory on the benchmark's workspace).
   auto deal_on = [&](int who) {
     if (who == histories_on) {
-      deal(rows.histories, rep_of_contact, [](const ContactHistory& t) { return t.contact_id; }, snapshots,
-           &Snapshot::histories);
+      auto by_contact = [](const ContactHistory& a, const ContactHistory& b) { return a.contact_id < b.contact_id; };
+      if (!std::is_sorted(rows.histories.begin(), rows.histories.end(), by_contact))
+        std::sort(rows.histories.begin(), rows.histories.end(), by_contact);
+      for (Snapshot& s : snapshots) s.shared_histories = &rows.histories;
     } else {
       deal_rest();
     }
@@ -276,7 +281,7 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
       },
       plan_reps);
 
-  free_where_read(snapshots, ran_on, helper, side);
+  free_where_read(snapshots, rows.histories, ran_on, helper, side);
   return sheets;
 }
 

@@ -39,6 +39,11 @@ struct Snapshot {
   // snapshots: not moved again into a list by contact).
   std::vector<Attempt> attempts;
   std::vector<ContactHistory> histories;
+  // Or, when `histories` is empty, a list several snapshots share, sorted by contact, holding
+  // (at least) these contacts' histories: a team plan reads every rep's in one list and
+  // lends it to each rep rather than copying 400,000 of them out. It must outlive the
+  // snapshot's use and not change meanwhile.
+  const std::vector<ContactHistory>* shared_histories = nullptr;
   std::vector<Attempt> workspace_attempts_sample;  // for the per-window prior; may be empty
   std::vector<Reason> reasons;
   std::vector<Change> changes;
@@ -63,7 +68,8 @@ struct Snapshot {
   const CallHistory& history_of(std::size_t i) const {
     std::uint32_t h = ranges_[i].history;
     if (h == kNoHistory) return kNeverCalled;
-    return h < histories.size() ? histories[h].history : summarized_[h - histories.size()];
+    const std::vector<ContactHistory>& rows = history_rows();
+    return h < rows.size() ? rows[h].history : summarized_[h - rows.size()];
   }
   // The zone the contact's clock is read in: theirs, else the rep's.
   const std::string& zone_of(std::size_t i) const {
@@ -86,6 +92,9 @@ struct Snapshot {
     // (summed up here from `attempts`), or none.
     std::uint32_t history = kNoHistory;
   };
+  const std::vector<ContactHistory>& history_rows() const {
+    return shared_histories && histories.empty() ? *shared_histories : histories;
+  }
   template <typename T>
   static std::span<const T> range(const std::vector<T>& v, Range r) {
     return std::span<const T>(v.data() + r.begin, r.end - r.begin);

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 namespace nextcall {
 namespace {
 
@@ -20,6 +22,40 @@ Account account(Id id, const std::string& name) {
   a.id = id;
   a.name = name;
   return a;
+}
+
+ContactHistory history_of(Id contact, int calls) {
+  ContactHistory h;
+  h.contact_id = contact;
+  h.history.calls = calls;
+  return h;
+}
+
+// A team plan lends every snapshot one list of histories holding other reps' contacts too.
+TEST(SnapshotTest, ASharedListOfHistoriesIsSearchedForEachContact) {
+  std::vector<ContactHistory> shared;
+  for (Id id = 1; id <= 200; ++id)
+    if (id != 120) shared.push_back(history_of(id, static_cast<int>(id) * 10));
+  Snapshot s;
+  s.contacts = {contact(150, std::nullopt), contact(3, std::nullopt), contact(120, std::nullopt),
+                contact(199, std::nullopt), contact(500, std::nullopt)};
+  Attempt a;
+  a.contact_id = 500;
+  a.at = Instant{std::chrono::seconds{1'790'000'000}};
+  a.outcome = Outcome::kNoAnswer;
+  s.attempts = {a};  // no row in the list: summed up from its calls
+  s.shared_histories = &shared;
+  s.index();
+  std::map<Id, int> calls;
+  for (std::size_t i = 0; i < s.contacts.size(); ++i) calls[s.contacts[i].id] = s.history_of(i).calls;
+  EXPECT_EQ(calls, (std::map<Id, int>{{3, 30}, {120, 0}, {150, 1500}, {199, 1990}, {500, 1}}));
+  // Its own rows, when it has them, come first.
+  Snapshot own;
+  own.contacts = {contact(3, std::nullopt)};
+  own.histories = {history_of(3, 7)};
+  own.shared_histories = &shared;
+  own.index();
+  EXPECT_EQ(own.history_of(0).calls, 7);
 }
 
 TEST(SnapshotTest, LookupsFindEachContactsAccountAndRowsInAnyFillOrder) {
