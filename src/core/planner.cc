@@ -358,7 +358,9 @@ SlotPick pick_slot(const Snapshot& s, const Contact& c, const std::string& zone,
 // of connecting in the chosen window). `highest` is the rank on the ladder of the highest
 // rung agreed (-1: none). A brief's parts and an overflow row's are summed the same way,
 // in the same order, so a call has the same priority either way.
-double rung_points(const Ladder& ladder, int highest) { return (static_cast<double>(ladder.rungs.size()) - highest) * 2; }
+double rung_points(const Ladder& ladder, int highest) {
+  return (static_cast<double>(ladder.rungs.size()) - highest) * 2;
+}
 double connect_points(double connect_estimate) { return std::round(connect_estimate * 100) / 10; }
 
 template <typename Part>
@@ -372,9 +374,10 @@ double sum_points(const std::vector<Part>& parts) {
 void add_priority(Brief& b, Facts& f, const Ladder& ladder, const std::string& agreed) {
   b.priority_parts = std::move(f.parts);
   int highest = agreed.empty() ? -1 : rung_rank(ladder, agreed);
-  if (highest >= 0) b.priority_parts.push_back({"highest_rung", rung_points(ladder, highest), cat("already agreed to ", agreed)});
-  b.priority_parts.push_back(
-      {"connect_chance", connect_points(b.window.connect_estimate), "estimated connect chance in the chosen window"});
+  if (highest >= 0)
+    b.priority_parts.push_back({"highest_rung", rung_points(ladder, highest), cat("already agreed to ", agreed)});
+  b.priority_parts.push_back({"connect_chance", connect_points(b.window.connect_estimate),
+                              "estimated connect chance in the chosen window"});
   b.priority = sum_points(b.priority_parts);
   // Slot: the window start (the sheet spreads calls in a window when it orders them).
   b.slot = b.window.start;
@@ -428,8 +431,6 @@ struct DayContext {
   // grown twice, is memory to touch and allocations to make).
   Facts facts;
 };
-
-
 
 // kRank works out whether a contact is due and what the call is worth (for every due
 // contact); kFull writes the whole brief (for the calls the sheet keeps).
