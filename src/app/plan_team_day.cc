@@ -12,7 +12,6 @@
 #include "app/side_thread.h"
 #include "app/team_dealing.h"
 #include "app/team_reads.h"
-#include "core/forward_search.h"
 #include "core/local_time.h"
 #include "core/planner.h"
 #include "core/snapshot.h"
@@ -37,7 +36,8 @@ Status take(Result<std::vector<T>> r, std::vector<T>* into) {
 }
 
 // Everything a team plan reads about the contacts that may be due, but the contacts
-// themselves (which are dealt as they are read): whole lists, dealt after the load.
+// themselves (which are dealt as they are read): whole lists, dealt after the load, but
+// the call histories, which every snapshot borrows as they are.
 struct ContactRows {
   std::vector<Account> accounts;
   std::vector<Thread> threads;
