@@ -10,8 +10,10 @@ namespace nextcall::cli {
 
 void tune_allocator() {
 #ifdef NEXTCALL_HAVE_MIMALLOC
-  // The default, not the value: MIMALLOC_LARGE_OS_PAGES, when set, still decides.
-  mi_option_set_enabled_default(mi_option_large_os_pages, true);
+  // Defaults, not values: MIMALLOC_DECOMMIT_DELAY and the like, when set, still decide.
+  constexpr long kKeepFreedMs = 5000;
+  mi_option_set_default(mi_option_decommit_delay, kKeepFreedMs);
+  mi_option_set_default(mi_option_segment_decommit_delay, kKeepFreedMs);
 #endif
 }
 
@@ -24,7 +26,8 @@ std::string allocator_in_use() {
   if (ours) {
     int v = mi_version();  // 209 is 2.0.9
     return "mimalloc " + std::to_string(v / 100) + "." + std::to_string(v / 10 % 10) + "." + std::to_string(v % 10) +
-           (mi_option_is_enabled(mi_option_large_os_pages) ? ", 2 MiB pages" : ", 4 KiB pages");
+           (mi_option_is_enabled(mi_option_large_os_pages) ? ", 2 MiB pages" : ", 4 KiB pages") +
+           ", freed memory kept " + std::to_string(mi_option_get(mi_option_decommit_delay)) + " ms";
   }
 #endif
   return "system";

@@ -8,16 +8,22 @@
 
 namespace nextcall::cli {
 
-// Called first thing in main(): asks mimalloc to back its memory with 2 MiB pages
-// (transparent huge pages, which the kernel grants in its "always" and "madvise" modes).
-// A team plan first-touches about 1.5 GB it has just allocated; with 4 KiB pages each
-// page is a fault, and on a virtual machine the faults cost more than the planning
-// (docs/performance.md has the figures). MIMALLOC_LARGE_OS_PAGES in the environment, when
-// set, has the last word. No effect without mimalloc.
+// Called first thing in main(): memory freed is kept for a few seconds before it goes back
+// to the system (mimalloc's decommit delay, 25 ms by default, made 5 s). A team plan frees
+// the rows it has dealt and the snapshots it has planned while it still has more to
+// allocate; given back at once, every page would be faulted in again. A server idle for the
+// delay still gives its memory back.
+//
+// Pages stay 4 KiB. 2 MiB pages (transparent huge pages) were the default once: on some
+// virtual machines a fresh 2 MiB page costs the host a fault per 4 KiB all the same, plus
+// the clearing, and a team plan's first run took 8-10 s instead of 2.5-3 s
+// (docs/performance.md has the figures). MIMALLOC_LARGE_OS_PAGES=1 in the environment
+// still asks for them, and every MIMALLOC_ variable has the last word. No effect without
+// mimalloc.
 void tune_allocator();
 
-// "mimalloc 2.0.9, 2 MiB pages" (or "..., 4 KiB pages") when mimalloc serves this
-// process's malloc, else "system".
+// "mimalloc 2.0.9, 4 KiB pages, freed memory kept 5000 ms" (or "..., 2 MiB pages, ...")
+// when mimalloc serves this process's malloc, else "system".
 std::string allocator_in_use();
 
 }  // namespace nextcall::cli
