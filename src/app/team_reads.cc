@@ -28,7 +28,7 @@ Status run_reads(Store& first, Store* second, SideThread* side, const std::vecto
   return Status::Ok();
 }
 
-void free_where_read(std::vector<Snapshot>& snapshots, std::vector<ContactHistory>& histories,
+void free_where_read(std::vector<Snapshot>& snapshots, SharedHistories& histories,
                      const std::vector<int>& ran_on, SideThread* side_thread, std::unique_ptr<Store>& side) {
   const int contacts_on = ran_on[kReadContacts], histories_on = ran_on[kReadHistories],
             threads_on = ran_on[kReadThreads];
@@ -47,7 +47,7 @@ void free_where_read(std::vector<Snapshot>& snapshots, std::vector<ContactHistor
         s = Snapshot{};
       }
     }
-    if (who == histories_on) std::vector<ContactHistory>().swap(histories);
+    if (who == histories_on) histories = SharedHistories();
     if (who == 1) side.reset();
   };
   run_both(side_thread, [&] { free_on(0); }, [&] { free_on(1); });

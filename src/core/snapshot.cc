@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <utility>
 
 #include "core/forward_search.h"
 
@@ -42,6 +43,12 @@ void group(std::vector<T>& rows, const std::vector<Contact>& contacts, Key key, 
 
 const CallHistory Snapshot::kNeverCalled{};
 
+SharedHistories::SharedHistories(std::vector<ContactHistory> rows) : rows_(std::move(rows)) {
+  sort_rows(rows_, [](const ContactHistory& a, const ContactHistory& b) { return a.contact_id < b.contact_id; });
+  ids_.reserve(rows_.size());
+  for (const ContactHistory& h : rows_) ids_.push_back(h.contact_id);
+}
+
 void Snapshot::index() {
   sort_rows(contacts, [](const Contact& a, const Contact& b) { return a.id < b.id; });
   sort_rows(accounts, [](const Account& a, const Account& b) { return a.id < b.id; });
@@ -73,21 +80,29 @@ void Snapshot::index() {
   group(attempts, contacts, [](const Attempt& t) { return t.contact_id; },
         [&](std::size_t i, std::uint32_t b, std::uint32_t e) { ranges_[i].attempts = {b, e}; });
   // Histories: the store's where it gave one, else summed up from the calls here.
-  // A shared list holds other snapshots' contacts between these: searched forward (a few
-  // steps, then halving) from the last one found rather than walked row by row.
+  // A shared list holds other snapshots' contacts between these: its ids are searched
+  // forward (a few steps, then halving) from the last one found rather than walked one by one.
   sort_rows(histories, [](const ContactHistory& a, const ContactHistory& b) { return a.contact_id < b.contact_id; });
   const std::vector<ContactHistory>& rows = history_rows();
   summarized_.clear();
-  auto at = rows.begin();
-  for (std::size_t i = 0; i < contacts.size(); ++i) {
-    Id id = contacts[i].id;
-    at = lower_bound_forward(at, rows.end(), id, [](const ContactHistory& r, Id key) { return r.contact_id < key; });
-    if (at != rows.end() && at->contact_id == id) {
-      ranges_[i].history = static_cast<std::uint32_t>(at - rows.begin());
-    } else if (ranges_[i].attempts.end > ranges_[i].attempts.begin) {
-      ranges_[i].history = static_cast<std::uint32_t>(rows.size() + summarized_.size());
-      summarized_.push_back(summarize_calls(attempts_of(i), zone_of(i), settings));
+  auto find_each = [&](auto first, auto last, auto id_of) {
+    auto at = first;
+    for (std::size_t i = 0; i < contacts.size(); ++i) {
+      Id id = contacts[i].id;
+      at = lower_bound_forward(at, last, id, [&](const auto& row, Id key) { return id_of(row) < key; });
+      if (at != last && id_of(*at) == id) {
+        ranges_[i].history = static_cast<std::uint32_t>(at - first);
+      } else if (ranges_[i].attempts.end > ranges_[i].attempts.begin) {
+        ranges_[i].history = static_cast<std::uint32_t>(rows.size() + summarized_.size());
+        summarized_.push_back(summarize_calls(attempts_of(i), zone_of(i), settings));
+      }
     }
+  };
+  if (&rows == &histories) {
+    find_each(rows.begin(), rows.end(), [](const ContactHistory& h) { return h.contact_id; });
+  } else {
+    const std::vector<Id>& ids = shared_histories->ids();
+    find_each(ids.begin(), ids.end(), [](Id id) { return id; });
   }
 }
 

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 
 namespace nextcall {
@@ -33,9 +34,13 @@ ContactHistory history_of(Id contact, int calls) {
 
 // A team plan lends every snapshot one list of histories holding other reps' contacts too.
 TEST(SnapshotTest, ASharedListOfHistoriesIsSearchedForEachContact) {
-  std::vector<ContactHistory> shared;
-  for (Id id = 1; id <= 200; ++id)
-    if (id != 120) shared.push_back(history_of(id, static_cast<int>(id) * 10));
+  std::vector<ContactHistory> rows;
+  for (Id id = 200; id >= 1; --id)  // out of order: the list sorts them
+    if (id != 120) rows.push_back(history_of(id, static_cast<int>(id) * 10));
+  const SharedHistories shared(std::move(rows));
+  ASSERT_EQ(shared.ids().size(), 199u);
+  EXPECT_TRUE(std::is_sorted(shared.ids().begin(), shared.ids().end()));
+  for (std::size_t k = 0; k < shared.ids().size(); ++k) EXPECT_EQ(shared.ids()[k], shared.rows()[k].contact_id);
   Snapshot s;
   s.contacts = {contact(150, std::nullopt), contact(3, std::nullopt), contact(120, std::nullopt),
                 contact(199, std::nullopt), contact(500, std::nullopt)};
