@@ -1,6 +1,7 @@
 // `nextcall plan` (the day's call sheet) and `nextcall brief CONTACT`.
 #include <CLI/CLI.hpp>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <thread>
 #include <memory>
@@ -33,16 +34,21 @@ Result<std::optional<Date>> day_of(Runtime& rt, const Actor& actor, const std::s
   return std::optional<Date>(*d);
 }
 
-Status write_out(Runtime& rt, const std::string& path, const std::string& text) {
+// To standard output, or to the file at `path` when one is given.
+Status write_out(Runtime& rt, const std::string& path, const std::function<void(std::ostream&)>& write) {
   if (path.empty()) {
-    rt.out() << text;
+    write(rt.out());
     return Status::Ok();
   }
   std::ofstream f(path, std::ios::binary);
-  f << text;
+  write(f);
   if (!f) return Status::Io("cannot write " + path);
   rt.err() << "Wrote " << path << "\n";
   return Status::Ok();
+}
+
+Status write_out(Runtime& rt, const std::string& path, const std::string& text) {
+  return write_out(rt, path, [&](std::ostream& out) { out << text; });
 }
 
 // Every rep's sheet: one after another in the table, an array in JSON.
@@ -58,11 +64,8 @@ Status write_team(Runtime& rt, Store& store, const Actor& actor, std::optional<D
     open_reader = [url = rt.db_url] { return open_store(url); };
   auto sheets = plan_team_day(store, actor.workspace, day, rt.now(), threads, open_reader);
   if (!sheets.ok()) return sheets.status();
-  if (rt.format_name == "json") {
-    nlohmann::json all = nlohmann::json::array();
-    for (const CallSheet& s : *sheets) all.push_back(call_sheet_json(s));
-    return write_out(rt, a.output, all.dump(2) + "\n");
-  }
+  if (rt.format_name == "json")  // sheet by sheet, not one JSON tree of them all
+    return write_out(rt, a.output, [&](std::ostream& out) { write_call_sheets_json(out, *sheets), out << "\n"; });
   std::ostringstream text;
   for (std::size_t i = 0; i < sheets->size(); ++i) {
     if (i) text << "\n";

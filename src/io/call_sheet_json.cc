@@ -116,4 +116,28 @@ nlohmann::json call_sheet_json(const CallSheet& s) {
           {"skipped", entries(s.skipped)}};
 }
 
+void write_call_sheets_json(std::ostream& out, const std::vector<CallSheet>& sheets) {
+  if (sheets.empty()) {
+    out << "[]";
+    return;
+  }
+  out << "[\n";
+  for (std::size_t i = 0; i < sheets.size(); ++i) {
+    // Each sheet one level in: two spaces before every line. A JSON string holds no raw
+    // line break (dump escapes it), so every line break starts a line of the layout.
+    const std::string text = call_sheet_json(sheets[i]).dump(2);
+    std::size_t from = 0;
+    while (from < text.size()) {
+      std::size_t end = text.find('\n', from);
+      if (end == std::string::npos) end = text.size();
+      out << "  ";
+      out.write(text.data() + from, static_cast<std::streamsize>(end - from));
+      if (end < text.size()) out << '\n';
+      from = end + 1;
+    }
+    out << (i + 1 < sheets.size() ? ",\n" : "\n");
+  }
+  out << "]";
+}
+
 }  // namespace nextcall

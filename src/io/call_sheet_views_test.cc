@@ -107,6 +107,26 @@ TEST(CallSheetViewsTest, JsonMatchesTheGolden) {
   check_golden("call_sheet.json", call_sheet_json(fixed_sheet()).dump(2) + "\n");
 }
 
+// `plan --team --format json` writes the sheets one at a time: the same text as the
+// whole array dumped at once, multi-line strings and empty lists included.
+TEST(CallSheetViewsTest, SheetsWrittenOneByOneAreTheArrayDumpedWhole) {
+  CallSheet cut = fixed_sheet();
+  OverflowCall& row = cut.overflow.emplace_back();
+  row.contact_id = 77;
+  row.name = "Cy \"Cut\"\nSecond line";
+  row.due_because = {"one", "two"};
+  CallSheet empty;
+  empty.rep_name = "Nobody yet";
+  for (const std::vector<CallSheet>& sheets :
+       {std::vector<CallSheet>{}, std::vector<CallSheet>{empty}, std::vector<CallSheet>{fixed_sheet(), cut, empty}}) {
+    nlohmann::json whole = nlohmann::json::array();
+    for (const CallSheet& s : sheets) whole.push_back(call_sheet_json(s));
+    std::ostringstream out;
+    write_call_sheets_json(out, sheets);
+    EXPECT_EQ(out.str(), whole.dump(2)) << sheets.size() << " sheets";
+  }
+}
+
 TEST(CallSheetViewsTest, HtmlMatchesTheGoldenAndEscapes) {
   std::string html = call_sheet_html(fixed_sheet());
   EXPECT_NE(html.find("Acme &lt;Fabrication&gt; &amp; Sons"), std::string::npos);
