@@ -1,5 +1,8 @@
 #include "io/call_sheet_json.h"
 
+#include <algorithm>
+#include <string_view>
+
 #include <nlohmann/json.hpp>
 
 #include "core/civil_time.h"
@@ -79,10 +82,14 @@ json due_and_cut(const CallSheet& s, const OverflowCall& b) {
 
 }  // namespace
 
-nlohmann::json call_sheet_json(const CallSheet& s) {
+namespace {
+
+// The sheet's JSON; its overflow left empty unless asked for (write_call_sheets_json writes
+// the rows itself).
+json sheet_json(const CallSheet& s, bool with_overflow) {
   json calls = json::array(), overflow = json::array();
   for (const Brief& b : s.calls) calls.push_back(brief_json(b));
-  for (const OverflowCall& b : s.overflow) {
+  for (const OverflowCall& b : with_overflow ? s.overflow : std::vector<OverflowCall>{}) {
     json parts = json::array();  // names and points: the words are in the contact's brief
     for (const auto& p : b.priority_parts) parts.push_back({{"name", p.name}, {"points", p.points}});
     overflow.push_back({{"contact_id", b.contact_id},
@@ -116,24 +123,106 @@ nlohmann::json call_sheet_json(const CallSheet& s) {
           {"skipped", entries(s.skipped)}};
 }
 
+// Scalars as dump() writes them. A string of plain printable ASCII is written as it is;
+// any other (escapes, UTF-8) and every double go through the library, so the text stays
+// the library's to the byte.
+void put_string(std::ostream& out, std::string_view v) {
+  bool plain = true;
+  for (char ch : v) plain &= ch >= 0x20 && ch < 0x7f && ch != '"' && ch != '\\';
+  if (plain) {
+    out << '"' << v << '"';
+  } else {
+    out << json(std::string(v)).dump();
+  }
+}
+
+void put_double(std::ostream& out, double v) { out << json(v).dump(); }
+
+// One overflow row at `pad` (the object's own indent), its keys in the library's order
+// (sorted), laid out as dump(2) lays out what sheet_json makes of it.
+void put_overflow_row(std::ostream& out, const CallSheet& s, const OverflowCall& b, const std::string& pad) {
+  const std::string in1 = pad + "  ", in2 = pad + "    ", in3 = pad + "      ", in4 = pad + "        ";
+  out << pad << "{\n";
+  out << in1 << "\"company\": ", put_string(out, b.company), out << ",\n";
+  out << in1 << "\"contact_id\": " << b.contact_id << ",\n";
+  out << in1 << "\"due_because\": [\n";
+  for (const std::string& why : b.due_because) out << in2, put_string(out, why), out << ",\n";
+  out << in2, put_string(out, cut_reason(s, b)), out << "\n";  // never empty: the cut is a reason
+  out << in1 << "],\n";
+  out << in1 << "\"kind\": ", put_string(out, to_text(b.kind)), out << ",\n";
+  out << in1 << "\"name\": ", put_string(out, b.name), out << ",\n";
+  out << in1 << "\"phone\": {\n" << in2 << "\"e164\": ", put_string(out, b.phone_e164), out << "\n" << in1 << "},\n";
+  out << in1 << "\"priority\": {\n";
+  if (b.priority_parts.empty()) {
+    out << in2 << "\"parts\": [],\n";
+  } else {
+    out << in2 << "\"parts\": [\n";
+    for (std::size_t k = 0; k < b.priority_parts.size(); ++k) {
+      const RankedPart& p = b.priority_parts[k];
+      out << in3 << "{\n" << in4 << "\"name\": ", put_string(out, p.name), out << ",\n";
+      out << in4 << "\"points\": ", put_double(out, p.points), out << "\n";
+      out << in3 << (k + 1 < b.priority_parts.size() ? "},\n" : "}\n");
+    }
+    out << in2 << "],\n";
+  }
+  out << in2 << "\"total\": ", put_double(out, b.priority), out << "\n" << in1 << "},\n";
+  out << in1 << "\"role\": ", put_string(out, b.role), out << ",\n";
+  out << in1 << "\"stage\": ", put_string(out, b.stage), out << ",\n";
+  out << in1 << "\"window\": {\n";
+  out << in2 << "\"connect_estimate\": ", put_double(out, b.connect_estimate), out << ",\n";
+  out << in2 << "\"end\": ", put_string(out, format_instant(b.window_end)), out << ",\n";
+  out << in2 << "\"name\": ", put_string(out, b.window_name), out << ",\n";
+  out << in2 << "\"start\": ", put_string(out, format_instant(b.window_start)), out << "\n";
+  out << in1 << "}\n" << pad << "}";
+}
+
+// Writes `text` with `pad` before each line.
+void put_lines(std::ostream& out, std::string_view text, const std::string& pad) {
+  std::size_t from = 0;
+  while (from < text.size()) {
+    std::size_t end = std::min(text.find('\n', from), text.size());
+    out << pad;
+    out.write(text.data() + from, static_cast<std::streamsize>(end - from));
+    if (end < text.size()) out << '\n';
+    from = end + 1;
+  }
+}
+
+}  // namespace
+
+nlohmann::json call_sheet_json(const CallSheet& s) { return sheet_json(s, true); }
+
 void write_call_sheets_json(std::ostream& out, const std::vector<CallSheet>& sheets) {
   if (sheets.empty()) {
     out << "[]";
     return;
   }
+  // Each sheet is dumped without its overflow and indented one level (a JSON string holds
+  // no raw line break: dump escapes it, so every line break starts a line of the layout);
+  // the overflow rows, most of a big team's text, are written straight in where the empty
+  // list stands. The only line `  "overflow": []` can be is that key's.
+  static constexpr std::string_view kEmptyOverflow = "\n  \"overflow\": []";
   out << "[\n";
   for (std::size_t i = 0; i < sheets.size(); ++i) {
-    // Each sheet one level in: two spaces before every line. A JSON string holds no raw
-    // line break (dump escapes it), so every line break starts a line of the layout.
-    const std::string text = call_sheet_json(sheets[i]).dump(2);
-    std::size_t from = 0;
-    while (from < text.size()) {
-      std::size_t end = text.find('\n', from);
-      if (end == std::string::npos) end = text.size();
-      out << "  ";
-      out.write(text.data() + from, static_cast<std::streamsize>(end - from));
-      if (end < text.size()) out << '\n';
-      from = end + 1;
+    const CallSheet& sheet = sheets[i];
+    const std::string text = sheet_json(sheet, false).dump(2);
+    std::size_t at = sheet.overflow.empty() ? std::string::npos : text.find(kEmptyOverflow);
+    if (sheet.overflow.empty()) {
+      put_lines(out, text, "  ");
+    } else if (at == std::string::npos) {  // not the layout expected: the slow way, no row lost
+      put_lines(out, call_sheet_json(sheet).dump(2), "  ");
+    } else {
+      put_lines(out, std::string_view(text).substr(0, at + 1), "  ");
+      out << "    \"overflow\": [\n";
+      for (std::size_t k = 0; k < sheet.overflow.size(); ++k) {
+        put_overflow_row(out, sheet, sheet.overflow[k], "      ");
+        out << (k + 1 < sheet.overflow.size() ? ",\n" : "\n");
+      }
+      // Then the rest: "," ends the list's line, and the lines after it are indented.
+      std::string_view rest = std::string_view(text).substr(at + kEmptyOverflow.size());
+      std::size_t line_end = std::min(rest.find('\n'), rest.size());
+      out << "    ]" << rest.substr(0, line_end);
+      if (line_end < rest.size()) out << '\n', put_lines(out, rest.substr(line_end + 1), "  ");
     }
     out << (i + 1 < sheets.size() ? ",\n" : "\n");
   }

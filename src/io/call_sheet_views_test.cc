@@ -107,14 +107,32 @@ TEST(CallSheetViewsTest, JsonMatchesTheGolden) {
   check_golden("call_sheet.json", call_sheet_json(fixed_sheet()).dump(2) + "\n");
 }
 
-// `plan --team --format json` writes the sheets one at a time: the same text as the
-// whole array dumped at once, multi-line strings and empty lists included.
+// `plan --team --format json` writes the sheets one at a time, and their overflow rows
+// itself: the same text as the whole array dumped at once, to the byte, whatever the
+// strings hold (quotes, line breaks, control characters, UTF-8) and whatever the numbers.
 TEST(CallSheetViewsTest, SheetsWrittenOneByOneAreTheArrayDumpedWhole) {
   CallSheet cut = fixed_sheet();
-  OverflowCall& row = cut.overflow.emplace_back();
-  row.contact_id = 77;
-  row.name = "Cy \"Cut\"\nSecond line";
-  row.due_because = {"one", "two"};
+  cut.capacity = 2;
+  const std::vector<std::string> names = {"Cy \"Cut\"\nSecond line", "Zoë Ærø, 東京", "tab\there\\back\x01\x7f", "",
+                                          "unit\x1f" "bell\x07", "tab\tonly"};
+  const std::vector<double> numbers = {0.1, 25.0, 1e-7, 1e20, 0.22023134260303623, -3.5, 0.0, 123456789.125};
+  for (std::size_t k = 0; k < 8; ++k) {
+    OverflowCall& row = cut.overflow.emplace_back();
+    row.contact_id = 77 + static_cast<Id>(k) * 1'000'000'007LL;
+    row.name = names[k % names.size()];
+    row.company = names[(k + 1) % names.size()];
+    row.role = "decision_maker";
+    row.stage = k % 2 ? "customer" : "prospect";
+    row.phone_e164 = "+1212555010" + std::to_string(k);
+    row.kind = k % 2 ? CallKind::kCadence : CallKind::kFollowUp;
+    row.window_name = k % 3 ? "early" : "lunch \"hour\"";
+    row.window_start = Instant{std::chrono::seconds{1'795'000'000 + static_cast<long>(k) * 600}};
+    row.window_end = row.window_start + std::chrono::minutes{30};
+    row.connect_estimate = numbers[k];
+    row.due_because = k == 3 ? std::vector<std::string>{} : std::vector<std::string>{"one", names[k % names.size()]};
+    row.priority = numbers[(k + 3) % numbers.size()];
+    for (std::size_t p = 0; p < k % 3; ++p) row.priority_parts.push_back({p ? "stage" : "deal_value", numbers[p + k]});
+  }
   CallSheet empty;
   empty.rep_name = "Nobody yet";
   for (const std::vector<CallSheet>& sheets :
