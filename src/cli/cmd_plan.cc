@@ -66,12 +66,12 @@ Status write_team(Runtime& rt, Store& store, const Actor& actor, std::optional<D
   if (!sheets.ok()) return sheets.status();
   if (rt.format_name == "json")  // sheet by sheet, not one JSON tree of them all
     return write_out(rt, a.output, [&](std::ostream& out) { write_call_sheets_json(out, *sheets), out << "\n"; });
-  std::ostringstream text;
-  for (std::size_t i = 0; i < sheets->size(); ++i) {
-    if (i) text << "\n";
-    write_call_sheet_text(text, (*sheets)[i], a.briefs);
-  }
-  return write_out(rt, a.output, text.str());
+  return write_out(rt, a.output, [&](std::ostream& out) {
+    for (std::size_t i = 0; i < sheets->size(); ++i) {
+      if (i) out << "\n";
+      write_call_sheet_text(out, (*sheets)[i], a.briefs);
+    }
+  });
 }
 
 Status run_plan(Runtime& rt, const PlanArgs& a) {
