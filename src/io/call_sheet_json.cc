@@ -80,16 +80,13 @@ json due_and_cut(const CallSheet& s, const OverflowCall& b) {
   return why;
 }
 
-}  // namespace
-
-namespace {
-
 // The sheet's JSON; its overflow left empty unless asked for (write_call_sheets_json writes
-// the rows itself).
+// the rows itself, in the same layout: put_overflow_row below).
 json sheet_json(const CallSheet& s, bool with_overflow) {
+  static const std::vector<OverflowCall> kNone;
   json calls = json::array(), overflow = json::array();
   for (const Brief& b : s.calls) calls.push_back(brief_json(b));
-  for (const OverflowCall& b : with_overflow ? s.overflow : std::vector<OverflowCall>{}) {
+  for (const OverflowCall& b : with_overflow ? s.overflow : kNone) {
     json parts = json::array();  // names and points: the words are in the contact's brief
     for (const auto& p : b.priority_parts) parts.push_back({{"name", p.name}, {"points", p.points}});
     overflow.push_back({{"contact_id", b.contact_id},
@@ -139,7 +136,9 @@ void put_string(std::ostream& out, std::string_view v) {
 void put_double(std::ostream& out, double v) { out << json(v).dump(); }
 
 // One overflow row at `pad` (the object's own indent), its keys in the library's order
-// (sorted), laid out as dump(2) lays out what sheet_json makes of it.
+// (sorted), laid out as dump(2) lays out what sheet_json makes of it. A field added there
+// must be added here: CallSheetViewsTest.SheetsWrittenOneByOneAreTheArrayDumpedWhole
+// compares the two.
 void put_overflow_row(std::ostream& out, const CallSheet& s, const OverflowCall& b, const std::string& pad) {
   const std::string in1 = pad + "  ", in2 = pad + "    ", in3 = pad + "      ", in4 = pad + "        ";
   out << pad << "{\n";
