@@ -159,7 +159,9 @@ int main(int argc, char** argv) {
   std::printf("    of which loading the snapshots (measured apart): %.2f s\n", load);
   // The first run allocates everything fresh from the system, as one `nextcall plan --team`
   // does; the later ones reuse what the allocator kept.
-  if (runs > 1) std::printf("    the first run, as one `nextcall plan --team` makes it: %.2f s\n", times.front());
+  if (runs > 1)
+    std::printf("    the first run, as one `nextcall plan --team` makes it: %.2f s\n",
+                times.front());
   std::printf("(b) the in-memory planner on the loaded snapshots: %.3f s (%ld calls, %ld more due past capacity)", b, planned_b, overflow_b);
   print_runs(times_b, " %.3f");
   std::printf("\n(c) a plain pass summing their fields: %.3f s (checksum %.0f)", c, sum);

@@ -29,7 +29,8 @@ Status run_reads(Store& first, Store* second, SideThread* side, const std::vecto
 }
 
 void free_where_read(std::vector<Snapshot>& snapshots, SharedHistories& histories,
-                     const std::vector<int>& ran_on, SideThread* side_thread, std::unique_ptr<Store>& side) {
+                     const std::vector<int>& ran_on, SideThread* side_thread,
+                     std::unique_ptr<Store>& side) {
   const int contacts_on = ran_on[kReadContacts], histories_on = ran_on[kReadHistories],
             threads_on = ran_on[kReadThreads];
   const int other = 1 - histories_on;

@@ -39,9 +39,11 @@ Status run_reads(Store& first, Store* second, SideThread* side, const std::vecto
 // the top entry of a team plan's profile. The price is
 // the peak: the rows and the sheets are held together for a moment. The thread that read
 // the call histories frees each snapshot once the other has freed the contacts and threads
-// it read there, and then the call histories the snapshots shared (`histories`). (Threads read in two halves are freed by the reader of the lower half;
-// the upper half's strings go back to their reader's list, a fraction of the blocks.)
+// it read there, and then the call histories the snapshots shared (`histories`). (Threads
+// read in two halves are freed by the reader of the lower half; the upper half's strings go
+// back to their reader's list, a fraction of the blocks.)
 void free_where_read(std::vector<Snapshot>& snapshots, SharedHistories& histories,
-                     const std::vector<int>& ran_on, SideThread* side_thread, std::unique_ptr<Store>& side);
+                     const std::vector<int>& ran_on, SideThread* side_thread,
+                     std::unique_ptr<Store>& side);
 
 }  // namespace nextcall::team

@@ -25,7 +25,8 @@ std::string allocator_in_use() {
   std::free(probe);
   if (ours) {
     int v = mi_version();  // 209 is 2.0.9
-    return "mimalloc " + std::to_string(v / 100) + "." + std::to_string(v / 10 % 10) + "." + std::to_string(v % 10) +
+    return "mimalloc " + std::to_string(v / 100) + "." + std::to_string(v / 10 % 10) + "." +
+           std::to_string(v % 10) +
            (mi_option_is_enabled(mi_option_large_os_pages) ? ", 2 MiB pages" : ", 4 KiB pages") +
            ", freed memory kept " + std::to_string(mi_option_get(mi_option_decommit_delay)) + " ms";
   }

@@ -17,9 +17,9 @@ namespace nextcall::cli {
 // Pages stay 4 KiB. 2 MiB pages (transparent huge pages) were the default once: on some
 // virtual machines a fresh 2 MiB page is far slower than 512 small ones (15 ms each, it
 // seems because the host must back the memory again before it is cleared), and a team
-// plan's first run took 8-10 s instead of 2.5-3 s (docs/performance.md has the figures). MIMALLOC_LARGE_OS_PAGES=1 in the environment
-// still asks for them, and every MIMALLOC_ variable has the last word. No effect without
-// mimalloc.
+// plan's first run took 8-10 s instead of 2.5-3 s (docs/performance.md has the figures).
+// MIMALLOC_LARGE_OS_PAGES=1 in the environment still asks for them, and every MIMALLOC_
+// variable has the last word. No effect without mimalloc.
 void tune_allocator();
 
 // "mimalloc 2.0.9, 4 KiB pages, freed memory kept 5000 ms" (or "..., 2 MiB pages, ...")

@@ -44,10 +44,12 @@ TEST(CliFrameworkTest, VersionNamesTheAllocatorInUse) {
   // 4 KiB pages, freed memory kept 5 s (cli::tune_allocator), unless the environment says
   // otherwise.
   EXPECT_NE(r.out.find(", 4 KiB pages, freed memory kept 5000 ms\n"), std::string::npos) << r.out;
-  RunResult other = run_nextcall({"--db", ":memory:", "version"}, "",
-                                 {{"MIMALLOC_LARGE_OS_PAGES", "1"}, {"MIMALLOC_DECOMMIT_DELAY", "25"}});
+  RunResult other =
+      run_nextcall({"--db", ":memory:", "version"}, "",
+                   {{"MIMALLOC_LARGE_OS_PAGES", "1"}, {"MIMALLOC_DECOMMIT_DELAY", "25"}});
   ASSERT_EQ(other.exit_code, 0) << other.err;
-  EXPECT_NE(other.out.find(", 2 MiB pages, freed memory kept 25 ms\n"), std::string::npos) << other.out;
+  EXPECT_NE(other.out.find(", 2 MiB pages, freed memory kept 25 ms\n"), std::string::npos)
+      << other.out;
 #else
   EXPECT_NE(r.out.find("\nallocator: system\n"), std::string::npos) << r.out;
 #endif

@@ -2,10 +2,10 @@
 #include <CLI/CLI.hpp>
 #include <fstream>
 #include <functional>
-#include <sstream>
-#include <thread>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <sstream>
+#include <thread>
 
 #include "app/contacts.h"
 #include "app/plan_day.h"
@@ -35,7 +35,8 @@ Result<std::optional<Date>> day_of(Runtime& rt, const Actor& actor, const std::s
 }
 
 // To standard output, or to the file at `path` when one is given.
-Status write_out(Runtime& rt, const std::string& path, const std::function<void(std::ostream&)>& write) {
+Status write_out(Runtime& rt, const std::string& path,
+                 const std::function<void(std::ostream&)>& write) {
   if (path.empty()) {
     write(rt.out());
     return Status::Ok();
@@ -65,7 +66,8 @@ Status write_team(Runtime& rt, Store& store, const Actor& actor, std::optional<D
   auto sheets = plan_team_day(store, actor.workspace, day, rt.now(), threads, open_reader);
   if (!sheets.ok()) return sheets.status();
   if (rt.format_name == "json")  // sheet by sheet, not one JSON tree of them all
-    return write_out(rt, a.output, [&](std::ostream& out) { write_call_sheets_json(out, *sheets), out << "\n"; });
+    return write_out(rt, a.output,
+                     [&](std::ostream& out) { write_call_sheets_json(out, *sheets), out << "\n"; });
   return write_out(rt, a.output, [&](std::ostream& out) {
     for (std::size_t i = 0; i < sheets->size(); ++i) {
       if (i) out << "\n";

@@ -375,7 +375,8 @@ void add_priority(Brief& b, Facts& f, const Ladder& ladder, const std::string& a
   b.priority_parts = std::move(f.parts);
   int highest = agreed.empty() ? -1 : rung_rank(ladder, agreed);
   if (highest >= 0)
-    b.priority_parts.push_back({"highest_rung", rung_points(ladder, highest), cat("already agreed to ", agreed)});
+    b.priority_parts.push_back(
+        {"highest_rung", rung_points(ladder, highest), cat("already agreed to ", agreed)});
   b.priority_parts.push_back({"connect_chance", connect_points(b.window.connect_estimate),
                               "estimated connect chance in the chosen window"});
   b.priority = sum_points(b.priority_parts);

@@ -44,7 +44,9 @@ void group(std::vector<T>& rows, const std::vector<Contact>& contacts, Key key, 
 const CallHistory Snapshot::kNeverCalled{};
 
 SharedHistories::SharedHistories(std::vector<ContactHistory> rows) : rows_(std::move(rows)) {
-  sort_rows(rows_, [](const ContactHistory& a, const ContactHistory& b) { return a.contact_id < b.contact_id; });
+  sort_rows(rows_, [](const ContactHistory& a, const ContactHistory& b) {
+    return a.contact_id < b.contact_id;
+  });
   ids_.reserve(rows_.size());
   for (const ContactHistory& h : rows_) ids_.push_back(h.contact_id);
 }
@@ -89,7 +91,8 @@ void Snapshot::index() {
     auto at = first;
     for (std::size_t i = 0; i < contacts.size(); ++i) {
       Id id = contacts[i].id;
-      at = lower_bound_forward(at, last, id, [&](const auto& row, Id key) { return id_of(row) < key; });
+      at = lower_bound_forward(at, last, id,
+                               [&](const auto& row, Id key) { return id_of(row) < key; });
       if (at != last && id_of(*at) == id) {
         ranges_[i].history = static_cast<std::uint32_t>(at - first);
       } else if (ranges_[i].attempts.end > ranges_[i].attempts.begin) {

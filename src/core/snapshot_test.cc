@@ -40,7 +40,8 @@ TEST(SnapshotTest, ASharedListOfHistoriesIsSearchedForEachContact) {
   const SharedHistories shared(std::move(rows));
   ASSERT_EQ(shared.ids().size(), 199u);
   EXPECT_TRUE(std::is_sorted(shared.ids().begin(), shared.ids().end()));
-  for (std::size_t k = 0; k < shared.ids().size(); ++k) EXPECT_EQ(shared.ids()[k], shared.rows()[k].contact_id);
+  for (std::size_t k = 0; k < shared.ids().size(); ++k)
+    EXPECT_EQ(shared.ids()[k], shared.rows()[k].contact_id);
   Snapshot s;
   s.contacts = {contact(150, std::nullopt), contact(3, std::nullopt), contact(120, std::nullopt),
                 contact(199, std::nullopt), contact(500, std::nullopt)};

@@ -1,9 +1,8 @@
 #include "io/call_sheet_json.h"
 
 #include <algorithm>
-#include <string_view>
-
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "core/civil_time.h"
 
@@ -120,37 +119,45 @@ json sheet_json(const CallSheet& s, bool with_overflow) {
           {"skipped", entries(s.skipped)}};
 }
 
-// Scalars as dump() writes them. A string of plain printable ASCII is written as it is;
-// any other (escapes, UTF-8) and every double go through the library, so the text stays
-// the library's to the byte.
-void put_string(std::ostream& out, std::string_view v) {
+// Scalars as dump() writes them, to stream: `out << Str{v}`, `out << Num{v}`. A string of
+// plain printable ASCII is written as it is; any other (escapes, UTF-8) and every double go
+// through the library, so the text stays the library's to the byte.
+struct Str {
+  std::string_view v;
+};
+struct Num {
+  double v;
+};
+
+std::ostream& operator<<(std::ostream& out, Str s) {
   bool plain = true;
-  for (char ch : v) plain &= ch >= 0x20 && ch < 0x7f && ch != '"' && ch != '\\';
-  if (plain) {
-    out << '"' << v << '"';
-  } else {
-    out << json(std::string(v)).dump();
-  }
+  for (char ch : s.v) plain &= ch >= 0x20 && ch < 0x7f && ch != '"' && ch != '\\';
+  if (plain) return out << '"' << s.v << '"';
+  return out << json(std::string(s.v)).dump();
 }
 
-void put_double(std::ostream& out, double v) { out << json(v).dump(); }
+std::ostream& operator<<(std::ostream& out, Num n) { return out << json(n.v).dump(); }
 
 // One overflow row at `pad` (the object's own indent), its keys in the library's order
 // (sorted), laid out as dump(2) lays out what sheet_json makes of it. A field added there
 // must be added here: CallSheetViewsTest.SheetsWrittenOneByOneAreTheArrayDumpedWhole
 // compares the two.
-void put_overflow_row(std::ostream& out, const CallSheet& s, const OverflowCall& b, const std::string& pad) {
-  const std::string in1 = pad + "  ", in2 = pad + "    ", in3 = pad + "      ", in4 = pad + "        ";
+void put_overflow_row(std::ostream& out, const CallSheet& s, const OverflowCall& b,
+                      const std::string& pad) {
+  const std::string in1 = pad + "  ", in2 = pad + "    ", in3 = pad + "      ",
+                    in4 = pad + "        ";
   out << pad << "{\n";
-  out << in1 << "\"company\": ", put_string(out, b.company), out << ",\n";
+  out << in1 << "\"company\": " << Str{b.company} << ",\n";
   out << in1 << "\"contact_id\": " << b.contact_id << ",\n";
   out << in1 << "\"due_because\": [\n";
-  for (const std::string& why : b.due_because) out << in2, put_string(out, why), out << ",\n";
-  out << in2, put_string(out, cut_reason(s, b)), out << "\n";  // never empty: the cut is a reason
+  for (const std::string& why : b.due_because) out << in2 << Str{why} << ",\n";
+  out << in2 << Str{cut_reason(s, b)} << "\n";  // never empty: the cut is a reason
   out << in1 << "],\n";
-  out << in1 << "\"kind\": ", put_string(out, to_text(b.kind)), out << ",\n";
-  out << in1 << "\"name\": ", put_string(out, b.name), out << ",\n";
-  out << in1 << "\"phone\": {\n" << in2 << "\"e164\": ", put_string(out, b.phone_e164), out << "\n" << in1 << "},\n";
+  out << in1 << "\"kind\": " << Str{to_text(b.kind)} << ",\n";
+  out << in1 << "\"name\": " << Str{b.name} << ",\n";
+  out << in1 << "\"phone\": {\n"
+      << in2 << "\"e164\": " << Str{b.phone_e164} << "\n"
+      << in1 << "},\n";
   out << in1 << "\"priority\": {\n";
   if (b.priority_parts.empty()) {
     out << in2 << "\"parts\": [],\n";
@@ -158,20 +165,20 @@ void put_overflow_row(std::ostream& out, const CallSheet& s, const OverflowCall&
     out << in2 << "\"parts\": [\n";
     for (std::size_t k = 0; k < b.priority_parts.size(); ++k) {
       const RankedPart& p = b.priority_parts[k];
-      out << in3 << "{\n" << in4 << "\"name\": ", put_string(out, p.name), out << ",\n";
-      out << in4 << "\"points\": ", put_double(out, p.points), out << "\n";
+      out << in3 << "{\n" << in4 << "\"name\": " << Str{p.name} << ",\n";
+      out << in4 << "\"points\": " << Num{p.points} << "\n";
       out << in3 << (k + 1 < b.priority_parts.size() ? "},\n" : "}\n");
     }
     out << in2 << "],\n";
   }
-  out << in2 << "\"total\": ", put_double(out, b.priority), out << "\n" << in1 << "},\n";
-  out << in1 << "\"role\": ", put_string(out, b.role), out << ",\n";
-  out << in1 << "\"stage\": ", put_string(out, b.stage), out << ",\n";
+  out << in2 << "\"total\": " << Num{b.priority} << "\n" << in1 << "},\n";
+  out << in1 << "\"role\": " << Str{b.role} << ",\n";
+  out << in1 << "\"stage\": " << Str{b.stage} << ",\n";
   out << in1 << "\"window\": {\n";
-  out << in2 << "\"connect_estimate\": ", put_double(out, b.connect_estimate), out << ",\n";
-  out << in2 << "\"end\": ", put_string(out, format_instant(b.window_end)), out << ",\n";
-  out << in2 << "\"name\": ", put_string(out, b.window_name), out << ",\n";
-  out << in2 << "\"start\": ", put_string(out, format_instant(b.window_start)), out << "\n";
+  out << in2 << "\"connect_estimate\": " << Num{b.connect_estimate} << ",\n";
+  out << in2 << "\"end\": " << Str{format_instant(b.window_end)} << ",\n";
+  out << in2 << "\"name\": " << Str{b.window_name} << ",\n";
+  out << in2 << "\"start\": " << Str{format_instant(b.window_start)} << "\n";
   out << in1 << "}\n" << pad << "}";
 }
 
@@ -205,7 +212,7 @@ void write_call_sheets_json(std::ostream& out, const std::vector<CallSheet>& she
   for (std::size_t i = 0; i < sheets.size(); ++i) {
     const CallSheet& sheet = sheets[i];
     const std::string text = sheet_json(sheet, false).dump(2);
-    std::size_t at = sheet.overflow.empty() ? std::string::npos : text.find(kEmptyOverflow);
+    const std::size_t at = text.find(kEmptyOverflow);
     if (sheet.overflow.empty()) {
       put_lines(out, text, "  ");
     } else if (at == std::string::npos) {  // not the layout expected: the slow way, no row lost

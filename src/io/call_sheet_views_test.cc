@@ -113,9 +113,15 @@ TEST(CallSheetViewsTest, JsonMatchesTheGolden) {
 TEST(CallSheetViewsTest, SheetsWrittenOneByOneAreTheArrayDumpedWhole) {
   CallSheet cut = fixed_sheet();
   cut.capacity = 2;
-  const std::vector<std::string> names = {"Cy \"Cut\"\nSecond line", "Zoë Ærø, 東京", "tab\there\\back\x01\x7f", "",
-                                          "unit\x1f" "bell\x07", "tab\tonly"};
-  const std::vector<double> numbers = {0.1, 25.0, 1e-7, 1e20, 0.22023134260303623, -3.5, 0.0, 123456789.125};
+  const std::vector<std::string> names = {"Cy \"Cut\"\nSecond line",
+                                          "Zoë Ærø, 東京",
+                                          "tab\there\\back\x01\x7f",
+                                          "",
+                                          "unit\x1f"
+                                          "bell\x07",
+                                          "tab\tonly"};
+  const std::vector<double> numbers = {0.1,  25.0, 1e-7,         1e20, 0.22023134260303623,
+                                       -3.5, 0.0,  123456789.125};
   for (std::size_t k = 0; k < 8; ++k) {
     OverflowCall& row = cut.overflow.emplace_back();
     row.contact_id = 77 + static_cast<Id>(k) * 1'000'000'007LL;
@@ -129,14 +135,17 @@ TEST(CallSheetViewsTest, SheetsWrittenOneByOneAreTheArrayDumpedWhole) {
     row.window_start = Instant{std::chrono::seconds{1'795'000'000 + static_cast<long>(k) * 600}};
     row.window_end = row.window_start + std::chrono::minutes{30};
     row.connect_estimate = numbers[k];
-    row.due_because = k == 3 ? std::vector<std::string>{} : std::vector<std::string>{"one", names[k % names.size()]};
+    row.due_because = k == 3 ? std::vector<std::string>{}
+                             : std::vector<std::string>{"one", names[k % names.size()]};
     row.priority = numbers[(k + 3) % numbers.size()];
-    for (std::size_t p = 0; p < k % 3; ++p) row.priority_parts.push_back({p ? "stage" : "deal_value", numbers[p + k]});
+    for (std::size_t p = 0; p < k % 3; ++p)
+      row.priority_parts.push_back({p ? "stage" : "deal_value", numbers[(p + k) % numbers.size()]});
   }
   CallSheet empty;
   empty.rep_name = "Nobody yet";
   for (const std::vector<CallSheet>& sheets :
-       {std::vector<CallSheet>{}, std::vector<CallSheet>{empty}, std::vector<CallSheet>{fixed_sheet(), cut, empty}}) {
+       {std::vector<CallSheet>{}, std::vector<CallSheet>{empty},
+        std::vector<CallSheet>{fixed_sheet(), cut, empty}}) {
     nlohmann::json whole = nlohmann::json::array();
     for (const CallSheet& s : sheets) whole.push_back(call_sheet_json(s));
     std::ostringstream out;
