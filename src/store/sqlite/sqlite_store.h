@@ -108,6 +108,9 @@ class SqliteStore : public Store {
   Result<std::vector<ApiToken>> list_api_tokens(Id ws, Id user_id) override;
   Status revoke_api_token(Id ws, Id token_id) override;
 
+  // The connection itself, for what the Store interface does not say (its settings).
+  sqlite::Db& db() { return *db_; }
+
  private:
   // Migration 5's backfill: the date columns of a history already stored, its body as it is.
   Status fill_call_history_dates(Id ws, Id contact_id, const CallHistory& h);
