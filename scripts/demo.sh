@@ -8,8 +8,25 @@ db=${NEXTCALL_DB:-demo.db}
 if [[ ! -f $db ]]; then
   build/nextcall --db "$db" demo
 fi
-build/nextcall --db "$db" plan
+# After hours, on a weekend or a holiday today's sheet is empty: show the next day that has
+# calls, as a rep preparing it would.
+day=today
+for when in today tomorrow +2d +3d +4d +5d +6d; do
+  sheet=$(build/nextcall --db "$db" plan --date "$when")
+  if [[ $sheet != *": 0 calls of a capacity"* ]]; then
+    day=$when
+    break
+  fi
+done
+if [[ $day == today ]]; then
+  build/nextcall --db "$db" plan
+else
+  echo "No calls left to plan today; the next day with calls is shown ('plan --date $day')."
+  echo
+  printf '%s\n' "$sheet"
+fi
 echo
 echo "The web app: sign in as sam@demo.nextcall (or maria@demo.nextcall, a manager) with the"
-echo "password nextcall-demo. The CLI: build/nextcall --db $db plan --briefs | less"
+echo "password nextcall-demo (after hours, 'day after ›' on Today plans tomorrow)."
+echo "The CLI: build/nextcall --db $db plan --briefs | less"
 exec build/nextcall --db "$db" serve --port "${PORT:-8080}"

@@ -91,6 +91,11 @@ Status run_plan(Runtime& rt, const PlanArgs& a) {
     }
     std::ostringstream text;
     write_call_sheet_text(text, *sheet, a.briefs);
+    // After hours, on a weekend or a holiday, today's sheet is empty: the rep is preparing
+    // the next day, so say how to plan it.
+    if (a.date.empty() && sheet->calls.empty())
+      text << "\nNo calls left to plan today. To prepare the next day: nextcall plan --date "
+              "tomorrow\n";
     return write_out(rt, a.output, text.str());
   });
 }

@@ -37,6 +37,28 @@ TEST_F(PlanCliTest, EveryPlannedCallHasAReasonAnOpenerAndATenSecondVoicemail) {
   }
 }
 
+TEST_F(PlanCliTest, AfterHoursTheEmptySheetSaysHowToPlanTheNextDay) {
+  // 21:00 in Chicago: every window of the day has passed.
+  const std::map<std::string, std::string> evening = {{"NEXTCALL_NOW", "2026-11-25T03:00:00Z"}};
+  RunResult today = run_on(db_, {"plan"}, "", evening);
+  ASSERT_EQ(today.exit_code, 0) << today.err;
+  EXPECT_NE(today.out.find("2026-11-24"), std::string::npos) << today.out;
+  EXPECT_NE(today.out.find(": 0 calls"), std::string::npos) << today.out;
+  EXPECT_NE(
+      today.out.find(
+          "No calls left to plan today. To prepare the next day: nextcall plan --date tomorrow"),
+      std::string::npos)
+      << today.out;
+
+  RunResult tomorrow = run_on(db_, {"plan", "--date", "tomorrow"}, "", evening);
+  ASSERT_EQ(tomorrow.exit_code, 0) << tomorrow.err;
+  EXPECT_NE(tomorrow.out.find("2026-11-25"), std::string::npos) << tomorrow.out;
+  EXPECT_EQ(tomorrow.out.find(": 0 calls"), std::string::npos) << tomorrow.out;
+  EXPECT_EQ(tomorrow.out.find("No calls left"), std::string::npos) << tomorrow.out;
+  // A morning sheet with calls has no such line.
+  EXPECT_EQ(run({"plan"}).out.find("No calls left"), std::string::npos);
+}
+
 TEST_F(PlanCliTest, TeamPlanGivesEveryRepTheirOwnSheet) {
   RunResult r = run({"plan", "--team", "--format", "json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;

@@ -151,6 +151,25 @@ async function main() {
   await page.locator('#brief-memory ul, #brief-memory p').first().waitFor();
   await shot(page, '02-today');
 
+  step('Today: the day after is planned on its own page, then back to today');
+  await page.getByRole('link', { name: 'The day after' }).click();
+  await page.locator('#today-h', { hasText: 'Tomorrow' }).waitFor();
+  await page.locator('#main[data-ready="today"]').waitFor();
+  const tomorrowHash = await page.evaluate(() => location.hash);
+  assert.match(tomorrowHash, /^#\/today\/\d{4}-\d{2}-\d{2}$/, 'the day is in the address');
+  const tomorrowDay = tomorrowHash.slice('#/today/'.length);
+  assert.ok((await page.locator('.sheet-head').textContent()).includes(tomorrowDay), 'the head names the day planned');
+  assert.equal(await page.locator('#now-line').count(), 0, 'no now line on another day');
+  assert.ok(await page.locator('#sheet li.call').count() > 0 || await page.locator('#sheet-empty').count() === 1,
+    'the day after shows its calls or says there are none');
+  await shot(page, '02b-tomorrow');
+  await page.getByRole('link', { name: 'Back to today' }).click();
+  await page.locator('#today-h', { hasText: /^Today$/ }).waitFor();
+  await page.locator('#main[data-ready="today"]').waitFor();
+  await page.locator('#sheet li.call').first().waitFor();
+  assert.equal(await page.locator('#now-line').count(), 1, 'the now line is back on today');
+  assert.equal(await page.getByRole('link', { name: 'Back to today' }).count(), 0, 'no link to where you are');
+
   step('Today: moving through briefs shifts no layout');
   await page.evaluate(() => {
     window.__shift = 0;

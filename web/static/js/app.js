@@ -78,7 +78,7 @@ async function route() {
   clear(main);
   delete main.dataset.ready;
   const screens = {
-    today: () => renderToday(main),
+    today: () => renderToday(main, parts[1]),
     contact: () => renderContact(main, parts[1]),
     reasons: () => renderReasons(main),
     changes: () => renderChanges(main),

@@ -21,7 +21,29 @@ function skeleton() {
     h('span', { class: 'skeleton w60' }), h('span', { class: 'skeleton tall' }));
 }
 
-export function renderToday(main) {
+// Days as YYYY-MM-DD: the rep's date at an instant, and a date moved by whole days.
+function dayIn(tz, epochSeconds) {
+  try {
+    return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' })
+      .format(new Date(epochSeconds * 1000));
+  } catch { return new Date(epochSeconds * 1000).toISOString().slice(0, 10); }
+}
+function addDays(day, n) {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+function dayTitle(day, today) {
+  if (day === today) return 'Today';
+  if (day === addDays(today, 1)) return 'Tomorrow';
+  if (day === addDays(today, -1)) return 'Yesterday';
+  return new Date(`${day}T12:00:00Z`).toLocaleDateString('en-US', { weekday: 'long', month: 'short', day: 'numeric', timeZone: 'UTC' });
+}
+
+// `day` (YYYY-MM-DD, from #/today/<day>) plans another day than today: after hours a rep
+// prepares tomorrow's calls.
+export function renderToday(main, day) {
+  if (day && !/^\d{4}-\d{2}-\d{2}$/.test(day)) day = undefined;
   const state = {
     plan: null, settings: null, sel: 0, done: new Map(), log: null, memory: new Map(), busy: false,
   };
@@ -44,15 +66,29 @@ export function renderToday(main) {
 
   const calls = () => (state.plan ? state.plan.calls : []);
 
+  const repToday = () => dayIn(state.plan.rep.timezone, state.plan.now);
+  const isToday = () => state.plan.day === repToday();
+  // "today", "tomorrow" or "on 2026-11-27", for the sheet's own words.
+  const dayWords = () => {
+    const t = dayTitle(state.plan.day, repToday());
+    return t === 'Today' || t === 'Tomorrow' || t === 'Yesterday' ? t.toLowerCase() : `on ${state.plan.day}`;
+  };
+
   function renderHead() {
     const p = state.plan;
     const tz = p.rep.timezone;
     const left = calls().filter((c) => !state.done.has(c.contact_id)).length;
+    const today = repToday();
+    const link = (d, text, label) => h('a', { href: d === today ? '#/today' : `#/today/${d}`, 'aria-label': label }, text);
     mount(headEl,
-      h('h1', { id: 'today-h' }, 'Today'),
+      h('h1', { id: 'today-h' }, dayTitle(p.day, today)),
       h('span', { class: 'muted small' },
         `${p.day} · now ${fmtTime(p.now, tz)} your time (${tz.replace(/_/g, ' ')}) · `,
-        h('span', { id: 'left-count' }, `${left} of ${calls().length} to call`)));
+        h('span', { id: 'left-count' }, `${left} of ${calls().length} to call`)),
+      h('nav', { class: 'day-nav small', id: 'day-nav', 'aria-label': 'Other days' },
+        link(addDays(p.day, -1), '‹ day before', 'The day before'),
+        isToday() ? null : link(today, 'today', 'Back to today'),
+        link(addDays(p.day, 1), 'day after ›', 'The day after')));
   }
 
   function renderSheet() {
@@ -61,7 +97,15 @@ export function renderToday(main) {
     const tz = p.rep.timezone;
     let nowPlaced = false;
     const nowLine = () => h('li', { class: 'now-line', id: 'now-line', 'aria-label': `Now, ${fmtTime(p.now, tz)}` }, `now ${fmtTime(p.now, tz)}`);
-    if (!calls().length) sheetEl.appendChild(h('li', { class: 'muted' }, 'No calls planned for today.'));
+    if (!calls().length) {
+      // After hours, on a weekend or a holiday: the next day is what the rep prepares.
+      sheetEl.appendChild(isToday()
+        ? h('li', { class: 'muted', id: 'sheet-empty' }, 'No calls left to plan today. ',
+          h('a', { href: `#/today/${addDays(p.day, 1)}` }, 'Plan tomorrow →'))
+        : h('li', { class: 'muted', id: 'sheet-empty' }, `No calls planned for ${p.day}.`));
+    }
+    // The line that marks now belongs on today's sheet only.
+    if (!isToday()) nowPlaced = true;
     calls().forEach((c, i) => {
       const at = Date.parse(c.slot) / 1000;
       if (!nowPlaced && at > p.now) { sheetEl.appendChild(nowLine()); nowPlaced = true; }
@@ -96,13 +140,13 @@ export function renderToday(main) {
       : null);
     const overflow = (p.overflow || []).map((b) => ({
       contact_id: b.contact_id, name: b.name,
-      why: `${b.company ? `${b.company} · ` : ''}${nice(b.kind)}, over today's capacity of ${p.capacity}`,
+      why: `${b.company ? `${b.company} · ` : ''}${nice(b.kind)}, over the day's capacity of ${p.capacity}`,
     }));
     mount(extrasEl,
       group('extras-overflow', 'Over capacity', overflow),
       group('extras-needs-reason', 'Due, but no reason worth their time yet', p.needs_reason),
       group('extras-snoozed', 'Snoozed', p.snoozed),
-      group('extras-skipped', 'Not planned today', p.skipped));
+      group('extras-skipped', `Not planned ${dayWords()}`, p.skipped));
   }
 
   function ladderFor(outcome, brief) {
@@ -335,7 +379,8 @@ export function renderToday(main) {
 
   (async () => {
     try {
-      const [plan, settings] = await Promise.all([get('/api/plan'), get('/api/settings')]);
+      const planUrl = day ? `/api/plan?date=${encodeURIComponent(day)}` : '/api/plan';
+      const [plan, settings] = await Promise.all([get(planUrl), get('/api/settings')]);
       state.plan = plan;
       state.settings = settings;
       renderHead();
