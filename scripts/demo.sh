@@ -8,23 +8,25 @@ db=${NEXTCALL_DB:-demo.db}
 if [[ ! -f $db ]]; then
   build/nextcall --db "$db" demo
 fi
-# After hours, on a weekend or a holiday today's sheet is empty: show the next day that has
-# calls, as a rep preparing it would.
-day=today
+# After hours, on a weekend or a holiday today's sheet is empty: show the next day of the
+# week that has calls, as a rep preparing it would.
+shown=
 for when in today tomorrow +2d +3d +4d +5d +6d; do
   sheet=$(build/nextcall --db "$db" plan --date "$when")
   if [[ $sheet != *": 0 calls of a capacity"* ]]; then
-    day=$when
+    shown=$when
     break
   fi
 done
-if [[ $day == today ]]; then
-  build/nextcall --db "$db" plan
-else
-  echo "No calls left to plan today; the next day with calls is shown ('plan --date $day')."
-  echo
-  printf '%s\n' "$sheet"
-fi
+case $shown in
+  today) printf '%s\n' "$sheet" ;;
+  "") build/nextcall --db "$db" plan ;;  # none in a week: today's sheet, which says why
+  *)
+    echo "No calls left to plan today; the next day with calls is shown ('plan --date $shown')."
+    echo
+    printf '%s\n' "$sheet"
+    ;;
+esac
 echo
 echo "The web app: sign in as sam@demo.nextcall (or maria@demo.nextcall, a manager) with the"
 echo "password nextcall-demo (after hours, 'day after ›' on Today plans tomorrow)."

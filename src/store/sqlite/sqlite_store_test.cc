@@ -1,7 +1,6 @@
 #include "store/sqlite/sqlite_store.h"
 
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 #include <unistd.h>
 
 #include <cstdint>
@@ -20,17 +19,12 @@ std::int64_t pragma_value(sqlite::Db& db, const char* sql) {
   return st->i64(0);
 }
 
-// The largest memory map this SQLite allows: what a connection to a file (`path`) gets
-// when it asks for more. (A database in memory has no map.)
+// The largest memory map this SQLite allows: what a plain connection to a file (`path`)
+// gets when it asks for more. (A database in memory has no map.)
 std::int64_t library_map_limit(const std::string& path) {
-  sqlite3* raw = nullptr;
-  EXPECT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
-  sqlite3_stmt* st = nullptr;
-  sqlite3_prepare_v2(raw, "PRAGMA mmap_size=1099511627776", -1, &st, nullptr);
-  std::int64_t limit = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-  sqlite3_finalize(st);
-  sqlite3_close(raw);
-  return limit;
+  auto plain = sqlite::Db::open(path);
+  EXPECT_TRUE(plain.ok()) << plain.status().message();
+  return plain.ok() ? pragma_value(**plain, "PRAGMA mmap_size=1099511627776") : -1;
 }
 
 class SqliteStoreTest : public ::testing::Test {
