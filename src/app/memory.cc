@@ -259,6 +259,25 @@ Result<Appointment> set_appointment_status(Store& store, const Actor& actor, Id 
   return a;
 }
 
+Result<Appointment> release_appointment(Store& store, const Actor& actor, Id appointment_id) {
+  Appointment out;
+  NEXTCALL_RETURN_IF_ERROR(store.transaction([&]() -> Status {
+    auto a = one<Appointment>(store.list_appointments(actor.workspace.id, by_id(appointment_id)),
+                              "appointment", appointment_id);
+    if (!a.ok()) return a.status();
+    if (a->status != AppointmentStatus::kProposed)
+      return Status::InvalidArgument("appointment: #" + std::to_string(appointment_id) + " is " +
+                                     std::string(to_text(a->status)) +
+                                     ", not tentative (only a tentative one is released; "
+                                     "cancel a confirmed one)");
+    a->status = AppointmentStatus::kCancelled;
+    NEXTCALL_RETURN_IF_ERROR(store.update_appointment(*a));
+    out = *a;
+    return Status::Ok();
+  }));
+  return out;
+}
+
 Result<Contact> set_do_not_call(Store& store, const Actor& actor, Id contact_id, bool on,
                                 const std::string& reason, Date today, Instant now) {
   auto c = store.get_contact(actor.workspace.id, contact_id);

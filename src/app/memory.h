@@ -56,6 +56,9 @@ Result<Appointment> add_appointment(Store& store, const Actor& actor, Id contact
                                     bool is_callback);
 Result<Appointment> set_appointment_status(Store& store, const Actor& actor, Id appointment_id,
                                            AppointmentStatus status);
+// Cancels a tentative (proposed) appointment, such as the time a voicemail held.
+// InvalidArgument when it is not tentative (a confirmed one is cancelled, not released).
+Result<Appointment> release_appointment(Store& store, const Actor& actor, Id appointment_id);
 
 Result<Contact> set_do_not_call(Store& store, const Actor& actor, Id contact_id, bool on,
                                 const std::string& reason, Date today, Instant now);
