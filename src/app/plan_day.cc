@@ -23,6 +23,7 @@ Result<Snapshot> load_snapshot(Store& store, const Actor& actor, const Filter& f
   auto settings = store.get_settings(ws);
   if (!settings.ok()) return settings.status();
   s.settings = *settings;
+  if (s.settings.company_name.empty()) s.settings.company_name = actor.workspace.name;
   s.rep = actor.rep;
   s.now = now;
   s.day = day.value_or(local_date(now, actor.rep.timezone));
@@ -67,6 +68,22 @@ Result<Snapshot> load_snapshot(Store& store, const Actor& actor, const Filter& f
 
 void add_display_phones(Brief* b) { b->phone_display = format_phone_national(b->phone_e164); }
 
+// The note of each brief's last call: the planner reads call histories, which keep no
+// notes; the few briefs written get theirs from the calls themselves.
+Status add_last_notes(Store& store, Id ws, std::vector<Brief*> briefs) {
+  for (Brief* b : briefs) {
+    if (!b->last_call) continue;
+    Filter f;
+    f.contact_id = b->contact_id;
+    f.since = b->last_call->at;
+    f.until = b->last_call->at + std::chrono::seconds{1};
+    auto calls = store.list_attempts(ws, f);
+    if (!calls.ok()) return calls.status();
+    if (!calls->empty()) b->last_call->note = calls->back().note;
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<CallSheet> plan_day(Store& store, const Actor& actor, std::optional<Date> day, Instant now) {
@@ -75,20 +92,33 @@ Result<CallSheet> plan_day(Store& store, const Actor& actor, std::optional<Date>
   auto snapshot = load_snapshot(store, actor, f, day, now);
   if (!snapshot.ok()) return snapshot.status();
   CallSheet sheet = nextcall::plan_day(*snapshot);
-  for (Brief& b : sheet.calls) add_display_phones(&b);
+  std::vector<Brief*> briefs;
+  for (Brief& b : sheet.calls) {
+    add_display_phones(&b);
+    briefs.push_back(&b);
+  }
+  NEXTCALL_RETURN_IF_ERROR(add_last_notes(store, actor.workspace.id, std::move(briefs)));
   // Overflow rows show a name and why they were cut, not a number to dial.
   return sheet;
 }
 
 Result<Brief> brief_for(Store& store, const Actor& actor, Id contact_id, std::optional<Date> day,
                         Instant now) {
+  // The brief of a call on the rep's sheet is that call's, word for word and time for
+  // time: the proposed voicemail times are dealt out over the whole sheet.
+  auto sheet = plan_day(store, actor, day, now);
+  if (!sheet.ok()) return sheet.status();
+  for (Brief& b : sheet->calls)
+    if (b.contact_id == contact_id) return std::move(b);
   Filter f;
   f.contact_id = contact_id;
   auto snapshot = load_snapshot(store, actor, f, day, now);
   if (!snapshot.ok()) return snapshot.status();
+  for (const Brief& b : sheet->calls) snapshot->taken_slots.push_back(b.voicemail.proposed_slot);
   auto brief = nextcall::brief_for(*snapshot, contact_id);
   if (!brief) return Status::NotFound("no contact with id " + std::to_string(contact_id));
   add_display_phones(&*brief);
+  NEXTCALL_RETURN_IF_ERROR(add_last_notes(store, actor.workspace.id, {&*brief}));
   return *brief;
 }
 

@@ -92,6 +92,7 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
     const User& u = (*users)[r];
     rep_index[u.id] = r;
     s.settings = *settings;
+    if (s.settings.company_name.empty()) s.settings.company_name = workspace.name;
     s.rep = u;
     s.now = now;
     s.day = day.value_or(local_date(now, u.timezone));
@@ -107,7 +108,8 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
   // connection, each checks half the contacts, split at an id read once: the lower half
   // from id 0, the upper up to the highest there can be, so a contact added meanwhile is in
   // one of them.
-  const DueWindow window = due_window(snapshots, changes, now);
+  DueWindow window = due_window(snapshots, changes, now);
+  window.prospect_recall_days = settings->prospect_recall_days;
   using MaybeIds = std::optional<std::vector<Id>>;
   // One side thread for the whole plan (side_thread.h): the rows it reads are freed on it.
   std::optional<SideThread> side_thread;

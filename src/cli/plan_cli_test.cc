@@ -18,7 +18,7 @@ class PlanCliTest : public ::testing::Test {
   std::string db_ = dir_.file("t.db");
 };
 
-TEST_F(PlanCliTest, EveryPlannedCallHasAReasonAnOpenerAndATenSecondVoicemail) {
+TEST_F(PlanCliTest, EveryPlannedCallHasAReasonAnOpenerAndAVoicemailWithinItsTime) {
   RunResult r = run({"plan", "--format", "json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto sheet = nlohmann::json::parse(r.out);
@@ -27,7 +27,9 @@ TEST_F(PlanCliTest, EveryPlannedCallHasAReasonAnOpenerAndATenSecondVoicemail) {
   for (const auto& call : sheet["calls"]) {
     EXPECT_EQ(call["reason"]["sentence"].get<std::string>().rfind("The reason I'm calling is ", 0), 0u);
     EXPECT_FALSE(call["opener"]["text"].get<std::string>().empty());
-    EXPECT_LE(call["voicemail"]["words"].get<int>(), 25);
+    EXPECT_LE(call["voicemail"]["seconds"].get<int>(), call["voicemail"]["budget_seconds"].get<int>())
+        << call["voicemail"]["text"];
+    EXPECT_EQ(call["voicemail"]["budget_seconds"].get<int>(), 15);
     EXPECT_FALSE(call["due_because"].empty());
     EXPECT_FALSE(call["close"]["target"].get<std::string>().empty());
     // In order of window start.

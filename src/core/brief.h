@@ -74,10 +74,29 @@ struct TargetClose {
 struct VoicemailScript {
   std::string text;
   int words = 0;
-  int seconds = 0;  // at the workspace's speaking rate
+  int seconds = 0;         // at the workspace's speaking rate
+  int budget_seconds = 0;  // Settings::voicemail_seconds: seconds <= budget_seconds when it fits
   Instant proposed_slot{};
   std::string slot_text;  // "Thursday, December 3 at 10 a.m."
   std::string slot_why;   // "you are at Acme Plant, 3 km away, at 9 a.m. that day"
+  std::string purpose;    // what the proposed time is for ("show you how …")
+  // The time was left on an earlier voicemail and is held for this contact (a tentative
+  // appointment): the same time is said again, never a new one.
+  std::optional<Id> held_appointment_id;
+};
+
+// The last call with the contact, at the top of every brief (so a rep who got the direct
+// line last time is not told to ask for it again).
+struct LastCall {
+  Instant at{};
+  std::string their_text;  // "Tue 24 Nov 09:12 their time"
+  std::string rep_text;    // "Tue 24 Nov 10:12 your time"
+  std::string outcome;     // connected, voicemail, ...
+  std::string ladder;      // contact | gatekeeper
+  std::string rung;        // agreed on it; empty: nothing
+  std::string approach;    // direct, voicemail, gatekeeper, ...
+  std::string note;        // as logged (filled by the app from the store when not in the snapshot)
+  std::vector<std::string> promises;  // what each side promised on it ("Dana: review the study by Tue 8 Dec")
 };
 
 struct Brief {
@@ -102,6 +121,13 @@ struct Brief {
   std::optional<std::string> fallback_play;  // when they owe something (seed 002)
   VoicemailScript voicemail;
   std::optional<std::vector<std::string>> gatekeeper_script;
+
+  std::optional<LastCall> last_call;  // none: never called
+  int attempt = 1;  // this call's number since the last conversation (1: the first try)
+  std::vector<std::string> tried_before;  // the tries since the last conversation, oldest first
+  std::string referrer;  // who referred us to them (named in opener, voicemail, screener script)
+  // A referral this contact gave whose introduction is still to be made: ask for it.
+  std::optional<std::string> introduction_ask;
 
   std::vector<std::string> due_because;  // why they are on today's sheet
   std::vector<PriorityPart> priority_parts;
@@ -132,6 +158,13 @@ struct OverflowCall {
   std::vector<RankedPart> priority_parts;
 };
 
+// One of the rep's coming appointments: a meeting or callback agreed, or a time held on a
+// voicemail (status proposed: tentative until they confirm it or it passes).
+struct SheetAppointment {
+  Appointment appointment;
+  std::string contact_name;
+};
+
 struct CallSheet {
   Id rep_id = 0;
   std::string rep_name;
@@ -143,6 +176,7 @@ struct CallSheet {
   std::vector<SheetEntry> needs_reason;  // due but nothing valuable to say yet
   std::vector<SheetEntry> snoozed;
   std::vector<SheetEntry> skipped;  // do-not-call, no window today, attempts exhausted
+  std::vector<SheetAppointment> appointments;  // the rep's, from now on, by time
   int capacity = 0;
 };
 

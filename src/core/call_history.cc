@@ -30,6 +30,31 @@ bool CallHistory::may_retry() const {
          misses_since_connect <= kMaxMissesInARow;
 }
 
+Approach parse_approach(std::string_view text) {
+  static constexpr std::pair<std::string_view, Approach> kNames[] = {
+      {"direct", Approach::kDirect},         {"direct_no_voicemail", Approach::kDirect},
+      {"voicemail", Approach::kVoicemail},   {"gatekeeper", Approach::kGatekeeper},
+      {"referral", Approach::kReferral},     {"proposal", Approach::kProposal},
+      {"email", Approach::kEmail},           {"linkedin", Approach::kLinkedin}};
+  for (const auto& [name, a] : kNames)
+    if (text == name) return a;
+  return Approach::kOther;
+}
+
+std::string_view to_text(Approach a) {
+  switch (a) {
+    case Approach::kDirect: return "direct";
+    case Approach::kVoicemail: return "voicemail";
+    case Approach::kGatekeeper: return "gatekeeper";
+    case Approach::kReferral: return "referral";
+    case Approach::kProposal: return "proposal";
+    case Approach::kEmail: return "email";
+    case Approach::kLinkedin: return "linkedin";
+    case Approach::kOther: break;
+  }
+  return "other";
+}
+
 bool fold_call(CallHistory& h, const Attempt& a, const std::string& zone, const Settings& settings) {
   bool advanced = false;
   if (!a.rung.empty() && a.ladder != "gatekeeper") {
@@ -52,7 +77,13 @@ bool fold_call(CallHistory& h, const Attempt& a, const std::string& zone, const 
     h.follow_up_set_at = a.at;
     h.any_follow_up = true;
   }
-  if (a.outcome == Outcome::kGatekeeper) h.reached_gatekeeper = true;
+  if (a.outcome == Outcome::kGatekeeper) {
+    h.reached_gatekeeper = true;
+    h.last_gatekeeper_at = a.at;
+    h.last_gatekeeper_rung = a.ladder == "gatekeeper" ? a.rung : std::string();
+  }
+  h.last_ladder = a.ladder;
+  h.last_rung = a.rung;
   if (!a.rung.empty()) {
     bool known = std::any_of(h.agreed.begin(), h.agreed.end(), [&](const LadderRung& r) {
       return r.ladder == a.ladder && r.rung == a.rung;
@@ -73,7 +104,7 @@ bool fold_call(CallHistory& h, const Attempt& a, const std::string& zone, const 
   if (m == h.minutes.end() || m->minute != minute) m = h.minutes.insert(m, MinuteCount{minute, 0, 0});
   ++m->attempts;
   if (a.outcome == Outcome::kConnected) ++m->connects;
-  h.recent.push_back({a.at, a.outcome, minute});
+  h.recent.push_back({a.at, a.outcome, minute, parse_approach(a.approach)});
   if (h.recent.size() > CallHistory::kRecent) h.recent.erase(h.recent.begin());
   return advanced;
 }
@@ -130,7 +161,7 @@ void put_rungs(std::string& out, const std::vector<LadderRung>& rungs) {
 }  // namespace
 
 std::string encode_call_history(const CallHistory& h) {
-  std::string out = "v1;";
+  std::string out = "v2;";
   out.reserve(64 + 16 * h.minutes.size() + 24 * h.recent.size());
   put_int(out, h.calls);
   out += ';';
@@ -171,6 +202,15 @@ std::string encode_call_history(const CallHistory& h) {
     put_int(out, h.minutes[i].connects);
   }
   out += ';';
+  // v2: the latest call's ladder and rung, the latest screener's exchange.
+  put_escaped(out, h.last_ladder);
+  out += ':';
+  put_escaped(out, h.last_rung);
+  out += ';';
+  put_instant(out, h.last_gatekeeper_at);
+  out += ';';
+  put_escaped(out, h.last_gatekeeper_rung);
+  out += ';';
   for (std::size_t i = 0; i < h.recent.size(); ++i) {
     if (i) out += ',';
     put_int(out, h.recent[i].at.time_since_epoch().count());
@@ -178,6 +218,8 @@ std::string encode_call_history(const CallHistory& h) {
     put_int(out, static_cast<int>(h.recent[i].outcome));
     out += ':';
     put_int(out, h.recent[i].local_minute);
+    out += ':';
+    put_int(out, static_cast<int>(h.recent[i].approach));
   }
   return out;
 }
@@ -316,7 +358,11 @@ std::optional<CallHistory> decode_call_history(std::string_view text) {
   Scanner in{text};
   CallHistory h;
   long long v = 0;
-  if (!in.take("v1;") || !in.integer(&h.calls) || h.calls < 0 || !in.take(';')) return std::nullopt;
+  // v1 (before the latest call's rung and the approaches) is read too: its new fields stay
+  // empty until the contact's next call.
+  bool v2 = in.take("v2;");
+  if (!v2 && !in.take("v1;")) return std::nullopt;
+  if (!in.integer(&h.calls) || h.calls < 0 || !in.take(';')) return std::nullopt;
   if (!in.instant(&h.last_at) || !in.take(';') || !in.outcome(&h.last_outcome) || !in.take(';')) return std::nullopt;
   if (!in.instant(&h.last_connect_at) || !in.take(';')) return std::nullopt;
   if (!in.take_none(';')) {
@@ -347,6 +393,11 @@ std::optional<CallHistory> decode_call_history(std::string_view text) {
     } while (in.take(','));
     if (!in.take(';')) return std::nullopt;
   }
+  if (v2) {
+    if (!in.name(&h.last_ladder) || !in.take(':') || !in.name(&h.last_rung) || !in.take(';')) return std::nullopt;
+    if (!in.instant(&h.last_gatekeeper_at) || !in.take(';')) return std::nullopt;
+    if (!in.name(&h.last_gatekeeper_rung) || !in.take(';')) return std::nullopt;
+  }
   if (in.at_end()) return h;  // the last field, the latest calls: the rest of the text
   std::size_t n = in.items_before('\0');
   if (n > CallHistory::kRecent) return std::nullopt;
@@ -355,6 +406,12 @@ std::optional<CallHistory> decode_call_history(std::string_view text) {
     RecentCall r;
     if (!in.integer(&v) || !in.take(':') || !in.outcome(&r.outcome) || !in.take(':') || !in.integer(&r.local_minute))
       return std::nullopt;
+    if (v2) {
+      int approach = 0;
+      if (!in.take(':') || !in.integer(&approach) || approach < 0 || approach > static_cast<int>(Approach::kOther))
+        return std::nullopt;
+      r.approach = static_cast<Approach>(approach);
+    }
     r.at = Instant{std::chrono::seconds{v}};
     h.recent.push_back(r);
   } while (in.take(','));

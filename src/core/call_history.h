@@ -7,6 +7,7 @@
 // than the latest one makes the store summarize that contact's calls again.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -25,11 +26,27 @@ struct MinuteCount {
   int connects = 0;
 };
 
-// One of the latest calls: enough to count today's tries and this week's voicemails.
+// How a call was tried, in one byte (a history keeps the latest eight of them).
+enum class Approach : std::uint8_t {
+  kDirect,       // dialled the contact
+  kVoicemail,    // dialled, ready to leave the message
+  kGatekeeper,   // through the screener: enlist their help
+  kReferral,     // led with who referred us
+  kProposal,     // a proposal passed on through the screener
+  kEmail,
+  kLinkedin,
+  kOther,
+};
+Approach parse_approach(std::string_view text);  // unknown text: kOther
+std::string_view to_text(Approach a);
+
+// One of the latest calls: enough to count today's tries and this week's voicemails, and
+// to say which windows and approaches were tried since the last conversation.
 struct RecentCall {
   Instant at{};
   Outcome outcome = Outcome::kNoAnswer;
   int local_minute = 0;
+  Approach approach = Approach::kDirect;
 };
 
 // A rung agreed on a ladder, or the rung the last conversation on it closed on.
@@ -57,6 +74,12 @@ struct CallHistory {
   std::vector<LadderRung> last_conversation;  // per ladder: the rung its last conversation closed on ("" = nothing)
   std::vector<MinuteCount> minutes;           // sorted by minute
   std::vector<RecentCall> recent;             // oldest first, at most kRecent
+  // The latest call's ladder and the rung agreed on it ("" = none), for the brief's last
+  // call; and the latest exchange with a screener (the gatekeeper script builds on it).
+  std::string last_ladder;
+  std::string last_rung;
+  std::optional<Instant> last_gatekeeper_at;
+  std::string last_gatekeeper_rung;
 
   // The highest rung agreed on `ladder` (by its order); -1 when none.
   int best_rank(const Ladder& ladder) const;

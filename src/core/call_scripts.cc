@@ -308,7 +308,7 @@ std::vector<std::string> build_gatekeeper_script(const std::string& contact_name
                                                  const TargetClose& gk) {
   std::vector<std::string> lines;
   if (!referrer.empty())
-    lines.push_back("\"" + referrer + " asked me to call " + contact_name + ".\" (seed 003: lead with the referral)");
+    lines.push_back("\"" + referrer + " asked me to call " + contact_name + ".\"");
   // The full name once; then the first name, as one says it.
   std::string first = contact_name.substr(0, contact_name.find(' '));
   lines.push_back("\"I've been playing phone tag with " + contact_name + ". Could you see if " + first +

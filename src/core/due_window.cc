@@ -1,5 +1,7 @@
 #include "core/due_window.h"
 
+#include <algorithm>
+
 #include "core/call_history.h"
 
 namespace nextcall {
@@ -22,6 +24,14 @@ bool may_be_due(const DueFacts& f, const DueWindow& w) {
   // A change on the recall list: whoever has not talked since it was made may fit it.
   if (w.change_cutoff && (!f.last_connect_at || *f.last_connect_at < *w.change_cutoff)) return true;
   if (f.follow_up_on && *f.follow_up_on <= w.last_day) return true;
+  // Reached with nothing agreed: called again prospect_recall_days (and up to
+  // kRetryWithinDays more) after the conversation.
+  if (f.last_connect_at && f.last_at == f.last_connect_at && !(f.customer && f.cadence.kind != Cadence::Kind::kNone)) {
+    int after = std::max(1, w.prospect_recall_days);
+    if (*f.last_connect_at >= utc_midnight(w.first_day - days{after + CallHistory::kRetryWithinDays + 1}) &&
+        *f.last_connect_at < utc_midnight(w.last_day - days{after - 2}))
+      return true;
+  }
   // A miss is retried 1..kRetryWithinDays local days later.
   return f.may_retry && f.last_at && *f.last_at >= utc_midnight(w.first_day - days{CallHistory::kRetryWithinDays + 1}) &&
          *f.last_at < utc_midnight(w.last_day + days{1});

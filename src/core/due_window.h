@@ -17,6 +17,7 @@ struct DueWindow {
   Instant calendar_from{};               // appointments from here on count (the reps' calendars)
   std::optional<Instant> change_cutoff;  // the newest change live by last_day: whoever has not
                                          // talked since may be on its recall list
+  int prospect_recall_days = 14;         // Settings::prospect_recall_days
 };
 
 // What the test reads of one contact.
@@ -30,8 +31,8 @@ struct DueFacts {
   std::optional<Date> follow_up_on;
   bool may_retry = false;  // CallHistory::may_retry
   // Something else keeps the contact in: an open commitment due by last_day, an
-  // appointment from calendar_from on, an introduction made, a history whose dates the
-  // store cannot tell.
+  // appointment from calendar_from on, an introduction made or still to ask for, a
+  // history whose dates the store cannot tell.
   bool other_reason = false;
 };
 

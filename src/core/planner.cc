@@ -6,8 +6,11 @@
 #include <map>
 #include <set>
 #include <string_view>
+#include <tuple>
+#include <unordered_map>
 
 #include "core/call_scripts.h"
+#include "core/voicemail_script.h"
 #include "core/call_windows.h"
 #include "core/civil_time.h"
 #include "core/close_ladder.h"
@@ -48,6 +51,11 @@ std::string lower(std::string s) {
 
 std::string date_text(Date d) { return format_date(d); }
 
+std::string capitalized(std::string s) {
+  if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+  return s;
+}
+
 // Joins pieces into one string sized once: a due contact's reasons are said for every due
 // contact of a big book, and a chain of + reallocates as the sentence grows.
 template <typename... Pieces>
@@ -75,29 +83,43 @@ struct Facts {
   std::vector<PriorityPart> parts;
   bool due_by_cadence = false;
   bool due_by_change = false;
-  std::optional<Instant> callback_at;  // a proposed callback time today
+  bool change_removed_objection = false;
+  std::optional<Instant> callback_at;  // a time to call today: asked for, or held on a voicemail
+  std::string callback_kind;           // callback | held
+  const Appointment* held = nullptr;   // a time our voicemail proposed, still ahead
+  std::optional<Date> waiting_until;   // the agreed next step lies after the plan day
   int attempts_today = 0;
   int voicemails_this_week = 0;
   int misses_since_connect = 0;
   std::uint64_t windows_tried_today = 0;  // bit w: window w was tried today
+  std::uint64_t windows_missed = 0;       // bit w: a try since the last conversation missed in w
+  int last_missed_window = -1;
 
   // Ready for the next contact; the lists keep their room.
   void reset() {
     due.clear();
     parts.clear();
-    due_by_cadence = due_by_change = false;
+    due_by_cadence = due_by_change = change_removed_objection = false;
     callback_at.reset();
+    callback_kind.clear();
+    held = nullptr;
+    waiting_until.reset();
     attempts_today = voicemails_this_week = misses_since_connect = 0;
-    windows_tried_today = 0;
+    windows_tried_today = windows_missed = 0;
+    last_missed_window = -1;
   }
 };
 
 // One more reason the contact is due.
 void add_due(Facts& f, std::string why) { f.due.push_back(std::move(why)); }
 
+// Who gave a referral whose introduction is still to be made, by referrer: the planner
+// asks them to make it (seed 003: ask your customer to call the prospect for you).
+using IntroductionAsks = std::unordered_map<Id, std::vector<const Referral*>>;
+
 // `f` has been reset (it is DayContext::facts, reused).
 void gather(Facts& f, const Snapshot& s, std::size_t i, const std::string& zone, Instant day_start, Instant day_end,
-            bool words) {
+            bool words, const IntroductionAsks& asks) {
   const Contact& c = s.contacts[i];
 
   const CallHistory& h = s.history_of(i);
@@ -110,13 +132,70 @@ void gather(Facts& f, const Snapshot& s, std::size_t i, const std::string& zone,
     p.points = points;
     if (words) p.why = std::forward<decltype(why)>(why);
   };
+  // The local day of the last conversation: what was due by then was talked about.
+  std::optional<Date> last_talk;
+  if (h.last_connect_at) last_talk = local_date(*h.last_connect_at, zone);
+  bool talked_today = h.last_connect_at && *h.last_connect_at >= day_start && *h.last_connect_at < day_end;
 
-  // Commitments due or overdue, either side (seed 002).
+  // Appointments: today's callbacks, meetings and held voicemail times; the next one after
+  // today is an agreed next step (or, for a held time, the step we proposed).
+  std::optional<Instant> next_appointment;
+  for (const Appointment& ap : s.appointments_of(i)) {
+    if (ap.status == AppointmentStatus::kCancelled || ap.status == AppointmentStatus::kDone) continue;
+    bool held = ap.status == AppointmentStatus::kProposed && !ap.is_callback;
+    if (held && ap.starts_at + minutes{ap.duration_minutes} <= s.now) continue;  // expired
+    if (held && (!f.held || ap.starts_at < f.held->starts_at)) f.held = &ap;
+    if (ap.starts_at >= day_end) {
+      if (ap.starts_at > s.now && (!next_appointment || ap.starts_at < *next_appointment))
+        next_appointment = ap.starts_at;
+      continue;
+    }
+    if (ap.starts_at < day_start) continue;
+    if (talked_today && h.last_connect_at && ap.starts_at <= *h.last_connect_at) continue;
+    if (ap.is_callback) {
+      f.callback_at = ap.starts_at;
+      f.callback_kind = "callback";
+      add_due(f, cat("they asked for a callback at ", format_local(ap.starts_at, zone), " their time"));
+      part("callback", 40, "a time they chose");
+    } else if (held) {
+      if (!f.callback_at) {
+        f.callback_at = ap.starts_at;
+        f.callback_kind = "held";
+      }
+      add_due(f, cat("your voicemail proposed ", format_local(ap.starts_at, zone),
+                     " their time: call then, as your message said"));
+      part("voicemail_time", 35, "the time your message proposed");
+    } else if (ap.status == AppointmentStatus::kConfirmed) {
+      add_due(f, cat("confirmed appointment today at ", format_local(ap.starts_at, zone),
+                     " their time: call ahead to confirm and prepare"));
+      part("appointment_today", 30, "a confirmed appointment today");
+    } else {
+      add_due(f, cat("proposed appointment today at ", format_local(ap.starts_at, zone), ": confirm it"));
+      part("appointment_today", 25, "a proposed appointment to confirm");
+    }
+  }
+  // Reached today already: only a time agreed for later today brings them back.
+  if (talked_today) return;
+  // The agreed next step: a follow-up date, a meeting, a callback or the time our
+  // voicemail proposed. Before it, only something new calls for a call.
+  if (h.follow_up_on && *h.follow_up_on > s.day) f.waiting_until = *h.follow_up_on;
+  if (next_appointment) {
+    Date d = local_date(*next_appointment, zone);
+    if (!f.waiting_until || d < *f.waiting_until) f.waiting_until = d;
+  }
+  if (f.callback_at) f.waiting_until.reset();  // today is the step
+  bool waiting = f.waiting_until.has_value();
+
+  // Commitments due, either side (seed 002); what was due by the last conversation was
+  // talked about then (its outcome is logged with the call), so only what fell due since
+  // calls for a call. Before the agreed next step, only the rep's own promise does.
   for (const Commitment& k : s.commitments_of(i)) {
     if (k.status == CommitmentStatus::kKept || !k.due_on) continue;
     int late = days_between(*k.due_on, s.day);
     if (late < 0) continue;
+    if (last_talk && *k.due_on <= *last_talk) continue;
     bool theirs = k.owner == Party::kContact;
+    if (waiting && theirs) continue;
     std::string_view who = theirs ? std::string_view(c.first_name) : std::string_view("You");
     if (k.status == CommitmentStatus::kBroken) {
       add_due(f, cat(who, " promised to ", k.what, " (due ", date_text(*k.due_on), ") and didn't: prepare the fallback play"));
@@ -131,15 +210,14 @@ void gather(Facts& f, const Snapshot& s, std::size_t i, const std::string& zone,
     }
   }
   // A customer's cadence (seed 001: regular calls, each with something of value).
-  if (c.stage == Stage::kCustomer && c.cadence.kind != Cadence::Kind::kNone) {
+  if (!waiting && c.stage == Stage::kCustomer && c.cadence.kind != Cadence::Kind::kNone) {
     int every = c.cadence.days();
     if (!h.last_connect_at) {
       add_due(f, cat("customer on a ", to_text(c.cadence), " cadence, not reached yet"));
       f.due_by_cadence = true;
       part("cadence_overdue", 15, "never reached on their cadence");
     } else {
-      Date last_day = local_date(*h.last_connect_at, zone);
-      int since = days_between(last_day, s.day);
+      int since = days_between(*last_talk, s.day);
       if (since >= every) {
         add_due(f, cat("customer called ", to_text(c.cadence), "; last conversation ", std::to_string(since),
                        " days ago"));
@@ -155,26 +233,9 @@ void gather(Facts& f, const Snapshot& s, std::size_t i, const std::string& zone,
     bool called_since = h.last_at && *h.last_at > h.follow_up_set_at && local_date(*h.last_at, zone) >= next_on;
     if (next_on <= s.day && !called_since) {
       int late = days_between(next_on, s.day);
-      add_due(f, cat("follow-up set for ", date_text(next_on), " on the call of ",
+      add_due(f, cat("follow-up agreed for ", date_text(next_on), " on the call of ",
                      date_text(local_date(h.follow_up_set_at, zone))));
       part("follow_up_date", 20 + std::min(10, late), late ? "follow-up date passed" : "follow-up date is today");
-    }
-  }
-  // Appointments and proposed callbacks on the day.
-  for (const Appointment& ap : s.appointments_of(i)) {
-    if (ap.status == AppointmentStatus::kCancelled || ap.status == AppointmentStatus::kDone) continue;
-    if (ap.starts_at < day_start || ap.starts_at >= day_end) continue;
-    if (ap.is_callback) {
-      f.callback_at = ap.starts_at;
-      add_due(f, cat("they asked for a callback at ", format_local(ap.starts_at, zone), " their time"));
-      part("callback", 40, "a time they chose");
-    } else if (ap.status == AppointmentStatus::kConfirmed) {
-      add_due(f, cat("confirmed appointment today at ", format_local(ap.starts_at, zone),
-                     " their time: call ahead to confirm and prepare"));
-      part("appointment_today", 30, "a confirmed appointment today");
-    } else {
-      add_due(f, cat("proposed appointment today at ", format_local(ap.starts_at, zone), ": confirm it"));
-      part("appointment_today", 25, "a proposed appointment to confirm");
     }
   }
   // A referral introduction made and not yet followed up (seed 003).
@@ -197,11 +258,22 @@ void gather(Facts& f, const Snapshot& s, std::size_t i, const std::string& zone,
     if (told) continue;
     add_due(f, cat("on the recall list of change #", std::to_string(ch.id), " \"", ch.title, "\": ", fit.why));
     f.due_by_change = true;
+    f.change_removed_objection = fit.objection_id.has_value();
     part("change_recall", fit.objection_id ? 30 : 20, words ? "a change " + fit.why : std::string());
     break;
   }
+  // A referral they gave us whose introduction they have not made yet.
+  if (!waiting && !asks.empty()) {
+    auto it = asks.find(c.id);
+    if (it != asks.end() && (!last_talk || days_between(*last_talk, s.day) >= 2)) {
+      const Contact* referred = s.contact_by_id(it->second.front()->referred_contact_id);
+      add_due(f, cat("referred you to ", referred ? referred->full_name() : std::string("a prospect"),
+                     " and has not introduced you yet: ask them to make the call"));
+      part("introduction_ask", 10, "an introduction makes the prospect take your call");
+    }
+  }
   // Persistence after a miss (seed 003: different times, different strategies).
-  if (f.due.empty() && h.may_retry()) {
+  if (f.due.empty() && !waiting && h.may_retry()) {
     int since = days_between(local_date(*h.last_at, zone), s.day);
     if (since >= 1 && since <= CallHistory::kRetryWithinDays) {
       add_due(f, cat("the last ", std::to_string(f.misses_since_connect),
@@ -210,17 +282,34 @@ void gather(Facts& f, const Snapshot& s, std::size_t i, const std::string& zone,
       part("retry", 5, "persistence, not pestering");
     }
   }
-  // Today's tries and this week's voicemails, for a contact who is due (or whose brief is
-  // asked for): most of a book is not due on a given day, and its latest calls lie in a
-  // block of their own, one cache miss each.
+  // Reached with nothing agreed and no cadence: call again, with something new, after a
+  // while (not tomorrow morning, and not never).
+  if (f.due.empty() && !waiting && last_talk && h.last_outcome == Outcome::kConnected && !f.due_by_cadence &&
+      !(c.stage == Stage::kCustomer && c.cadence.kind != Cadence::Kind::kNone)) {
+    int since = days_between(*last_talk, s.day);
+    int after = std::max(1, s.settings.prospect_recall_days);
+    if (since >= after && since <= after + CallHistory::kRetryWithinDays) {
+      add_due(f, cat("reached on ", date_text(*last_talk), " with no next step agreed: call again with something new"));
+      part("recall_after_talk", 6, "nothing agreed last time: bring something new");
+    }
+  }
+  // Today's tries, this week's voicemails and the windows tried since the last
+  // conversation, for a contact who is due (or whose brief is asked for): most of a book
+  // is not due on a given day, and its latest calls lie in a block of their own.
   if (!f.due.empty() || words) {
     for (const RecentCall& a : h.recent) {
+      int w = window_at(s.settings, a.local_minute);
       if (a.at >= day_start && a.at < day_end) {
         ++f.attempts_today;
-        int w = window_at(s.settings, a.local_minute);
         if (w >= 0 && w < 64) f.windows_tried_today |= std::uint64_t{1} << w;
       }
       if (a.outcome == Outcome::kVoicemail && a.at >= s.now - days{7}) ++f.voicemails_this_week;
+      bool miss = a.outcome != Outcome::kConnected && a.outcome != Outcome::kWrongNumber &&
+                  (!h.last_connect_at || a.at > *h.last_connect_at);
+      if (miss && w >= 0 && w < 64) {
+        f.windows_missed |= std::uint64_t{1} << w;
+        f.last_missed_window = w;
+      }
     }
   }
   if (!f.parts.empty()) {
@@ -249,37 +338,55 @@ std::optional<MaterialPointer> pick_material(const Snapshot& s, std::size_t i) {
   return any;
 }
 
-// The approach after `misses` attempts without a conversation (seed 003, then 004's last
-// resorts).
-std::string choose_approach(int misses, bool has_gatekeeper, bool has_referral, int voicemails,
-                            int max_voicemails, std::string* why) {
+// How to try a contact after `misses` tries without a conversation (seed 003: persist at
+// different times with different strategies, not ten messages a day; then seed 004's last
+// resorts). The strategies rotate, one a try, so no two tries in a row are alike.
+struct ApproachPlan {
+  std::string approach;  // direct, direct_no_voicemail, voicemail, gatekeeper, referral, proposal, email, linkedin
+  std::string why;
+  int screeners = 0;  // +1: call when screeners are out; -1: when the screener is in; 0: either
+};
+
+ApproachPlan choose_approach(int misses, bool screened, bool has_referral, bool voicemail_ok, bool direct_line) {
+  ApproachPlan p;
   if (misses == 0) {
-    *why = "dial direct; if you get voicemail, leave the script below";
-    return voicemails >= max_voicemails ? "direct_no_voicemail" : "direct";
+    p.approach = voicemail_ok ? "direct" : "direct_no_voicemail";
+    p.why = direct_line ? "dial the direct line; if you get voicemail, leave the script below"
+                        : "dial direct; if you get voicemail, leave the script below";
+    if (screened && !direct_line) p.screeners = 1;
+    return p;
   }
-  if (misses == 1) {
-    *why = "one miss: a different window, and leave the voicemail if it picks up";
-    return voicemails >= max_voicemails ? "direct_no_voicemail" : "voicemail";
+  if (misses > 6) {
+    p.approach = "linkedin";
+    p.why = std::to_string(misses) + " tries without a conversation: last resort, connect on LinkedIn";
+    return p;
   }
-  if (misses == 2 && has_gatekeeper) {
-    *why = "two misses: enlist the screener (gatekeeper script below)";
-    return "gatekeeper";
-  }
-  if (misses <= 3 && has_referral) {
-    *why = "several misses: use the referral — name who asked you to call";
-    return "referral";
-  }
-  if (misses <= 4) {
-    *why = std::to_string(misses) + " misses: a different window again" +
-           std::string(has_gatekeeper ? ", through the screener if needed" : "");
-    return has_gatekeeper ? "gatekeeper" : (voicemails >= max_voicemails ? "direct_no_voicemail" : "voicemail");
-  }
-  if (misses <= 6) {
-    *why = std::to_string(misses) + " misses: send a short e-mail with the reason, then call once more";
-    return "email";
-  }
-  *why = std::to_string(misses) + " misses: last resort, connect on LinkedIn (seed 004)";
-  return "linkedin";
+  // The rotation: each entry a strategy, skipped when it does not apply to this contact.
+  struct Step {
+    const char* approach;
+    int screeners;
+    bool applies;
+    const char* why;
+  };
+  bool screen = screened && !direct_line;
+  const Step steps[] = {
+      {"direct", screen ? 1 : 0, screen, "call when screeners are out (before 8, at lunch, after 5): they may pick up themselves"},
+      {"voicemail", 0, voicemail_ok, "a different time, and leave the voicemail if it picks up"},
+      {"gatekeeper", -1, screen, "enlist the screener while they are in: ask for help reaching them"},
+      {"referral", screen ? 1 : 0, has_referral, "lead with the referral: name who asked you to call"},
+      {"proposal", -1, screen, "offer the screener a one-page proposal to pass on"},
+      {"direct", screen ? 1 : 0, !screen, "a different time of day again"},
+      {"email", 0, misses >= 4, "send a short e-mail with the reason, then call once more"},
+  };
+  std::vector<const Step*> rotation;
+  for (const Step& st : steps)
+    if (st.applies) rotation.push_back(&st);
+  const Step& pick = *rotation[static_cast<std::size_t>(misses - 1) % rotation.size()];
+  p.approach = pick.approach;
+  if (p.approach == "direct" && !voicemail_ok) p.approach = "direct_no_voicemail";
+  p.screeners = pick.screeners;
+  p.why = std::to_string(misses) + (misses == 1 ? " try" : " tries") + " without a conversation: " + pick.why;
+  return p;
 }
 
 struct SlotPick {
@@ -354,6 +461,89 @@ SlotPick pick_slot(const Snapshot& s, const Contact& c, const std::string& zone,
   return {zoned_instant(d, 10 * 60, zone), d, 600, "no free slot found in two weeks; check your calendar"};
 }
 
+// "Tuesday at 10 a.m." as said on the phone, in the contact's clock.
+std::string spoken_time(Instant t, const std::string& zone) {
+  std::string full = spoken_slot(local_date(t, zone), local_minute_of_day(t, zone));
+  // "Tuesday, December 8 at 10 a.m." -> "Tuesday at 10 a.m." (the day is near).
+  auto comma = full.find(',');
+  auto at = full.find(" at ");
+  if (comma != std::string::npos && at != std::string::npos && comma < at) full.erase(comma, at - comma);
+  return full;
+}
+
+// A day before the plan day as a rep says it: "yesterday", "on Tuesday", "last week".
+std::string days_ago_words(Date then, Date day) {
+  static const char* kDays[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+  int ago = days_between(then, day);
+  if (ago <= 0) return "earlier today";
+  if (ago == 1) return "yesterday";
+  if (ago < 7) return std::string("on ") + kDays[std::chrono::weekday{then}.c_encoding()];
+  if (ago < 14) return "last week";
+  return "on " + format_date(then);
+}
+
+// The last call, at the top of the brief: when (their clock and the rep's), what came of
+// it, and what each side promised on it.
+std::optional<LastCall> last_call_of(const Snapshot& s, std::size_t i, const std::string& zone) {
+  const CallHistory& h = s.history_of(i);
+  if (!h.last_at) return std::nullopt;
+  LastCall l;
+  l.at = *h.last_at;
+  l.their_text = format_local(l.at, zone) + " their time";
+  l.rep_text = format_local(l.at, s.rep.timezone) + " your time";
+  l.outcome = std::string(to_text(h.last_outcome));
+  l.ladder = h.last_ladder;
+  l.rung = h.last_rung;
+  if (!h.recent.empty() && h.recent.back().at == l.at) l.approach = std::string(to_text(h.recent.back().approach));
+  auto calls = s.attempts_of(i);
+  if (!calls.empty() && calls.back().at == l.at) l.note = calls.back().note;
+  Date on = local_date(l.at, zone);
+  const Contact& c = s.contacts[i];
+  for (const Commitment& k : s.commitments_of(i)) {
+    if (!k.created_on || *k.created_on != on) continue;
+    std::string who = k.owner == Party::kContact ? c.first_name : std::string("You");
+    l.promises.push_back(who + ": " + k.what + (k.due_on ? " (due " + format_date(*k.due_on) + ")" : "") +
+                         (k.status == CommitmentStatus::kOpen ? "" : ", " + std::string(to_text(k.status))));
+  }
+  return l;
+}
+
+// Which try this is since the last conversation, and the tries before it.
+void describe_tries(const Snapshot& s, const CallHistory& h, const std::string& zone, Brief* b) {
+  b->attempt = h.misses_since_connect + 1;
+  for (const RecentCall& a : h.recent) {
+    if (h.last_connect_at && a.at <= *h.last_connect_at) continue;
+    if (a.outcome == Outcome::kConnected || a.outcome == Outcome::kWrongNumber) continue;
+    int w = window_at(s.settings, a.local_minute);
+    b->tried_before.push_back(format_local(a.at, zone) + " their time" +
+                              (w >= 0 ? " (" + s.settings.windows[static_cast<std::size_t>(w)].name + ")" : "") + ": " +
+                              std::string(to_text(a.outcome)) + ", " + std::string(to_text(a.approach)));
+  }
+}
+
+// The first line to the screener builds on the last exchange with them (seed 004: next
+// time, use the previous concession to build rapport).
+std::string last_exchange_line(const Snapshot& s, const CallHistory& h, const std::string& zone, const Contact& c,
+                               bool have_direct_line) {
+  if (!h.last_gatekeeper_at) return "";
+  std::string when = days_ago_words(local_date(*h.last_gatekeeper_at, zone), s.day);
+  const std::string& rung = h.last_gatekeeper_rung;
+  std::string name = c.full_name();
+  if (rung == "pass_on_proposal")
+    return "\"" + capitalized(when) + " you kindly passed my proposal on to " + name +
+           ". Thank you! Could you see if " + c.first_name + " has ten minutes to go through it with me?\"";
+  if (rung == "arrange_conversation")
+    return "\"" + capitalized(when) + " you kindly offered to help me reach " + name +
+           ". Is " + c.first_name + " free for a few minutes now?\"";
+  if (rung == "direct_line" || have_direct_line)
+    return "You have " + c.first_name + "'s direct line (from the screener " + when +
+           "): dial it first; if the screener answers, thank them for their help.";
+  if (rung == "referral")
+    return "\"" + capitalized(when) + " you suggested someone else for this; before I call them, could " +
+           c.first_name + " spare two minutes?\"";
+  return "\"We spoke " + when + ", and I'm still hoping to reach " + name + ".\"";
+}
+
 // Priority: an explicit sum of parts (the facts', the highest rung agreed, the chance
 // of connecting in the chosen window). `highest` is the rank on the ladder of the highest
 // rung agreed (-1: none). A brief's parts and an overflow row's are summed the same way,
@@ -410,7 +600,11 @@ struct DayContext {
         table(snapshot.settings),
         prior(workspace_prior(snapshot, table)),
         day_start(zoned_instant(snapshot.day, 0, snapshot.rep.timezone)),
-        day_end(zoned_instant(snapshot.day + days{1}, 0, snapshot.rep.timezone)) {}
+        day_end(zoned_instant(snapshot.day + days{1}, 0, snapshot.rep.timezone)) {
+    for (const Referral& r : snapshot.referrals)
+      if (!r.introduced && r.referrer_contact_id) asks[*r.referrer_contact_id].push_back(&r);
+    used_slots.insert(snapshot.taken_slots.begin(), snapshot.taken_slots.end());
+  }
 
   // The day's call windows in a contact's zone: the same for every contact there.
   const std::vector<CandidateWindow>& windows_in(const std::string& contact_zone) {
@@ -431,6 +625,7 @@ struct DayContext {
   // call is ranked (400,000 overflow rows keep them: room to spare in each, or a list
   // grown twice, is memory to touch and allocations to make).
   Facts facts;
+  IntroductionAsks asks;  // referrals to introduce, by referrer
 };
 
 // kRank works out whether a contact is due and what the call is worth (for every due
@@ -458,7 +653,7 @@ Planned plan_contact(DayContext& ctx, std::size_t i, bool only_if_due, Detail de
   const std::string& zone = s.zone_of(i);
   Facts& f = ctx.facts;  // a brief moves its lists out: the next contact starts new ones
   f.reset();
-  gather(f, s, i, zone, ctx.day_start, ctx.day_end, detail == Detail::kFull || !only_if_due);
+  gather(f, s, i, zone, ctx.day_start, ctx.day_end, detail == Detail::kFull || !only_if_due, ctx.asks);
   if (only_if_due && f.due.empty()) return out;
   if (c.phones.empty()) {
     out.not_planned = "no phone number";
@@ -470,21 +665,47 @@ Planned plan_contact(DayContext& ctx, std::size_t i, bool only_if_due, Detail de
                       " times today (at most " + std::to_string(s.settings.max_attempts_per_day) + ")";
     return out;
   }
-  // When: the open window with the best connect estimate; a miss today moves the window.
+  // How: the strategy for this try (it decides whether the screener should be in or out).
+  const Phone* direct = nullptr;
+  for (const Phone& p : c.phones)
+    if (p.kind == "direct") {
+      direct = &p;
+      break;
+    }
+  bool screened = c.role != Role::kGatekeeper && (c.gatekeeper_id.has_value() || history.reached_gatekeeper);
+  auto referrals = s.referrals_of(i);
+  bool has_referrer = false;
+  for (const Referral& r : referrals) has_referrer |= !r.referrer_name.empty();
+  bool voicemail_ok = f.voicemails_this_week < s.settings.max_voicemails_per_week;
+  ApproachPlan how = choose_approach(f.misses_since_connect, screened, has_referrer, voicemail_ok, direct != nullptr);
+  // When: the open window with the best connect estimate, not one that missed since the
+  // last conversation (seed 003: change times), screeners out or in as the approach needs.
   const std::vector<CandidateWindow>& candidates = ctx.windows_in(c.timezone);
   std::vector<WindowCounts>& mine = ctx.mine;
   count_by_window(ctx.table, s.settings.windows.size(), history.minutes, &mine);
-  const CandidateWindow* chosen = nullptr;
-  double chosen_est = -1;
-  for (const CandidateWindow& w : candidates) {
-    if (w.index < 64 && (f.windows_tried_today >> w.index) & 1) continue;
-    double est = connect_estimate(mine[w.index], prior[w.index]);
-    if (s.settings.windows[w.index].screeners_out) est += 0.02;  // seed 003: they pick up
-    if (est > chosen_est + 1e-9) {
-      chosen = &w;
-      chosen_est = est;
+  auto pick_window = [&](std::uint64_t avoid, int screeners) {
+    const CandidateWindow* best = nullptr;
+    double best_est = -1;
+    for (const CandidateWindow& w : candidates) {
+      if (w.index < 64 && ((f.windows_tried_today | avoid) >> w.index) & 1) continue;
+      bool out_now = s.settings.windows[w.index].screeners_out;
+      if (screeners > 0 && !out_now) continue;
+      if (screeners < 0 && out_now) continue;
+      double est = connect_estimate(mine[w.index], prior[w.index]);
+      if (out_now) est += 0.02;  // seed 003: they pick up
+      if (est > best_est + 1e-9) {
+        best = &w;
+        best_est = est;
+      }
     }
-  }
+    return std::make_pair(best, best_est);
+  };
+  std::uint64_t last_miss = f.last_missed_window >= 0 ? std::uint64_t{1} << f.last_missed_window : 0;
+  auto [chosen, chosen_est] = pick_window(f.windows_missed, how.screeners);
+  if (!chosen) std::tie(chosen, chosen_est) = pick_window(last_miss, how.screeners);
+  if (!chosen) std::tie(chosen, chosen_est) = pick_window(f.windows_missed, 0);
+  if (!chosen) std::tie(chosen, chosen_est) = pick_window(last_miss, 0);
+  if (!chosen) std::tie(chosen, chosen_est) = pick_window(0, 0);
   bool qualifying = c.stage == Stage::kProspect && c.hot_button.empty() && c.role != Role::kGatekeeper;
   const Ladder& ladder = c.role == Role::kGatekeeper ? s.settings.gatekeeper_ladder : s.settings.contact_ladder;
   if (detail == Detail::kRank) {
@@ -507,16 +728,16 @@ Planned plan_contact(DayContext& ctx, std::size_t i, bool only_if_due, Detail de
     if (account) o.company = account->name;
     o.role = std::string(to_text(c.role));
     o.stage = std::string(to_text(c.stage));
-    o.phone_e164 = c.phones.front().e164;
+    o.phone_e164 = direct ? direct->e164 : c.phones.front().e164;
     o.kind = source == ReasonSource::kChange ? CallKind::kRecall
              : qualifying                    ? CallKind::kQualifying
              : f.due_by_cadence              ? CallKind::kCadence
                                              : CallKind::kFollowUp;
     if (f.callback_at) {
-      o.window_name = "callback";
+      o.window_name = f.callback_kind;
       o.window_start = *f.callback_at;
       o.window_end = *f.callback_at + minutes{15};
-      o.connect_estimate = 0.9;
+      o.connect_estimate = f.callback_kind == "callback" ? 0.9 : 0.5;
     } else {
       o.window_name = s.settings.windows[chosen->index].name;
       o.window_start = chosen->start;
@@ -530,11 +751,12 @@ Planned plan_contact(DayContext& ctx, std::size_t i, bool only_if_due, Detail de
   }
   Brief b;
   if (f.callback_at) {
-    b.window.name = "callback";
+    b.window.name = f.callback_kind;
     b.window.start = *f.callback_at;
     b.window.end = *f.callback_at + minutes{15};
-    b.window.why = "the time they asked you to call back";
-    b.window.connect_estimate = 0.9;
+    b.window.why = f.callback_kind == "callback" ? "the time they asked you to call back"
+                                                 : "the time your voicemail proposed: call then, as you said you would";
+    b.window.connect_estimate = f.callback_kind == "callback" ? 0.9 : 0.5;
   } else if (chosen) {
     const CallWindow& cw = s.settings.windows[chosen->index];
     b.window.name = cw.name;
@@ -542,21 +764,30 @@ Planned plan_contact(DayContext& ctx, std::size_t i, bool only_if_due, Detail de
     b.window.end = chosen->end;
     b.window.connect_estimate = chosen_est;
     const WindowCounts& m = mine[chosen->index];
-    if (m.attempts > 0) {
+    if (how.screeners > 0 && cw.screeners_out) {
+      b.window.why = "calls end at a screener: screeners are usually out " +
+                     std::string(cw.name == "early" ? "before 8 a.m." : cw.name == "lunch" ? "at lunch" : "after 5 p.m.") +
+                     ", so they may pick up themselves";
+    } else if (how.screeners < 0) {
+      b.window.why = "the screener is usually in now, to ask for help";
+    } else if (m.attempts > 0) {
       b.window.why = "connected " + std::to_string(m.connects) + " of " + std::to_string(m.attempts) +
                      " times " + (cw.name == "early" ? "before " + format_clock_minutes(cw.end_minute)
                                                      : "in the " + cw.name + " window");
     } else if (cw.screeners_out) {
       b.window.why = "screeners are usually out " +
                      std::string(cw.name == "early" ? "before 8 a.m." : cw.name == "lunch" ? "at lunch" : "after 5 p.m.") +
-                     ", so they may pick up themselves (seed 003)";
+                     ", so they may pick up themselves";
     } else {
       b.window.why = "their working day";
     }
     char est[16];
     std::snprintf(est, sizeof est, "%.0f%%", chosen_est * 100);
     b.window.why += "; estimated connect chance " + std::string(est);
-    if (f.windows_tried_today != 0) b.window.why += "; a different window from this morning's miss";
+    if (f.windows_tried_today != 0)
+      b.window.why += "; a different window from today's earlier try";
+    else if (f.windows_missed != 0)
+      b.window.why += "; not the window of the last miss";
   } else {
     out.not_planned = "no call window left today in their time (" + zone + "): weekend, holiday or after hours";
     return out;
@@ -576,8 +807,12 @@ Planned plan_contact(DayContext& ctx, std::size_t i, bool only_if_due, Detail de
   b.stage = std::string(to_text(c.stage));
   b.title = c.title;
   b.contact_timezone = c.timezone;
-  b.phone_e164 = c.phones.front().e164;
+  b.phone_e164 = direct ? direct->e164 : c.phones.front().e164;
   b.due_because = std::move(f.due);
+  for (const Referral& r : referrals)
+    if (!r.referrer_name.empty()) b.referrer = r.referrer_name;
+  b.last_call = last_call_of(s, i, zone);
+  describe_tries(s, history, zone, &b);
 
   // Why: the reason, and the material page to point at.
   b.material = pick_material(s, i);
@@ -601,70 +836,141 @@ Planned plan_contact(DayContext& ctx, std::size_t i, bool only_if_due, Detail de
         "If you could change one thing about how you handle this today, what would it be?"};
   }
   b.hot_button = c.hot_button;
-  b.opener = build_opener(s.threads_of(i), c.first_name, b.reason.text, &b.opener_source);
-
-  // The close: the rung above the highest agreed, on the ladder for their role.
-  b.close = target_close(ladder, history, c.first_name);
-  if (qualifying) {
-    b.close.why = "a qualifying call: find their hot button before any follow-up (seed 002); " + b.close.why;
-  }
 
   // The fallback play when they owe something (seed 002).
+  const Commitment* owed = nullptr;
+  std::optional<MaterialPointer> owed_page;
   for (const Commitment& k : s.commitments_of(i)) {
     if (k.owner != Party::kContact || k.status == CommitmentStatus::kKept) continue;
-    if (k.status == CommitmentStatus::kBroken || (k.due_on && *k.due_on <= s.day + days{1})) {
-      std::optional<MaterialPointer> page = b.material;
+    if (k.status == CommitmentStatus::kBroken || !k.due_on || *k.due_on <= s.day + days{1}) {
+      if (!k.due_on && !k.material_id) continue;
+      owed = &k;
+      owed_page = b.material;
       if (k.material_id) {
         for (const Material& m : s.materials_of(i))
-          if (m.id == *k.material_id && !m.pointers.empty()) {
-            page = MaterialPointer{m.id, m.title, m.pointers.front().location, m.pointers.front().hot_button};
+          if (m.id == *k.material_id) {
+            owed_page = MaterialPointer{m.id, m.title, "the first page", c.hot_button};
+            if (!m.pointers.empty())
+              owed_page = MaterialPointer{m.id, m.title, m.pointers.front().location, m.pointers.front().hot_button};
             for (const Pointer& p : m.pointers)
               if (!c.hot_button.empty() && lower(c.hot_button).find(lower(p.hot_button)) != std::string::npos)
-                page = MaterialPointer{m.id, m.title, p.location, p.hot_button};
+                owed_page = MaterialPointer{m.id, m.title, p.location, p.hot_button};
           }
       }
-      b.fallback_play = build_fallback_play(k, page);
+      b.fallback_play = build_fallback_play(k, owed_page);
       break;
     }
   }
 
-  // The approach after misses, and the voicemail (seed 003).
-  bool has_gatekeeper = c.gatekeeper_id.has_value() || history.reached_gatekeeper;
-  auto referrals = s.referrals_of(i);
-  b.approach = choose_approach(f.misses_since_connect, has_gatekeeper, !referrals.empty(),
-                               f.voicemails_this_week, s.settings.max_voicemails_per_week, &b.approach_why);
-  if (f.voicemails_this_week >= s.settings.max_voicemails_per_week)
+  // The close (seed 004): the rung the situation calls for, on the ladder for their role.
+  if (c.role == Role::kGatekeeper) {
+    b.close = target_close(ladder, history, c.first_name);
+  } else {
+    CloseSituation sit;
+    sit.change_removed_objection = f.due_by_change && f.change_removed_objection;
+    sit.customer_on_cadence = f.due_by_cadence;
+    // A review of material sent: go through it together (seed 002). Other promises (a
+    // call to make, a number to find) keep the fallback play but not this target.
+    sit.owes_review = owed && (owed->material_id || lower(owed->what).find("review") != std::string::npos ||
+                               lower(owed->what).find("look at") != std::string::npos ||
+                               lower(owed->what).find("read") != std::string::npos);
+    if (owed && owed_page) sit.material_title = owed_page->title;
+    sit.voicemail_time_held = f.held != nullptr || f.callback_kind == "held";
+    sit.referred = has_referrer && !history.last_connect_at;
+    sit.qualifying = qualifying;
+    b.close = situational_target(ladder, history, sit, c.first_name);
+  }
+
+  // The opener (seed 000) agrees with the reason: a thread from the last conversation,
+  // else the reason's own lead-in.
+  b.opener = build_opener(s.threads_of(i), c.first_name, b.reason.text, &b.opener_source);
+  if (b.opener_source.rfind("thread", 0) != 0) {
+    if (f.callback_kind == "held" && f.callback_at) {
+      b.opener = c.first_name + ", it's " + s.rep.name + ". As I said in my message, I set " +
+                 spoken_time(*f.callback_at, zone) + " aside to talk with you — is now still good?";
+      b.opener_source = "the time your voicemail proposed";
+    } else if (b.reason.source == "referral" && !b.referrer.empty()) {
+      b.opener = c.first_name + ", " + b.referrer + " suggested I give you a call.";
+      b.opener_source = "the referral";
+    } else if (b.reason.source == "commitment" && b.reason.kept_promise) {
+      b.opener = c.first_name + ", I promised to get back to you, and I have it.";
+      b.opener_source = "your promise";
+    } else if (b.reason.source == "commitment" && owed_page) {
+      b.opener = c.first_name + ", I'm calling about the " + owed_page->title + " I sent you.";
+      b.opener_source = "the material they owe a review of";
+    }
+  }
+
+  // The approach (seed 003), and what to say to the screener and on voicemail.
+  b.approach = how.approach;
+  b.approach_why = how.why;
+  if (!voicemail_ok)
     b.approach_why += "; no voicemail this time (" + std::to_string(f.voicemails_this_week) +
                       " left this week already)";
   std::optional<GeoPoint> where = c.location;
   if (!where && account) where = account->location;
-  SlotPick slot = pick_slot(s, c, zone, where, used_slots);
-  // The voicemail leads with a benefit: the reason itself when it is one (a change, a
-  // library reason, a promise of the rep's kept), else their hot button, said to them.
-  std::string fallback = c.hot_button.empty() ? std::string("I have an idea worth a short call")
-                                              : "I have an idea on " + said_to_them(c.hot_button);
-  std::string benefit =
-      b.reason.source == "change" || b.reason.source == "library" || b.reason.kept_promise ? b.reason.text : fallback;
-  int max_words = s.settings.speaking_rate_wpm * s.settings.voicemail_seconds / 60;
-  b.voicemail = build_voicemail(c.first_name, s.rep.name.empty() ? "your rep" : s.rep.name, benefit, fallback,
-                                spoken_slot(slot.local_date, slot.local_minute),
-                                s.rep_phone_display.empty() ? "(your number)" : s.rep_phone_display,
-                                max_words, s.settings.speaking_rate_wpm);
+  SlotPick slot;
+  if (f.held && f.held->starts_at >= ctx.day_end) {
+    // Our last message proposed this time: say it again, never a new one.
+    slot.at = f.held->starts_at;
+    slot.local_date = local_date(slot.at, zone);
+    slot.local_minute = local_minute_of_day(slot.at, zone);
+    slot.why = "the time your last voicemail proposed, held for them";
+    used_slots->insert(slot.at);
+    b.voicemail.held_appointment_id = f.held->id;
+  } else {
+    slot = pick_slot(s, c, zone, where, used_slots);
+  }
+  VoicemailInput vm;
+  vm.first_name = c.first_name;
+  vm.rep_name = s.rep.name.empty() ? "your rep" : s.rep.name;
+  vm.company = s.settings.company_name;
+  vm.referrer = b.referrer;
+  // Benefits, best first: the reason itself when it is one, then their hot button.
+  if (b.reason.source == "change" || b.reason.source == "library" || b.reason.kept_promise)
+    vm.benefits.push_back(b.reason.text);
+  if (!c.hot_button.empty()) vm.benefits.push_back("I have an idea for " + said_to_them(c.hot_button));
+  vm.benefits.push_back("I have an idea worth a short call");
+  // What the time is for, briefly: the benefit has just been said.
+  if (owed_page)
+    vm.purpose = "go through the " + owed_page->title + " together";
+  else if (b.close.rung == "sale")
+    vm.purpose = "set up your next order";
+  else
+    vm.purpose = "walk you through it";
+  vm.slot_text = spoken_slot(slot.local_date, slot.local_minute);
+  vm.callback_display = s.rep_phone_display.empty() ? "(your number)" : s.rep_phone_display;
+  vm.max_seconds = s.settings.voicemail_seconds;
+  vm.words_per_minute = s.settings.speaking_rate_wpm;
+  std::optional<Id> held_id = b.voicemail.held_appointment_id;
+  b.voicemail = build_voicemail(vm);
+  b.voicemail.held_appointment_id = held_id;
   b.voicemail.proposed_slot = slot.at;
   b.voicemail.slot_why = slot.why;
 
-  // The gatekeeper script (seeds 003 and 004).
-  if (has_gatekeeper || c.role == Role::kGatekeeper) {
-    std::string referrer;
-    for (const Referral& r : referrals)
-      if (!r.referrer_name.empty()) referrer = r.referrer_name;
-    TargetClose gk = target_close(s.settings.gatekeeper_ladder, history, c.first_name);
+  // The gatekeeper script (seeds 003 and 004), from the last exchange with the screener.
+  if (screened || c.role == Role::kGatekeeper) {
+    Ladder gk_ladder = s.settings.gatekeeper_ladder;
+    if (direct) std::erase(gk_ladder.rungs, "direct_line");  // they have it: don't ask again
+    TargetClose gk = target_close(gk_ladder, history, c.first_name);
     std::string topic = c.hot_button.empty() ? "an idea for " + (b.company.empty() ? std::string("the business") : b.company)
-                                             : c.hot_button;
-    b.gatekeeper_script = build_gatekeeper_script(c.full_name(), referrer, topic, gk);
-  } else if (!referrals.empty() && !referrals.front().referrer_name.empty()) {
+                                             : said_to_them(c.hot_button);
+    std::vector<std::string> script =
+        build_gatekeeper_script(c.full_name(), b.referrer, topic, gk);
+    std::string last = last_exchange_line(s, history, zone, c, direct != nullptr);
+    if (!last.empty()) script.insert(script.begin(), last);
+    b.gatekeeper_script = std::move(script);
+  } else if (!b.referrer.empty()) {
     b.gatekeeper_script = std::vector<std::string>{
-        "If a screener answers: \"" + referrals.front().referrer_name + " asked me to call " + c.full_name() + ".\""};
+        "If a screener answers: \"" + b.referrer + " asked me to call " + c.full_name() + ".\""};
+  }
+  // A referral they gave us that they have not introduced yet: ask them to make the call.
+  if (auto it = ctx.asks.find(c.id); it != ctx.asks.end()) {
+    const Contact* referred = s.contact_by_id(it->second.front()->referred_contact_id);
+    std::string who = referred ? referred->full_name() : std::string("the person you referred me to");
+    std::string first = referred ? referred->first_name : who;
+    b.introduction_ask = "Ask for the introduction: \"Would you give " + first +
+                         " a quick call to say I'll be in touch? It makes all the difference.\" (" + who + ")";
   }
 
   add_priority(b, f, ladder, b.close.highest_agreed);
@@ -796,6 +1102,17 @@ CallSheet plan_day(const Snapshot& s) {
     next_free = b.slot + step;
   }
   sheet.calls = std::move(ready);
+  for (const Appointment& ap : s.rep_appointments) {
+    if (ap.status == AppointmentStatus::kCancelled || ap.status == AppointmentStatus::kDone) continue;
+    if (ap.starts_at + minutes{ap.duration_minutes} <= s.now) continue;
+    const Contact* c = s.contact_by_id(ap.contact_id);
+    sheet.appointments.push_back({ap, c ? c->full_name() : "contact #" + std::to_string(ap.contact_id)});
+  }
+  std::sort(sheet.appointments.begin(), sheet.appointments.end(),
+            [](const SheetAppointment& a, const SheetAppointment& b) {
+              return a.appointment.starts_at != b.appointment.starts_at ? a.appointment.starts_at < b.appointment.starts_at
+                                                                        : a.appointment.id < b.appointment.id;
+            });
   return sheet;
 }
 

@@ -8,93 +8,10 @@
 
 #include "core/civil_time.h"
 #include "core/local_time.h"
+#include "core/snapshot_builder_test_util.h"
 
 namespace nextcall {
 namespace {
-
-Date d(const char* s) { return *parse_date(s); }
-Instant t(const char* s) { return *parse_instant(s); }
-
-// Builds snapshots: a rep in Chicago planning Tuesday 2026-11-24 at 06:00 local.
-class SnapshotBuilder {
- public:
-  SnapshotBuilder() {
-    s_.rep.id = 1;
-    s_.rep.name = "Maria Alvarez";
-    s_.rep.timezone = "America/Chicago";
-    s_.rep_phone_display = "(312) 555-0142";
-    s_.day = d("2026-11-24");
-    s_.now = t("2026-11-24T12:00:00Z");
-  }
-  Contact& contact(const std::string& first, const std::string& zone = "America/New_York") {
-    Contact c;
-    c.id = next_id_++;
-    c.first_name = first;
-    c.last_name = "Lee";
-    c.timezone = zone;
-    c.phones = {{"+12125550100", "work"}};
-    c.hot_button = "cutting the cost of unscheduled maintenance";
-    s_.contacts.push_back(c);
-    return s_.contacts.back();
-  }
-  Commitment& owes(Id contact, const char* what, const char* due, Party who = Party::kContact) {
-    Commitment k;
-    k.id = next_id_++;
-    k.contact_id = contact;
-    k.owner = who;
-    k.what = what;
-    k.due_on = d(due);
-    s_.commitments.push_back(k);
-    return s_.commitments.back();
-  }
-  Attempt& called(Id contact, const char* at, Outcome o, const std::string& rung = "") {
-    Attempt a;
-    a.id = next_id_++;
-    a.contact_id = contact;
-    a.at = t(at);
-    a.outcome = o;
-    a.rung = rung;
-    s_.attempts.push_back(a);
-    return s_.attempts.back();
-  }
-  Thread& thread(Id contact, const char* topic, ThreadKind kind = ThreadKind::kBusiness) {
-    Thread th;
-    th.id = next_id_++;
-    th.contact_id = contact;
-    th.topic = topic;
-    th.kind = kind;
-    th.mentioned_on = d("2026-11-10");
-    s_.threads.push_back(th);
-    return s_.threads.back();
-  }
-  Material& material(Id contact, const char* title, const char* page, const char* serves) {
-    Material m;
-    m.id = next_id_++;
-    m.contact_id = contact;
-    m.title = title;
-    m.pointers = {{page, serves}};
-    s_.materials.push_back(m);
-    return s_.materials.back();
-  }
-  Reason& reason(const char* text, ReasonCategory cat = ReasonCategory::kNewCapability) {
-    Reason r;
-    r.id = next_id_++;
-    r.text = text;
-    r.category = cat;
-    s_.reasons.push_back(r);
-    return s_.reasons.back();
-  }
-  Snapshot& snapshot() { return s_; }
-  Snapshot build() {
-    Snapshot copy = s_;
-    copy.index();
-    return copy;
-  }
-
- private:
-  Snapshot s_;
-  Id next_id_ = 100;
-};
 
 // A copy of the brief of contact `id` on the sheet (the sheet is often a temporary).
 std::optional<Brief> find(const CallSheet& sheet, Id id) {
@@ -283,22 +200,22 @@ TEST(PlannerTest, GatekeeperUsesTheGatekeeperLadderAndTheReferrersName) {
   ASSERT_TRUE(brief);
   ASSERT_TRUE(brief->gatekeeper_script);
   EXPECT_EQ(brief->gatekeeper_script->front(),
-            "\"Jane Smith asked me to call Ann Lee.\" (seed 003: lead with the referral)");
+            "\"Jane Smith asked me to call Ann Lee.\"");
   std::string all;
   for (const auto& line : *brief->gatekeeper_script) all += line + "\n";
   EXPECT_NE(all.find("direct line"), std::string::npos);
   EXPECT_NE(all.find("pass on to Ann Lee"), std::string::npos);
 }
 
-TEST(PlannerTest, VoicemailFitsTenSecondsWithASpecificSlotAndTheCallbackNumber) {
+TEST(PlannerTest, VoicemailFitsItsTimeWithASpecificSlotAndTheCallbackNumber) {
   SnapshotBuilder b;
   Id ann = b.contact("Ann").id;
   b.owes(ann, "review the specs", "2026-11-23");
   b.reason("we dropped our minimum order to 50 units, so you can trial us without tying up cash");
   std::optional<Brief> brief = find(plan_day(b.build()), ann);
   ASSERT_TRUE(brief);
-  EXPECT_LE(brief->voicemail.words, 25);
-  EXPECT_LE(brief->voicemail.seconds, 10);
+  EXPECT_EQ(brief->voicemail.budget_seconds, b.snapshot().settings.voicemail_seconds);
+  EXPECT_LE(brief->voicemail.seconds, brief->voicemail.budget_seconds) << brief->voicemail.text;
   EXPECT_NE(brief->voicemail.text.find("(312) 555-0142"), std::string::npos);
   // The first free business-hours slot two days out: Thursday 10 a.m. New York time.
   EXPECT_NE(brief->voicemail.text.find("Thursday, November 26 at 10 a.m."), std::string::npos)
@@ -667,10 +584,9 @@ TEST(PlannerTest, TwoWeeksOfARepMoveTheTargetUpAndReactToMisses) {
   SnapshotBuilder b;
   b.snapshot().settings.daily_capacity = 10;
   Contact& c = b.contact("Ann");
-  c.stage = Stage::kCustomer;
-  c.cadence = {Cadence::Kind::kEveryNDays, 3};
   Id ann = c.id;
   b.reason("you can now get same-day rush orders from our Chicago warehouse");
+  b.owes(ann, "check with the plant manager", "2026-11-23");
   Snapshot base = b.snapshot();
   std::vector<std::string> targets;
   std::vector<std::string> approaches;
@@ -691,18 +607,21 @@ TEST(PlannerTest, TwoWeeksOfARepMoveTheTargetUpAndReactToMisses) {
     a.id = 1000 + day;
     a.contact_id = ann;
     a.at = brief->slot;
-    // Every other planned call is missed; the others climb the ladder.
+    // Every other planned call is missed; the others climb the ladder. Each call agrees
+    // (or, missed, sets) the next business day as the next step.
     if (targets.size() % 2 == 0) {
       a.outcome = Outcome::kNoAnswer;
     } else {
       a.outcome = Outcome::kConnected;
       a.rung = rungs[std::min(connected_calls++, 3)];
     }
+    a.next_on = s.day + std::chrono::days{std::chrono::weekday{s.day} == std::chrono::Friday ? 3 : 1};
     base.attempts.push_back(a);
   }
   ASSERT_GE(targets.size(), 4u);
-  // First call: nothing agreed yet, a small yes; after send_info, the rung above it.
-  EXPECT_EQ(targets[0], "referral");
+  // First call: nothing agreed yet, a meeting; after send_info, the rung above it (never a
+  // last resort).
+  EXPECT_EQ(targets[0], "meeting");
   EXPECT_EQ(targets[1], "referral");  // send_info agreed -> the rung above it
   // After a miss the approach changes from dialling direct to leaving the voicemail.
   EXPECT_EQ(approaches[0], "direct");

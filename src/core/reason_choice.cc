@@ -74,6 +74,39 @@ double reason_fit(const Reason& r, const Contact& c, const Account* account,
   return score;
 }
 
+namespace {
+
+// Seed 002: the rep's promise that is due (deliver it), else what the contact owes (go
+// through it together): the first such commitment, rep's first.
+const Commitment* due_commitment(const Snapshot& s, std::size_t i, Party owner) {
+  for (const Commitment& k : s.commitments_of(i)) {
+    if (k.owner != owner || k.status == CommitmentStatus::kKept) continue;
+    if (k.due_on && *k.due_on <= s.day) return &k;
+    // Material they said they would review, without a date, is owed all the same.
+    if (owner == Party::kContact && !k.due_on && k.material_id) return &k;
+  }
+  return nullptr;
+}
+
+// A referral whose introduction has not been followed by a conversation yet.
+const Referral* fresh_referral(const Snapshot& s, std::size_t i, const CallHistory& h) {
+  for (const Referral& r : s.referrals_of(i)) {
+    if (r.referrer_name.empty()) continue;
+    if (!h.last_connect_at) return &r;
+    if (r.introduced_on && *r.introduced_on > Date{std::chrono::floor<std::chrono::days>(*h.last_connect_at)}) return &r;
+  }
+  return nullptr;
+}
+
+const Material* material_of(const Snapshot& s, std::size_t i, const Commitment& k) {
+  if (!k.material_id) return nullptr;
+  for (const Material& m : s.materials_of(i))
+    if (m.id == *k.material_id) return &m;
+  return nullptr;
+}
+
+}  // namespace
+
 std::optional<ReasonChoice> choose_reason(const Snapshot& s, std::size_t i,
                                           const std::optional<MaterialPointer>& page) {
   const Contact& c = s.contacts[i];
@@ -82,8 +115,42 @@ std::optional<ReasonChoice> choose_reason(const Snapshot& s, std::size_t i,
   const CallHistory& history = s.history_of(i);
   std::string industry = account ? account->industry : "";
 
-  // 1. A change made since we last spoke that resolves their objection or serves their
-  //    hot button: the strongest reason there is (seed 001, "call them again").
+  // 1. The rep's own promise that is due: deliver it ("I have the pricing for the 200
+  //    kits I promised you"). Nothing says more about the rep than a promise kept.
+  if (const Commitment* k = due_commitment(s, i, Party::kRep)) {
+    ReasonChoice r;
+    r.source = "commitment";
+    r.category = "you_first";
+    r.text = promise_kept_text(k->what, said_to_them(c.hot_button));
+    r.kept_promise = true;
+    r.sentence = sentence(r.text);
+    r.why = "your promise #" + std::to_string(k->id) + " (\"" + k->what + "\") is due: deliver it";
+    return r;
+  }
+
+  // 2. What the contact owes: go through the material together, at the page that serves
+  //    their hot button (seed 002).
+  if (const Commitment* k = due_commitment(s, i, Party::kContact)) {
+    const Material* m = material_of(s, i, *k);
+    ReasonChoice r;
+    r.source = "commitment";
+    r.category = "you_first";
+    std::string title = m ? m->title : page ? page->title : std::string();
+    if (!title.empty()) {
+      r.text = "to go through the " + title + " with you";
+      if (page && (!m || page->material_id == m->id) && !page->serves.empty())
+        r.text += ": " + page->location + " shows how it helps with " + said_to_them(page->serves);
+    } else {
+      r.text = "to follow up on " + said_to_them(k->what) + ", as we agreed";
+    }
+    r.sentence = sentence(r.text);
+    r.why = "their commitment #" + std::to_string(k->id) + " (\"" + k->what + "\") is " +
+            (k->due_on ? "due" : "open") + ": go through it together";
+    return r;
+  }
+
+  // 3. A change made since we last spoke that resolves their objection or serves their
+  //    hot button: the strongest news there is (seed 001, "call them again").
   for (auto it = s.changes.rbegin(); it != s.changes.rend(); ++it) {
     const Change& ch = *it;
     if (ch.effective_on && *ch.effective_on > s.day) continue;
@@ -101,7 +168,19 @@ std::optional<ReasonChoice> choose_reason(const Snapshot& s, std::size_t i,
     return r;
   }
 
-  // 2. The team's library: the best-fitting reason not used on the last conversation.
+  // 4. Who referred us (seed 003: prospects return calls to people they know).
+  if (const Referral* ref = fresh_referral(s, i, history)) {
+    ReasonChoice r;
+    r.source = "referral";
+    r.category = "you_first";
+    r.text = ref->referrer_name + (ref->introduced ? " introduced us" : " suggested I call you");
+    if (!c.hot_button.empty()) r.text += ", about " + said_to_them(c.hot_button);
+    r.sentence = sentence(r.text);
+    r.why = "referred by " + ref->referrer_name + (ref->introduced ? ", who made the introduction" : "");
+    return r;
+  }
+
+  // 5. The team's library: the best-fitting reason not used on the last conversation.
   std::optional<Id> last_used = history.last_connect_reason_id;
   const Reason* best = nullptr;
   double best_score = -1;
@@ -132,43 +211,8 @@ std::optional<ReasonChoice> choose_reason(const Snapshot& s, std::size_t i,
                          static_cast<std::uint64_t>(c.id);
     ThompsonPick pick = thompson_pick(arms, seed);
     best = tier[pick.index];
-    sampled = "; chosen among " + std::to_string(tier.size()) + " by Thompson sampling: " + pick.why;
+    sampled = "; chosen among " + std::to_string(tier.size()) + " that fit as well, by their record on the team's calls";
   }
-  if (best && best_score > 0) {
-    ReasonChoice r;
-    r.source = "library";
-    r.reason_id = best->id;
-    r.category = std::string(to_text(best->category));
-    r.text = best->text;
-    r.sentence = sentence(r.text);
-    r.why = "library reason #" + std::to_string(best->id) + " fits their " +
-            (best->objections.empty() ? (best->hot_buttons.empty() ? "profile" : "hot button")
-                                      : "open objection") +
-            sampled;
-    return r;
-  }
-
-  // 3. A commitment that is due: theirs (go through it together) or ours (deliver it).
-  for (const Commitment& k : s.commitments_of(i)) {
-    if (k.status == CommitmentStatus::kKept || !k.due_on || *k.due_on > s.day) continue;
-    ReasonChoice r;
-    r.source = "commitment";
-    r.category = "you_first";
-    if (k.owner == Party::kRep) {
-      r.text = promise_kept_text(k.what, said_to_them(c.hot_button));
-      r.kept_promise = true;
-    } else {
-      r.text = "to go through " + (page ? "the " + page->title : std::string("what I sent")) +
-               " with you" + (page ? " — " + page->location + " shows how it helps with " + said_to_them(page->serves)
-                                   : std::string());
-    }
-    r.sentence = sentence(r.text);
-    r.why = std::string(k.owner == Party::kRep ? "your" : "their") + " commitment #" +
-            std::to_string(k.id) + " (\"" + k.what + "\") is due";
-    return r;
-  }
-
-  // 4. A generic library reason (no audience) still carries value.
   if (best && best_score >= 0) {
     ReasonChoice r;
     r.source = "library";
@@ -176,11 +220,15 @@ std::optional<ReasonChoice> choose_reason(const Snapshot& s, std::size_t i,
     r.category = std::string(to_text(best->category));
     r.text = best->text;
     r.sentence = sentence(r.text);
-    r.why = "library reason #" + std::to_string(best->id) + " (for any contact)" + sampled;
+    r.why = best_score > 0 ? "library reason #" + std::to_string(best->id) + " fits their " +
+                                 (best->objections.empty() ? (best->hot_buttons.empty() ? "profile" : "hot button")
+                                                           : "open objection") +
+                                 sampled
+                           : "library reason #" + std::to_string(best->id) + " (for any contact)" + sampled;
     return r;
   }
 
-  // 5. An open business thread: caring about what matters to them (seed 000).
+  // 6. An open business thread: caring about what matters to them (seed 000).
   for (const Thread& t : s.threads_of(i)) {
     if (!t.open || t.kind != ThreadKind::kBusiness) continue;
     ReasonChoice r;
@@ -196,23 +244,19 @@ std::optional<ReasonChoice> choose_reason(const Snapshot& s, std::size_t i,
 
 ReasonSource reason_source(const Snapshot& s, std::size_t i) {
   const Contact& c = s.contacts[i];
-  const Account* account = s.account_of(i);
-  auto objections = s.objections_of(i);
   const CallHistory& history = s.history_of(i);
   // The same sources in the same order as choose_reason, stopping at the first that gives one.
+  if (due_commitment(s, i, Party::kRep) || due_commitment(s, i, Party::kContact)) return ReasonSource::kOther;
+  const Account* account = s.account_of(i);
+  auto objections = s.objections_of(i);
   for (const Change& ch : s.changes) {
     if (ch.effective_on && *ch.effective_on > s.day) continue;
     if (history.last_connect_at && *history.last_connect_at >= ch.created_at) continue;
     if (change_fit(ch, c, objections, account ? account->industry : "").fits) return ReasonSource::kChange;
   }
-  for (const Reason& r : s.reasons) {
-    double fit = reason_fit(r, c, account, objections, s.day);
-    if (fit < 0) continue;
-    if (history.last_connect_reason_id && *history.last_connect_reason_id == r.id) fit -= 2.5;
-    if (fit >= 0) return ReasonSource::kOther;
-  }
-  for (const Commitment& k : s.commitments_of(i))
-    if (k.status != CommitmentStatus::kKept && k.due_on && *k.due_on <= s.day) return ReasonSource::kOther;
+  if (fresh_referral(s, i, history)) return ReasonSource::kOther;
+  for (const Reason& r : s.reasons)
+    if (reason_fit(r, c, account, objections, s.day) >= 0) return ReasonSource::kOther;
   for (const Thread& t : s.threads_of(i))
     if (t.open && t.kind == ThreadKind::kBusiness) return ReasonSource::kOther;
   return ReasonSource::kNone;

@@ -31,8 +31,16 @@ struct Settings {
   bool call_weekends = false;
   std::vector<Date> holidays;
 
-  int speaking_rate_wpm = 150;  // seed 003: ~10 seconds of voicemail
-  int voicemail_seconds = 10;
+  int speaking_rate_wpm = 150;
+  // Seed 003: "you have about 10 seconds" to spark interest. The whole message also says
+  // who is calling, the time proposed and the callback number: the seed's own example
+  // of that part alone is 13 s at 150 words a minute. The budget is the whole message's.
+  int voicemail_seconds = 15;
+  // The company the reps call for, said in every voicemail; empty: the workspace's name.
+  std::string company_name;
+  // A prospect reached with nothing agreed and no cadence is called again this many days
+  // after the conversation, with something new to say (seed 001), rather than dropped.
+  int prospect_recall_days = 14;
   int daily_capacity = 60;
   int max_attempts_per_day = 2;
   int max_voicemails_per_week = 2;

@@ -52,6 +52,9 @@ struct Snapshot {
   std::vector<Referral> referrals;       // by referred contact
   std::vector<Appointment> appointments;  // of the planned contacts
   std::vector<Appointment> rep_appointments;  // all of the rep's (free slots, nearness)
+  // Times already proposed to other contacts today (a standalone brief must not offer a
+  // time the day's sheet gives someone else).
+  std::vector<Instant> taken_slots;
   // Past calls. The store gives each contact's history summed up (`histories`) and no
   // calls; a contact with no history row gets one summarized from its `attempts`. The
   // histories stay where they are, sorted by contact (400,000 of them in a team plan's

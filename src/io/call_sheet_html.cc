@@ -37,6 +37,14 @@ std::string brief_html(const Brief& b, const std::string& rep_zone) {
   std::string h = "<section class=\"brief\" id=\"c" + std::to_string(b.contact_id) + "\">\n<h2>" + e(b.name) +
                   (b.title.empty() ? "" : ", " + e(b.title)) + (b.company.empty() ? "" : " <small>" + e(b.company) + "</small>") +
                   "</h2>\n<dl>\n";
+  if (b.last_call) {
+    const LastCall& l = *b.last_call;
+    std::string promised;
+    for (const auto& p : l.promises) promised += "<br><small>promised: " + e(p) + "</small>";
+    h += row("Last call", e(l.their_text) + " (" + e(l.rep_text) + "): " + e(l.outcome) +
+                              (l.rung.empty() ? "" : ", agreed to " + e(rung_words(l.rung))) +
+                              (l.note.empty() ? "" : " — “" + e(l.note) + "”") + promised);
+  }
   h += row("Who &amp; when", "<a href=\"tel:" + e(b.phone_e164) + "\">" + e(b.phone_display) + "</a> · " +
                                  e(b.window.local_text) + " = " + e(b.window.rep_text) + "<br><small>dial at " +
                                  e(format_local(b.slot, rep_zone)) + " · " + e(b.window.why) + "</small>");
@@ -50,10 +58,14 @@ std::string brief_html(const Brief& b, const std::string& rep_zone) {
   std::string fallbacks;
   for (const auto& f : b.close.fallbacks) fallbacks += (fallbacks.empty() ? "" : " → ") + e(rung_words(f));
   h += row("Target close", "<b>" + e(rung_words(b.close.rung)) + "</b> (" + e(b.close.ladder) + " ladder) — " + e(b.close.ask) +
-                               (fallbacks.empty() ? "" : "<br><small>if not: " + fallbacks + "</small>"));
+                               (!b.close.why.empty() ? "<br><small>" + e(b.close.why) + "</small>"
+                                : fallbacks.empty()   ? ""
+                                                      : "<br><small>if not: " + fallbacks + "</small>"));
   if (b.fallback_play) h += row("Fallback play", e(*b.fallback_play));
+  if (b.introduction_ask) h += row("Introduction", e(*b.introduction_ask));
   char meta[64];
-  std::snprintf(meta, sizeof meta, " (%d words, ~%d s)", b.voicemail.words, b.voicemail.seconds);
+  std::snprintf(meta, sizeof meta, " (%d words, ~%d s of %d)", b.voicemail.words, b.voicemail.seconds,
+                b.voicemail.budget_seconds);
   h += row("Voicemail", "“" + e(b.voicemail.text) + "”<small>" + meta + " " + e(b.voicemail.slot_why) + "</small>");
   if (b.gatekeeper_script) {
     std::string list = "<ol>";

@@ -36,6 +36,24 @@ std::string call_sheet_ics(const CallSheet& s, int call_minutes) {
         icalproperty_new_location(("tel:" + b.phone_e164).c_str()), static_cast<void*>(nullptr));
     icalcomponent_add_component(cal, ev);
   }
+  // The rep's coming appointments: meetings and callbacks agreed, and the times left on
+  // voicemails, held as tentative until the contact confirms or the time passes.
+  for (const SheetAppointment& sa : s.appointments) {
+    const Appointment& ap = sa.appointment;
+    bool tentative = ap.status == AppointmentStatus::kProposed;
+    std::string uid = "appointment-" + std::to_string(ap.id) + "@nextcall";
+    std::string summary = (ap.is_callback ? "Call back " : tentative ? "Held (left on voicemail): " : "Meeting: ") +
+                          sa.contact_name + (ap.place.empty() || ap.place == "phone" ? "" : " at " + ap.place);
+    icalcomponent* ev = icalcomponent_vanew(
+        ICAL_VEVENT_COMPONENT, icalproperty_new_uid(uid.c_str()),
+        icalproperty_new_dtstamp(utc_time(s.generated_at)), icalproperty_new_dtstart(utc_time(ap.starts_at)),
+        icalproperty_new_dtend(utc_time(ap.starts_at + std::chrono::minutes{ap.duration_minutes})),
+        icalproperty_new_summary(summary.c_str()),
+        icalproperty_new_status(tentative ? ICAL_STATUS_TENTATIVE : ICAL_STATUS_CONFIRMED),
+        static_cast<void*>(nullptr));
+    if (!ap.place.empty()) icalcomponent_add_property(ev, icalproperty_new_location(ap.place.c_str()));
+    icalcomponent_add_component(cal, ev);
+  }
   char* out = icalcomponent_as_ical_string_r(cal);
   std::string result = out ? out : "";
   free(out);

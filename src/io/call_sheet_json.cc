@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "core/civil_time.h"
+#include "core/model_text.h"
 
 namespace nextcall {
 
@@ -17,6 +18,17 @@ nlohmann::json brief_json(const Brief& b) {
   if (b.material)
     material = {{"material_id", b.material->material_id}, {"title", b.material->title},
                 {"location", b.material->location}, {"serves", b.material->serves}};
+  json last_call;
+  if (b.last_call)
+    last_call = {{"at", format_instant(b.last_call->at)},
+                 {"their_time", b.last_call->their_text},
+                 {"your_time", b.last_call->rep_text},
+                 {"outcome", b.last_call->outcome},
+                 {"ladder", b.last_call->ladder.empty() ? json() : json(b.last_call->ladder)},
+                 {"rung", b.last_call->rung.empty() ? json() : json(b.last_call->rung)},
+                 {"approach", b.last_call->approach.empty() ? json() : json(b.last_call->approach)},
+                 {"note", b.last_call->note},
+                 {"promises", b.last_call->promises}};
   return {
       {"contact_id", b.contact_id},
       {"name", b.name},
@@ -63,14 +75,39 @@ nlohmann::json brief_json(const Brief& b) {
         {"seconds", b.voicemail.seconds},
         {"proposed_slot", format_instant(b.voicemail.proposed_slot)},
         {"slot_text", b.voicemail.slot_text},
-        {"slot_why", b.voicemail.slot_why}}},
+        {"slot_why", b.voicemail.slot_why},
+        {"budget_seconds", b.voicemail.budget_seconds},
+        {"purpose", b.voicemail.purpose},
+        {"held_appointment_id", b.voicemail.held_appointment_id ? json(*b.voicemail.held_appointment_id) : json()}}},
       {"gatekeeper_script", b.gatekeeper_script ? json(*b.gatekeeper_script) : json()},
+      {"last_call", last_call},
+      {"attempt", b.attempt},
+      {"tried_before", b.tried_before},
+      {"referrer", b.referrer.empty() ? json() : json(b.referrer)},
+      {"introduction_ask", b.introduction_ask ? json(*b.introduction_ask) : json()},
       {"due_because", b.due_because},
       {"priority", {{"total", b.priority}, {"parts", parts}}},
   };
 }
 
 namespace {
+
+json appointments_json(const std::vector<SheetAppointment>& list) {
+  json a = json::array();
+  for (const SheetAppointment& sa : list) {
+    const Appointment& ap = sa.appointment;
+    a.push_back({{"id", ap.id},
+                 {"contact_id", ap.contact_id},
+                 {"contact", sa.contact_name},
+                 {"starts_at", format_instant(ap.starts_at)},
+                 {"minutes", ap.duration_minutes},
+                 {"status", std::string(to_text(ap.status))},
+                 {"tentative", ap.status == AppointmentStatus::kProposed},
+                 {"callback", ap.is_callback},
+                 {"place", ap.place}});
+  }
+  return a;
+}
 
 // A cut call's reasons to be due, then why the capacity cut it.
 json due_and_cut(const CallSheet& s, const OverflowCall& b) {
@@ -116,7 +153,8 @@ json sheet_json(const CallSheet& s, bool with_overflow) {
           {"overflow", overflow},
           {"needs_reason", entries(s.needs_reason)},
           {"snoozed", entries(s.snoozed)},
-          {"skipped", entries(s.skipped)}};
+          {"skipped", entries(s.skipped)},
+          {"appointments", appointments_json(s.appointments)}};
 }
 
 // Scalars as dump() writes them, to stream: `out << Str{v}`, `out << Num{v}`. A string of

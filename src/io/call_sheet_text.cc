@@ -17,9 +17,24 @@ void write_brief_text(std::ostream& out, const Brief& b, const std::string& rep_
     for (const auto& d : b.due_because) out << "   " << d << "\n";
     return;
   }
+  if (b.last_call) {
+    const LastCall& l = *b.last_call;
+    out << "   Last call    " << l.their_text << " (" << l.rep_text << "): " << l.outcome
+        << (l.rung.empty() ? "" : ", agreed to " + rung_words(l.rung))
+        << (l.note.empty() ? "" : "; \"" + l.note + "\"") << "\n";
+    for (const auto& p : l.promises) out << "                promised: " << p << "\n";
+  } else {
+    out << "   Last call    never called\n";
+  }
   out << "   Who & when   " << b.phone_display << "  " << b.window.local_text << " = " << b.window.rep_text
       << "\n                dial at " << format_local(b.slot, rep_zone) << " your time; " << b.window.why << "\n";
   out << "   Approach     " << b.approach << ": " << b.approach_why << "\n";
+  if (b.attempt > 1) {
+    out << "                try " << b.attempt << " since the last conversation";
+    if (!b.tried_before.empty()) out << "; before:";
+    out << "\n";
+    for (const auto& t : b.tried_before) out << "                  " << t << "\n";
+  }
   out << "   Reason       " << (b.reason.sentence.empty() ? "(none yet: add one to the library)" : b.reason.sentence)
       << "\n                (" << b.reason.why << ")\n";
   out << "   Opener       \"" << b.opener << "\"\n";
@@ -28,17 +43,21 @@ void write_brief_text(std::ostream& out, const Brief& b, const std::string& rep_
   if (b.material)
     out << "   Material     have the " << b.material->title << " in front of you: " << b.material->location
         << " → " << b.material->serves << "\n";
-  out << "   Close        ask for " << rung_words(b.close.rung) << " (" << b.close.ladder << " ladder"
+  out << "   Close        " << rung_ask_phrase(b.close.rung) << " (" << b.close.ladder << " ladder"
       << (b.close.highest_agreed.empty() ? "" : "; highest agreed: " + rung_words(b.close.highest_agreed)) << ")\n"
       << "                " << b.close.ask << "\n";
-  if (!b.close.fallbacks.empty()) {
+  if (!b.close.why.empty()) {
+    out << "                " << b.close.why << "\n";
+  } else if (!b.close.fallbacks.empty()) {
     out << "                if not: ";
     for (std::size_t k = 0; k < b.close.fallbacks.size(); ++k) out << (k ? " → " : "") << rung_words(b.close.fallbacks[k]);
     out << "\n";
   }
   if (b.fallback_play) out << "   Fallback     " << *b.fallback_play << "\n";
+  if (b.introduction_ask) out << "   Introduction " << *b.introduction_ask << "\n";
   out << "   Voicemail    \"" << b.voicemail.text << "\"\n                (" << b.voicemail.words
-      << " words, about " << b.voicemail.seconds << " s; slot: " << b.voicemail.slot_why << ")\n";
+      << " words, about " << b.voicemail.seconds << " s of " << b.voicemail.budget_seconds
+      << "; the time: " << b.voicemail.slot_why << ")\n";
   if (b.gatekeeper_script)
     for (std::size_t i = 0; i < b.gatekeeper_script->size(); ++i)
       out << (i == 0 ? "   Gatekeeper   " : "                ") << (*b.gatekeeper_script)[i] << "\n";

@@ -24,6 +24,8 @@ std::string settings_to_json(const Settings& s) {
             {"holidays", holidays},
             {"speaking_rate_wpm", s.speaking_rate_wpm},
             {"voicemail_seconds", s.voicemail_seconds},
+            {"company_name", s.company_name},
+            {"prospect_recall_days", s.prospect_recall_days},
             {"daily_capacity", s.daily_capacity},
             {"max_attempts_per_day", s.max_attempts_per_day},
             {"max_voicemails_per_week", s.max_voicemails_per_week},
@@ -110,6 +112,12 @@ Result<Settings> settings_from_json(const std::string& text) {
   }
   NEXTCALL_RETURN_IF_ERROR(read_int(j, "speaking_rate_wpm", 60, 400, &s.speaking_rate_wpm));
   NEXTCALL_RETURN_IF_ERROR(read_int(j, "voicemail_seconds", 5, 120, &s.voicemail_seconds));
+  NEXTCALL_RETURN_IF_ERROR(read_int(j, "prospect_recall_days", 1, 365, &s.prospect_recall_days));
+  if (j.contains("company_name")) {
+    if (!j["company_name"].is_string()) return bad("company_name", "expected text");
+    s.company_name = j["company_name"].get<std::string>();
+    if (s.company_name.size() > 200) return bad("company_name", "at most 200 characters");
+  }
   NEXTCALL_RETURN_IF_ERROR(read_int(j, "daily_capacity", 1, 1000, &s.daily_capacity));
   NEXTCALL_RETURN_IF_ERROR(read_int(j, "max_attempts_per_day", 1, 20, &s.max_attempts_per_day));
   NEXTCALL_RETURN_IF_ERROR(

@@ -49,7 +49,9 @@ Result<std::optional<std::vector<Id>>> SqliteStore::contacts_that_may_be_due(Id 
       "UNION ALL SELECT contact_id FROM appointments WHERE workspace_id=?1 AND contact_id BETWEEN ?5 AND ?6 "
       "AND starts_at >= ?3 "
       "UNION ALL SELECT referred_contact_id FROM referrals WHERE workspace_id=?1 "
-      "AND referred_contact_id BETWEEN ?5 AND ?6 AND introduced != 0");
+      "AND referred_contact_id BETWEEN ?5 AND ?6 AND introduced != 0 "
+      "UNION ALL SELECT referrer_contact_id FROM referrals WHERE workspace_id=?1 "
+      "AND referrer_contact_id BETWEEN ?5 AND ?6 AND introduced = 0");
   if (st.ok())
     st->bind(1, ws).bind(2, format_date(w.last_day)).bind(3, epoch(w.calendar_from))
         .bind(4, to_text(CommitmentStatus::kKept)).bind(5, span.first).bind(6, span.last);
