@@ -372,6 +372,16 @@ void install_appointment(CLI::App& cmd, Runtime& rt) {
       });
     });
   }
+  auto held = std::make_shared<Id>();
+  auto* release =
+      cmd.add_subcommand("release", "Let a tentative appointment go (a time a voicemail held)");
+  release->add_option("appointment", *held, "Appointment id")->required();
+  release->callback([&rt, held] {
+    with_actor_today(rt, [&](Store& s, const Actor& actor, Date) {
+      auto ap = release_appointment(s, actor, *held);
+      return done(rt, ap, "Appointment #" + std::to_string(*held) + " released (cancelled)");
+    });
+  });
   auto l = std::make_shared<std::string>();
   auto* list = cmd.add_subcommand("list", "List appointments");
   list->add_option("contact", *l, "Only this contact's");

@@ -22,6 +22,16 @@ namespace {
 
 std::string opt_date(const std::optional<Date>& d) { return d ? format_date(*d) : "no date"; }
 
+// How an appointment stands, said: "tentative, left on voicemail:", "confirmed callback", "done".
+std::string appointment_words(const Appointment& a) {
+  if (a.status == AppointmentStatus::kProposed) {
+    if (a.is_callback) return "tentative callback";
+    if (a.place == "phone") return "tentative, left on voicemail:";
+    return "tentative";
+  }
+  return std::string(to_text(a.status)) + (a.is_callback ? " callback" : "");
+}
+
 }  // namespace
 
 void print_memory(std::ostream& out, const ContactMemory& m) {
@@ -91,9 +101,9 @@ void print_memory(std::ostream& out, const ContactMemory& m) {
   if (!m.appointments.empty()) {
     out << "\nAppointments\n";
     for (const Appointment& a : m.appointments)
-      out << "  [" << a.id << "] " << to_text(a.status) << " "
+      out << "  [" << a.id << "] " << appointment_words(a) << " "
           << format_local(a.starts_at, c.timezone) << " their time"
-          << (a.place.empty() ? "" : " at " + a.place) << "\n";
+          << (a.place.empty() || a.place == "phone" ? "" : " at " + a.place) << "\n";
   }
   if (!m.attempts.empty()) {
     out << "\nLast calls\n";
