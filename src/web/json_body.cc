@@ -32,7 +32,57 @@ Result<Body> Body::parse(const std::string& text, std::vector<std::string> known
 
 bool Body::has(const std::string& field) const { return j_.contains(field) && !j_[field].is_null(); }
 
-void Body::problem(const std::string& field, const std::string& what) { problems_.push_back(field + ": " + what); }
+void Body::problem(const std::string& field, const std::string& what) {
+  (sink_ ? *sink_ : problems_).push_back(prefix_ + field + ": " + what);
+}
+
+Body Body::nested(const nlohmann::json& j, const std::string& name,
+                  const std::vector<std::string>& known) {
+  Body b;
+  b.j_ = j;
+  b.prefix_ = prefix_ + name + ".";
+  b.sink_ = sink_ ? sink_ : &problems_;
+  for (const auto& [key, value] : j.items()) {
+    if (std::find(known.begin(), known.end(), key) == known.end()) {
+      std::string list;
+      for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+      b.problem(key, "unknown field (this object takes: " + list + ")");
+    }
+  }
+  return b;
+}
+
+std::optional<Body> Body::object(const std::string& field, const std::vector<std::string>& known,
+                                 bool required) {
+  const auto* v = get(field, required);
+  if (!v) return std::nullopt;
+  if (!v->is_object()) {
+    problem(field, "must be an object");
+    return std::nullopt;
+  }
+  return nested(*v, field, known);
+}
+
+std::optional<std::vector<Body>> Body::objects(const std::string& field,
+                                               const std::vector<std::string>& known,
+                                               std::size_t max_items, bool required) {
+  const auto* v = get(field, required);
+  if (!v) return std::nullopt;
+  if (!v->is_array() ||
+      !std::all_of(v->begin(), v->end(), [](const auto& x) { return x.is_object(); })) {
+    problem(field, "must be a list of objects");
+    return std::nullopt;
+  }
+  if (v->size() > max_items) {
+    problem(field, "has " + std::to_string(v->size()) + " items (at most " +
+                       std::to_string(max_items) + ")");
+    return std::nullopt;
+  }
+  std::vector<Body> out;
+  for (std::size_t i = 0; i < v->size(); ++i)
+    out.push_back(nested((*v)[i], field + "[" + std::to_string(i) + "]", known));
+  return out;
+}
 
 const nlohmann::json* Body::get(const std::string& field, bool required) {
   auto it = j_.find(field);

@@ -27,15 +27,34 @@ class Body {
   std::optional<bool> boolean(const std::string& field, bool required = false);
   std::optional<std::vector<std::string>> texts(const std::string& field, bool required = false);
 
-  // Ok, or InvalidArgument listing every problem found so far.
+  // An object field ({"meeting": {"at": …}}) read as a Body of its own, whose fields are
+  // among `known` and whose problems are named "meeting.at" and reported by this Body's
+  // finish(). REQUIRES: this Body outlives the one returned and is not moved meanwhile.
+  std::optional<Body> object(const std::string& field, const std::vector<std::string>& known,
+                             bool required = false);
+  // A list of such objects, at most max_items; problems named "commitments[1].outcome"
+  // (counted from 0). Same REQUIREMENT as object().
+  std::optional<std::vector<Body>> objects(const std::string& field,
+                                           const std::vector<std::string>& known,
+                                           std::size_t max_items, bool required = false);
+
+  // Records a problem found by the caller (a value of the right type that means nothing),
+  // named like the others.
+  void problem(const std::string& field, const std::string& what);
+
+  // Ok, or InvalidArgument listing every problem found so far (this Body's and those of the
+  // objects read from it).
   Status finish() const;
 
  private:
   const nlohmann::json* get(const std::string& field, bool required);
-  void problem(const std::string& field, const std::string& what);
+  Body nested(const nlohmann::json& j, const std::string& name,
+              const std::vector<std::string>& known);
 
   nlohmann::json j_;
   std::vector<std::string> problems_;
+  std::string prefix_;                        // "commitments[1]." in a nested Body
+  std::vector<std::string>* sink_ = nullptr;  // the outermost Body's problems, when nested
 };
 
 }  // namespace nextcall::web

@@ -1,7 +1,10 @@
-// Routes: the day's call sheet, the brief for one call, and logging a call.
+// Routes: the day's call sheet, the brief for one call, and logging a call (with all that
+// happened on it, in one request and one transaction: app/log_call.h).
 #include "app/date_input.h"
 #include "app/log_call.h"
+#include "app/logged_call_json.h"
 #include "app/plan_day.h"
+#include "core/model_text.h"
 #include "io/call_sheet_json.h"
 #include "io/model_json.h"
 #include "web/api.h"
@@ -9,6 +12,10 @@
 
 namespace nextcall::web {
 namespace {
+
+// The most commitments and promises one call may record (a body is bounded, and a call is
+// not a bulk import).
+constexpr std::size_t kMaxItems = 50;
 
 // The rep a request plans for: the caller, or (managers only) ?rep=ID of the same workspace.
 Result<Actor> planning_actor(Ctx& c) {
@@ -68,38 +75,95 @@ void install_call_routes(Routes& r) {
   r.add("POST", "/api/contacts/{id}/calls", Access::kSignedIn, [](Ctx& c) -> Result<nlohmann::json> {
     auto id = c.path_id();
     if (!id.ok()) return id.status();
-    auto b = Body::parse(c.req.body, {"outcome", "rung", "reason", "reason_id", "note", "next_on", "at",
-                                      "duration_seconds", "approach", "confirms_change"});
+    auto b = Body::parse(
+        c.req.body, {"outcome", "rung", "reason", "reason_id", "note", "next_on", "at",
+                     "duration_seconds", "approach", "confirms_change", "callback_at", "meeting",
+                     "commitments", "promises", "proposed_at", "no_proposed_time", "direct_line"});
     if (!b.ok()) return b.status();
+    const Date today = today_for(c.actor(), c.now);
+    Status bad;  // the first date or time that does not parse
+    auto date_of = [&](Body& from, const std::string& field,
+                       const std::string& name) -> std::optional<Date> {
+      auto text = from.text(field, false, 40);
+      if (!text || text->empty()) return std::nullopt;
+      auto d = parse_date_arg(*text, today, name);
+      if (!d.ok()) {
+        if (bad.ok()) bad = d.status();
+        return std::nullopt;
+      }
+      return *d;
+    };
+    // Times without an offset are the rep's clock, as `at` is.
+    auto time_of = [&](Body& from, const std::string& field, const std::string& name,
+                       bool required = false) -> std::optional<Instant> {
+      auto text = from.text(field, required, 40);
+      if (!text || text->empty()) return std::nullopt;
+      auto t = parse_time_arg(*text, c.actor().rep.timezone, name);
+      if (!t.ok()) {
+        if (bad.ok()) bad = t.status();
+        return std::nullopt;
+      }
+      return *t;
+    };
     CallLog log;
     log.outcome = b->text("outcome", true, 20).value_or("");
     log.rung = b->text("rung", false, 60).value_or("");
     log.reason = b->text("reason", false, 2000).value_or("");
     if (auto rid = b->integer("reason_id", false, 1)) log.reason_id = *rid;
     log.note = b->text("note", false, 20000).value_or("");
-    auto next = b->text("next_on", false, 40);
-    auto at = b->text("at", false, 40);
+    log.next_on = date_of(*b, "next_on", "next_on");
+    log.at = time_of(*b, "at", "at");
     log.duration_seconds = static_cast<int>(b->integer("duration_seconds", false, 0, 24 * 3600).value_or(0));
     log.approach = b->text("approach", false, 20).value_or("");
     std::optional<Id> confirms;
     if (auto ch = b->integer("confirms_change", false, 1)) confirms = *ch;
+    log.callback_at = time_of(*b, "callback_at", "callback_at");
+    if (auto meeting = b->object("meeting", {"at", "place", "minutes"})) {
+      log.meeting_at = time_of(*meeting, "at", "meeting.at", true);
+      log.meeting_place = meeting->text("place", false, 500).value_or("");
+      log.meeting_minutes =
+          static_cast<int>(meeting->integer("minutes", false, 1, 24 * 60).value_or(30));
+    }
+    if (auto items = b->objects("commitments", {"id", "outcome", "due_on"}, kMaxItems)) {
+      for (std::size_t i = 0; i < items->size(); ++i) {
+        Body& item = (*items)[i];
+        CommitmentOutcome o;
+        o.commitment_id = item.integer("id", true, 1).value_or(0);
+        o.outcome = item.text("outcome", true, 20).value_or("");
+        o.new_due_on = date_of(item, "due_on", "commitments[" + std::to_string(i) + "].due_on");
+        log.commitments.push_back(std::move(o));
+      }
+    }
+    if (auto items =
+            b->objects("promises", {"owner", "what", "due_on", "material_id"}, kMaxItems)) {
+      for (std::size_t i = 0; i < items->size(); ++i) {
+        Body& item = (*items)[i];
+        NewPromise p;
+        std::string owner = item.text("owner", true, 20).value_or("contact");
+        if (auto party = parse_party(owner))
+          p.owner = *party;
+        else
+          item.problem("owner", "'" + owner + "' is not contact or rep");
+        p.what = item.text("what", true, 1000).value_or("");
+        p.due_on = date_of(item, "due_on", "promises[" + std::to_string(i) + "].due_on");
+        if (auto m = item.integer("material_id", false, 1)) p.material_id = *m;
+        log.promises.push_back(std::move(p));
+      }
+    }
+    log.proposed_at = time_of(*b, "proposed_at", "proposed_at");
+    log.no_proposed_time = b->boolean("no_proposed_time").value_or(false);
+    log.direct_line = b->text("direct_line", false, 40).value_or("");
     NEXTCALL_RETURN_IF_ERROR(b->finish());
-    if (next && !next->empty()) {
-      auto d = parse_date_arg(*next, today_for(c.actor(), c.now), "next_on");
-      if (!d.ok()) return d.status();
-      log.next_on = *d;
-    }
-    if (at && !at->empty()) {
-      auto t = parse_time_arg(*at, c.actor().rep.timezone, "at");
-      if (!t.ok()) return t.status();
-      log.at = *t;
-    }
+    NEXTCALL_RETURN_IF_ERROR(bad);
+    if (log.proposed_at && log.no_proposed_time)
+      return Status::InvalidArgument(
+          "proposed_at: not with no_proposed_time (the message proposed a time or it did not)");
     auto logged = log_call_confirming(c.store, c.actor(), *id, log, confirms, c.now);
-    if (!logged.ok()) return logged.status();
+    if (!logged.ok())
+      return rename_fields(logged.status(),
+                           {{"meeting_at", "meeting.at"}, {"meeting_minutes", "meeting.minutes"}});
     c.status = 201;
-    nlohmann::json j = logged->attempt;
-    j["objections_answered"] = logged->objections_answered;
-    return j;
+    return logged_call_json(*logged);
   });
 }
 

@@ -316,6 +316,10 @@ export function renderToday(main, day) {
     const body = { outcome: L.outcome };
     if (L.rung) body.rung = L.rung;
     if (L.note) body.note = L.note;
+    // The time this sheet's voicemail said is the one held for them (the server would
+    // otherwise hold what a fresh brief proposes, which can differ from what was said).
+    const slot = L.contact.voicemail && L.contact.voicemail.proposed_slot;
+    if (L.outcome === 'voicemail' && slot && Date.parse(slot) / 1000 > state.plan.now) body.proposed_at = slot;
     try {
       const attempt = await post(`/api/contacts/${L.contact.contact_id}/calls`, body);
       state.done.set(L.contact.contact_id, L.outcome + (L.rung ? ` · ${L.rung}` : ''));
