@@ -130,6 +130,10 @@ Result<DemoSummary> build_demo(Store& store, const DemoOptions& o, Instant now) 
     auto ws = store.create_workspace(w);
     if (!ws.ok()) return ws.status();
     sum.workspace_id = *ws;
+    // The company the demo's reps call for, said in every voicemail.
+    Settings settings;
+    settings.company_name = "Lakeside Industrial Supply";
+    NEXTCALL_RETURN_IF_ERROR(store.put_settings(*ws, settings));
 
     struct RepSeed { const char* name; const char* email; UserRole role; const char* zone; const char* phone; };
     const RepSeed reps[] = {

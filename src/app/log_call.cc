@@ -340,6 +340,20 @@ Result<LoggedCall> log_call_confirming(Store& store, const Actor& actor, Id cont
       if (!a.ok()) return a.status();
       out.appointments_created.push_back(*a);
     }
+    // A conversation that agreed the next step supersedes the times our voicemails left:
+    // they are released, so the calendar has them free again.
+    if (*outcome == Outcome::kConnected && (log.callback_at || log.meeting_at || log.next_on)) {
+      Filter f;
+      f.contact_id = contact_id;
+      auto rows = store.list_appointments(actor.workspace.id, f);
+      if (!rows.ok()) return rows.status();
+      for (Appointment a : *rows) {
+        if (!is_hold(a) || a.starts_at <= call_at) continue;
+        a.status = AppointmentStatus::kCancelled;
+        NEXTCALL_RETURN_IF_ERROR(store.update_appointment(a));
+        out.holds_released.push_back(a);
+      }
+    }
     NEXTCALL_RETURN_IF_ERROR(
         apply_outcomes(store, actor, contact_id, log.commitments, call_day, &out.commitments));
     out.commitments_updated = static_cast<int>(out.commitments.size());

@@ -90,6 +90,8 @@ struct LoggedCall {
   std::optional<Appointment> held;
   bool held_is_new = false;
   std::string direct_line;  // E.164 now first among the contact's phones; empty: none given
+  // Times held on earlier voicemails, released because this conversation agreed the next step.
+  std::vector<Appointment> holds_released;
 };
 
 // Validates and stores the call, all or nothing. InvalidArgument naming the field for an

@@ -14,6 +14,7 @@ nlohmann::json logged_call_json(const LoggedCall& logged) {
   j["promises_added"] = logged.promises;
   j["held_appointment"] = logged.held ? nlohmann::json(*logged.held) : nlohmann::json();
   j["held_is_new"] = logged.held_is_new;
+  j["holds_released"] = logged.holds_released;
   j["direct_line"] =
       logged.direct_line.empty() ? nlohmann::json() : nlohmann::json(logged.direct_line);
   return j;

@@ -541,10 +541,12 @@ class Simulation {
       case Outcome::kVoicemail: {
         ++stats->voicemails;
         log.duration_seconds = 20 + below(15);
-        // Leave the brief's message with its time: proposed_at unset, the app holds it.
+        // Leave the brief's message with its time, and log the time said (as the web app
+        // does: the sheet dealt its times out in the morning).
         bool leave = !b.voicemail.text.empty() && b.voicemail.proposed_slot != Instant{} &&
                      b.approach != "direct_no_voicemail";
         if (!leave) log.no_proposed_time = true;
+        if (leave && b.voicemail.proposed_slot > at) log.proposed_at = b.voicemail.proposed_slot;
         if (leave && b.voicemail.proposed_slot > at)
           expect.push_back({Expected::Kind::kHold,
                             c.id,

@@ -104,6 +104,39 @@ TEST(CallHistoryTest, TextFormRoundTripsEvenOddNames) {
             encode_call_history(CallHistory{}));
 }
 
+TEST(CallHistoryTest, TheLatestCallTheScreenersExchangeAndEachTrysApproachRoundTrip) {
+  Settings s;
+  std::vector<Attempt> calls = {call("2026-11-16T12:30:00Z", Outcome::kGatekeeper, "pass_on_proposal", "gatekeeper"),
+                                call("2026-11-18T15:00:00Z", Outcome::kConnected, "review_together", "contact")};
+  calls[0].approach = "gatekeeper";
+  calls[1].approach = "referral";
+  CallHistory h = summarize_calls(calls, "America/New_York", s);
+  EXPECT_EQ(h.last_ladder, "contact");
+  EXPECT_EQ(h.last_rung, "review_together");
+  ASSERT_TRUE(h.last_gatekeeper_at);
+  EXPECT_EQ(h.last_gatekeeper_rung, "pass_on_proposal");
+  auto back = decode_call_history(encode_call_history(h));
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->last_rung, "review_together");
+  EXPECT_EQ(back->last_gatekeeper_rung, "pass_on_proposal");
+  EXPECT_EQ(*back->last_gatekeeper_at, *h.last_gatekeeper_at);
+  ASSERT_EQ(back->recent.size(), 2u);
+  EXPECT_EQ(back->recent[0].approach, Approach::kGatekeeper);
+  EXPECT_EQ(back->recent[1].approach, Approach::kReferral);
+}
+
+TEST(CallHistoryTest, AVersionOneTextIsStillRead) {
+  // Written before the latest call's rung and the approaches were kept.
+  auto h = decode_call_history("v1;1;1763296200;0;1763296200;-;0;-;0;0;0;contact:meeting;contact:meeting;450:1:1;"
+                               "1763296200:0:450");
+  ASSERT_TRUE(h.has_value());
+  EXPECT_EQ(h->calls, 1);
+  ASSERT_EQ(h->recent.size(), 1u);
+  EXPECT_EQ(h->recent[0].approach, Approach::kDirect);
+  EXPECT_TRUE(h->last_rung.empty());
+  EXPECT_EQ(encode_call_history(*h).rfind("v2;", 0), 0u);
+}
+
 TEST(CallHistoryTest, DamagedTextIsRefusedNotGuessed) {
   Settings s;
   std::string good = encode_call_history(

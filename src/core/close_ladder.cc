@@ -8,7 +8,7 @@ namespace {
 
 // How to ask for each default rung, in words a rep can say.
 std::string ask_for(const std::string& rung, const std::string& name) {
-  if (rung == "sale") return "Ask for the order: \"Shall we go ahead with the first order?\"";
+  if (rung == "sale") return "Ask for the order: \"Shall we go ahead and put the order in?\"";
   if (rung == "meeting")
     return "Ask for a meeting: \"Could we sit down for 30 minutes next week, with whoever else "
            "weighs in?\"";

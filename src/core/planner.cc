@@ -137,6 +137,11 @@ void gather(Facts& f, const Snapshot& s, std::size_t i, const std::string& zone,
   if (h.last_connect_at) last_talk = local_date(*h.last_connect_at, zone);
   bool talked_today = h.last_connect_at && *h.last_connect_at >= day_start && *h.last_connect_at < day_end;
 
+  // A time held on a voicemail stands until a conversation after that voicemail: the
+  // conversation decided what comes next.
+  bool holds_current = !h.last_connect_at;
+  for (const RecentCall& a : h.recent)
+    if (a.outcome == Outcome::kVoicemail && h.last_connect_at && a.at > *h.last_connect_at) holds_current = true;
   // Appointments: today's callbacks, meetings and held voicemail times; the next one after
   // today is an agreed next step (or, for a held time, the step we proposed).
   std::optional<Instant> next_appointment;
@@ -144,6 +149,7 @@ void gather(Facts& f, const Snapshot& s, std::size_t i, const std::string& zone,
     if (ap.status == AppointmentStatus::kCancelled || ap.status == AppointmentStatus::kDone) continue;
     bool held = ap.status == AppointmentStatus::kProposed && !ap.is_callback;
     if (held && ap.starts_at + minutes{ap.duration_minutes} <= s.now) continue;  // expired
+    if (held && !holds_current) continue;
     if (held && (!f.held || ap.starts_at < f.held->starts_at)) f.held = &ap;
     if (ap.starts_at >= day_end) {
       if (ap.starts_at > s.now && (!next_appointment || ap.starts_at < *next_appointment))
@@ -178,7 +184,9 @@ void gather(Facts& f, const Snapshot& s, std::size_t i, const std::string& zone,
   if (talked_today) return;
   // The agreed next step: a follow-up date, a meeting, a callback or the time our
   // voicemail proposed. Before it, only something new calls for a call.
-  if (h.follow_up_on && *h.follow_up_on > s.day) f.waiting_until = *h.follow_up_on;
+  // A follow-up date set before the last conversation was superseded by it.
+  bool follow_up_current = h.follow_up_on && (!h.last_connect_at || h.follow_up_set_at >= *h.last_connect_at);
+  if (follow_up_current && *h.follow_up_on > s.day) f.waiting_until = *h.follow_up_on;
   if (next_appointment) {
     Date d = local_date(*next_appointment, zone);
     if (!f.waiting_until || d < *f.waiting_until) f.waiting_until = d;
@@ -228,7 +236,7 @@ void gather(Facts& f, const Snapshot& s, std::size_t i, const std::string& zone,
     }
   }
   // The follow-up date set when the last call was logged.
-  if (h.follow_up_on) {
+  if (follow_up_current) {
     Date next_on = *h.follow_up_on;
     bool called_since = h.last_at && *h.last_at > h.follow_up_set_at && local_date(*h.last_at, zone) >= next_on;
     if (next_on <= s.day && !called_since) {
@@ -400,12 +408,17 @@ struct SlotPick {
 // a day when the rep already has a confirmed appointment near the contact.
 SlotPick pick_slot(const Snapshot& s, const Contact& c, const std::string& zone,
                    const std::optional<GeoPoint>& where, std::set<Instant>* used) {
+  // A proposed time is a half-hour call or visit: free when it overlaps none of the rep's
+  // appointments (an hour's drive kept around a visit) nor a time proposed today.
   auto busy = [&](Instant t) {
-    if (used->count(t)) return true;
+    auto near = used->lower_bound(t - minutes{29});
+    if (near != used->end() && *near < t + minutes{30}) return true;
     for (const Appointment& ap : s.rep_appointments) {
-      if (ap.status == AppointmentStatus::kCancelled) continue;
-      Instant end = ap.starts_at + minutes{ap.duration_minutes};
-      if (t < end + minutes{60} && t + minutes{60} > ap.starts_at) return true;
+      if (ap.status == AppointmentStatus::kCancelled || ap.status == AppointmentStatus::kDone) continue;
+      bool visit = !ap.place.empty() && ap.place != "phone";
+      minutes travel{visit ? 60 : 0};
+      Instant end = ap.starts_at + minutes{ap.duration_minutes} + travel;
+      if (t < end && t + minutes{30} + travel > ap.starts_at) return true;
     }
     return false;
   };
@@ -447,18 +460,32 @@ SlotPick pick_slot(const Snapshot& s, const Contact& c, const std::string& zone,
       }
     }
   }
-  for (int ahead = 2; ahead <= 12; ++ahead) {
+  // Their business hours from two days out: the round hours people remember first, then
+  // the half hours, day by day.
+  static constexpr int kMinutes[] = {10 * 60, 14 * 60, 11 * 60, 15 * 60, 9 * 60, 13 * 60, 16 * 60,
+                                     9 * 60 + 30, 10 * 60 + 30, 11 * 60 + 30, 13 * 60 + 30, 14 * 60 + 30,
+                                     15 * 60 + 30, 16 * 60 + 30};
+  for (int ahead = 2; ahead <= 30; ++ahead) {
     Date d = today_there + days{ahead};
     if (!business_day(d)) continue;
-    for (int minute : {10 * 60, 14 * 60, 11 * 60, 15 * 60, 9 * 60}) {
+    for (int minute : kMinutes) {
       Instant t = zoned_instant(d, minute, zone);
       if (busy(t)) continue;
       used->insert(t);
-      return {t, d, minute, "the first free slot in your calendar, in their business hours"};
+      return {t, d, minute,
+              ahead <= 12 ? "the first free slot in your calendar, in their business hours"
+                          : "your calendar is full for two weeks: the first free slot after that"};
     }
   }
-  Date d = today_there + days{2};
-  return {zoned_instant(d, 10 * 60, zone), d, 600, "no free slot found in two weeks; check your calendar"};
+  // A month without a free half hour: the next business morning after it, said as such,
+  // still never a time given to anyone else today.
+  Date d = today_there + days{31};
+  while (!business_day(d)) d += days{1};
+  int minute = 8 * 60;
+  Instant at = zoned_instant(d, minute, zone);
+  while (used->count(at)) at += minutes{5}, minute += 5;
+  used->insert(at);
+  return {at, d, minute, "no free half hour in your calendar for a month; check it"};
 }
 
 // "Tuesday at 10 a.m." as said on the phone, in the contact's clock.
@@ -517,7 +544,8 @@ void describe_tries(const Snapshot& s, const CallHistory& h, const std::string& 
     int w = window_at(s.settings, a.local_minute);
     b->tried_before.push_back(format_local(a.at, zone) + " their time" +
                               (w >= 0 ? " (" + s.settings.windows[static_cast<std::size_t>(w)].name + ")" : "") + ": " +
-                              std::string(to_text(a.outcome)) + ", " + std::string(to_text(a.approach)));
+                              std::string(to_text(a.outcome)) +
+                              (a.approach == Approach::kOther ? std::string() : ", " + std::string(to_text(a.approach))));
   }
 }
 
@@ -910,7 +938,15 @@ Planned plan_contact(DayContext& ctx, std::size_t i, bool only_if_due, Detail de
   std::optional<GeoPoint> where = c.location;
   if (!where && account) where = account->location;
   SlotPick slot;
-  if (f.held && f.held->starts_at >= ctx.day_end) {
+  // The held time, unless someone else's appointment has taken it meanwhile.
+  bool held_free = f.held && f.held->starts_at >= ctx.day_end && !used_slots->count(f.held->starts_at);
+  if (held_free)
+    for (const Appointment& ap : s.rep_appointments)
+      if (ap.contact_id != c.id && ap.status != AppointmentStatus::kCancelled &&
+          ap.status != AppointmentStatus::kDone && ap.starts_at < f.held->starts_at + minutes{30} &&
+          f.held->starts_at < ap.starts_at + minutes{ap.duration_minutes})
+        held_free = false;
+  if (held_free) {
     // Our last message proposed this time: say it again, never a new one.
     slot.at = f.held->starts_at;
     slot.local_date = local_date(slot.at, zone);
