@@ -932,6 +932,13 @@ Planned plan_contact(DayContext& ctx, std::size_t i, bool only_if_due, Detail de
   // The approach (seed 003), and what to say to the screener and on voicemail.
   b.approach = how.approach;
   b.approach_why = how.why;
+  if (f.callback_kind == "held") {
+    b.approach = voicemail_ok ? "direct" : "direct_no_voicemail";
+    b.approach_why = "call at the time your message proposed; if you get the voicemail again, propose the time below";
+  } else if (f.callback_kind == "callback") {
+    b.approach = "direct";
+    b.approach_why = "call at the time they asked for";
+  }
   if (!voicemail_ok)
     b.approach_why += "; no voicemail this time (" + std::to_string(f.voicemails_this_week) +
                       " left this week already)";

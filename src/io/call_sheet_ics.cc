@@ -42,7 +42,7 @@ std::string call_sheet_ics(const CallSheet& s, int call_minutes) {
     const Appointment& ap = sa.appointment;
     bool tentative = ap.status == AppointmentStatus::kProposed;
     std::string uid = "appointment-" + std::to_string(ap.id) + "@nextcall";
-    std::string summary = (ap.is_callback ? "Call back " : tentative ? "Held (left on voicemail): " : "Meeting: ") +
+    std::string summary = (ap.is_callback ? "Call back " : tentative ? "Proposed, to confirm: " : "Meeting: ") +
                           sa.contact_name + (ap.place.empty() || ap.place == "phone" ? "" : " at " + ap.place);
     icalcomponent* ev = icalcomponent_vanew(
         ICAL_VEVENT_COMPONENT, icalproperty_new_uid(uid.c_str()),
