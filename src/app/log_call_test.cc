@@ -207,6 +207,71 @@ TEST_F(LogCallTest, AVoicemailHoldsTheTimeTheRepSaidAndNoneWhenItProposedNone) {
   EXPECT_TRUE(appointments(other_).empty());
 }
 
+TEST_F(LogCallTest, AConversationThatAgreesTheNextStepReleasesTheVoicemailHolds) {
+  // Both voicemails proposed Thursday 3 December, 11:00 in New York.
+  const Instant said = at("2026-12-03T16:00:00Z");
+  for (Id who : {dana_, other_}) {
+    CallLog vm;
+    vm.outcome = "voicemail";
+    vm.proposed_at = said;
+    auto left = log_call_confirming(*store_, actor_, who, vm, std::nullopt, now_);
+    ASSERT_TRUE(left.ok()) << left.status().message();
+    ASSERT_TRUE(left->held);
+    EXPECT_TRUE(left->held_is_new);
+    auto held = appointments(who);
+    ASSERT_EQ(held.size(), 1u);
+    EXPECT_EQ(held[0].status, AppointmentStatus::kProposed);
+    EXPECT_FALSE(held[0].is_callback);
+    EXPECT_EQ(held[0].starts_at, said);
+  }
+  const Id dana_hold = appointments(dana_)[0].id;
+  const Id otto_hold = appointments(other_)[0].id;
+
+  // They call back the next day and talk, but agree nothing: the time stays held.
+  CallLog talk;
+  talk.outcome = "connected";
+  talk.note = "busy week, will look at it";
+  auto chatted = log(talk, now_ + std::chrono::hours(24));
+  ASSERT_TRUE(chatted.ok()) << chatted.status().message();
+  EXPECT_TRUE(chatted->holds_released.empty());
+  ASSERT_EQ(appointments(dana_).size(), 1u);
+  EXPECT_EQ(appointments(dana_)[0].status, AppointmentStatus::kProposed);
+
+  // Then a conversation books a meeting: the voicemail's time is released and reported.
+  CallLog meet;
+  meet.outcome = "connected";
+  meet.rung = "meeting";
+  meet.meeting_at = at("2026-12-10T19:00:00Z");
+  meet.meeting_place = "their plant";
+  auto booked = log(meet, now_ + std::chrono::hours(26));
+  ASSERT_TRUE(booked.ok()) << booked.status().message();
+  ASSERT_EQ(booked->holds_released.size(), 1u);
+  EXPECT_EQ(booked->holds_released[0].id, dana_hold);
+  EXPECT_EQ(booked->holds_released[0].starts_at, said);
+  EXPECT_EQ(booked->holds_released[0].status, AppointmentStatus::kCancelled);
+  for (const Appointment& a : appointments(dana_)) {
+    if (a.id == dana_hold) {
+      EXPECT_EQ(a.status, AppointmentStatus::kCancelled);
+    } else {
+      EXPECT_EQ(a.status, AppointmentStatus::kConfirmed);
+      EXPECT_EQ(a.starts_at, at("2026-12-10T19:00:00Z"));
+    }
+  }
+  EXPECT_EQ(appointments(dana_).size(), 2u);
+
+  // A date to call again agreed on the phone releases the hold too; Dana's is untouched.
+  CallLog again;
+  again.outcome = "connected";
+  again.next_on = day("2026-12-14");
+  auto later = log_call_confirming(*store_, actor_, other_, again, std::nullopt,
+                                   now_ + std::chrono::hours(25));
+  ASSERT_TRUE(later.ok()) << later.status().message();
+  ASSERT_EQ(later->holds_released.size(), 1u);
+  EXPECT_EQ(later->holds_released[0].id, otto_hold);
+  ASSERT_EQ(appointments(other_).size(), 1u);
+  EXPECT_EQ(appointments(other_)[0].status, AppointmentStatus::kCancelled);
+}
+
 TEST_F(LogCallTest, OnlyAVoicemailProposesATime) {
   CallLog l;
   l.outcome = "connected";

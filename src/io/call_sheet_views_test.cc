@@ -193,5 +193,77 @@ TEST(CallSheetViewsTest, IcsHasOneEventPerCallAtItsSlot) {
   EXPECT_EQ((*events)[0].uid, "call-2026-11-24-1-10@nextcall");
 }
 
+// The text of the VEVENT with this UID, from BEGIN to END; empty when there is none.
+std::string ics_event(const std::string& ics, const std::string& uid) {
+  std::size_t at = ics.find("UID:" + uid);
+  if (at == std::string::npos) return "";
+  std::size_t begin = ics.rfind("BEGIN:VEVENT", at);
+  std::size_t end = ics.find("END:VEVENT", at);
+  if (begin == std::string::npos || end == std::string::npos) return "";
+  return ics.substr(begin, end - begin);
+}
+
+TEST(CallSheetViewsTest, IcsHoldsTheTimesLeftOnVoicemailAsTentative) {
+  CallSheet sheet = fixed_sheet();
+  Appointment held;
+  held.id = 41;
+  held.contact_id = 10;
+  held.rep_id = 1;
+  held.starts_at = *parse_instant("2026-11-26T15:00:00Z");
+  held.duration_minutes = 30;
+  held.status = AppointmentStatus::kProposed;
+  held.place = "phone";
+  Appointment meeting;
+  meeting.id = 42;
+  meeting.contact_id = 11;
+  meeting.rep_id = 1;
+  meeting.starts_at = *parse_instant("2026-11-30T19:00:00Z");
+  meeting.duration_minutes = 60;
+  meeting.status = AppointmentStatus::kConfirmed;
+  meeting.place = "their plant";
+  sheet.appointments = {{held, "Ann Lee"}, {meeting, "Bob Lee"}};
+
+  std::string ics = call_sheet_ics(sheet, 5);
+  std::string held_event = ics_event(ics, "appointment-41@nextcall");
+  std::string meeting_event = ics_event(ics, "appointment-42@nextcall");
+  ASSERT_FALSE(held_event.empty()) << ics;
+  ASSERT_FALSE(meeting_event.empty()) << ics;
+  EXPECT_NE(held_event.find("STATUS:TENTATIVE"), std::string::npos) << held_event;
+  EXPECT_EQ(held_event.find("STATUS:CONFIRMED"), std::string::npos) << held_event;
+  EXPECT_NE(meeting_event.find("STATUS:CONFIRMED"), std::string::npos) << meeting_event;
+  EXPECT_EQ(meeting_event.find("STATUS:TENTATIVE"), std::string::npos) << meeting_event;
+
+  auto events = read_ics_events(ics);
+  ASSERT_TRUE(events.ok()) << events.status().message();
+  ASSERT_EQ(events->size(), sheet.calls.size() + 2);
+  int found = 0;
+  for (const IcsEvent& e : *events) {
+    if (e.uid == "appointment-41@nextcall") {
+      ++found;
+      EXPECT_EQ(e.start, held.starts_at);
+      EXPECT_NE(e.summary.find("Ann Lee"), std::string::npos) << e.summary;
+    } else if (e.uid == "appointment-42@nextcall") {
+      ++found;
+      EXPECT_EQ(e.start, meeting.starts_at);
+      EXPECT_NE(e.summary.find("Bob Lee"), std::string::npos) << e.summary;
+    }
+  }
+  EXPECT_EQ(found, 2);
+
+  nlohmann::json j = call_sheet_json(sheet);
+  ASSERT_TRUE(j.contains("appointments"));
+  ASSERT_EQ(j["appointments"].size(), 2u);
+  EXPECT_EQ(j["appointments"][0]["id"], 41);
+  EXPECT_EQ(j["appointments"][0]["contact"], "Ann Lee");
+  EXPECT_EQ(j["appointments"][0]["starts_at"], "2026-11-26T15:00:00Z");
+  EXPECT_EQ(j["appointments"][0]["tentative"], true);
+  EXPECT_EQ(j["appointments"][0]["status"], "proposed");
+  EXPECT_EQ(j["appointments"][1]["id"], 42);
+  EXPECT_EQ(j["appointments"][1]["contact"], "Bob Lee");
+  EXPECT_EQ(j["appointments"][1]["starts_at"], "2026-11-30T19:00:00Z");
+  EXPECT_EQ(j["appointments"][1]["tentative"], false);
+  EXPECT_EQ(j["appointments"][1]["status"], "confirmed");
+}
+
 }  // namespace
 }  // namespace nextcall
