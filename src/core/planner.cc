@@ -132,16 +132,23 @@ void gather(Facts& f, const Snapshot& s, std::size_t i, const std::string& zone,
     p.points = points;
     if (words) p.why = std::forward<decltype(why)>(why);
   };
-  // The local day of the last conversation: what was due by then was talked about.
-  std::optional<Date> last_talk;
-  if (h.last_connect_at) last_talk = local_date(*h.last_connect_at, zone);
+  // The local day of the last conversation: what was due by then was talked about. Worked
+  // out when asked (a time-zone conversion, and most of a big book is never asked).
+  std::optional<Date> last_talk_day;
+  auto last_talk = [&]() -> const std::optional<Date>& {
+    if (!last_talk_day && h.last_connect_at) last_talk_day = local_date(*h.last_connect_at, zone);
+    return last_talk_day;
+  };
   bool talked_today = h.last_connect_at && *h.last_connect_at >= day_start && *h.last_connect_at < day_end;
 
   // A time held on a voicemail stands until a conversation after that voicemail: the
   // conversation decided what comes next.
-  bool holds_current = !h.last_connect_at;
-  for (const RecentCall& a : h.recent)
-    if (a.outcome == Outcome::kVoicemail && h.last_connect_at && a.at > *h.last_connect_at) holds_current = true;
+  auto holds_current = [&] {
+    if (!h.last_connect_at) return true;
+    for (const RecentCall& a : h.recent)
+      if (a.outcome == Outcome::kVoicemail && a.at > *h.last_connect_at) return true;
+    return false;
+  };
   // Appointments: today's callbacks, meetings and held voicemail times; the next one after
   // today is an agreed next step (or, for a held time, the step we proposed).
   std::optional<Instant> next_appointment;
@@ -149,7 +156,7 @@ void gather(Facts& f, const Snapshot& s, std::size_t i, const std::string& zone,
     if (ap.status == AppointmentStatus::kCancelled || ap.status == AppointmentStatus::kDone) continue;
     bool held = ap.status == AppointmentStatus::kProposed && !ap.is_callback;
     if (held && ap.starts_at + minutes{ap.duration_minutes} <= s.now) continue;  // expired
-    if (held && !holds_current) continue;
+    if (held && !holds_current()) continue;
     if (held && (!f.held || ap.starts_at < f.held->starts_at)) f.held = &ap;
     if (ap.starts_at >= day_end) {
       if (ap.starts_at > s.now && (!next_appointment || ap.starts_at < *next_appointment))
@@ -201,7 +208,7 @@ void gather(Facts& f, const Snapshot& s, std::size_t i, const std::string& zone,
     if (k.status == CommitmentStatus::kKept || !k.due_on) continue;
     int late = days_between(*k.due_on, s.day);
     if (late < 0) continue;
-    if (last_talk && *k.due_on <= *last_talk) continue;
+    if (last_talk() && *k.due_on <= *last_talk()) continue;
     bool theirs = k.owner == Party::kContact;
     if (waiting && theirs) continue;
     std::string_view who = theirs ? std::string_view(c.first_name) : std::string_view("You");
@@ -225,7 +232,7 @@ void gather(Facts& f, const Snapshot& s, std::size_t i, const std::string& zone,
       f.due_by_cadence = true;
       part("cadence_overdue", 15, "never reached on their cadence");
     } else {
-      int since = days_between(*last_talk, s.day);
+      int since = days_between(*last_talk(), s.day);
       if (since >= every) {
         add_due(f, cat("customer called ", to_text(c.cadence), "; last conversation ", std::to_string(since),
                        " days ago"));
@@ -273,7 +280,7 @@ void gather(Facts& f, const Snapshot& s, std::size_t i, const std::string& zone,
   // A referral they gave us whose introduction they have not made yet.
   if (!waiting && !asks.empty()) {
     auto it = asks.find(c.id);
-    if (it != asks.end() && (!last_talk || days_between(*last_talk, s.day) >= 2)) {
+    if (it != asks.end() && (!last_talk() || days_between(*last_talk(), s.day) >= 2)) {
       const Contact* referred = s.contact_by_id(it->second.front()->referred_contact_id);
       add_due(f, cat("referred you to ", referred ? referred->full_name() : std::string("a prospect"),
                      " and has not introduced you yet: ask them to make the call"));
@@ -292,12 +299,15 @@ void gather(Facts& f, const Snapshot& s, std::size_t i, const std::string& zone,
   }
   // Reached with nothing agreed and no cadence: call again, with something new, after a
   // while (not tomorrow morning, and not never).
-  if (f.due.empty() && !waiting && last_talk && h.last_outcome == Outcome::kConnected && !f.due_by_cadence &&
-      !(c.stage == Stage::kCustomer && c.cadence.kind != Cadence::Kind::kNone)) {
-    int since = days_between(*last_talk, s.day);
-    int after = std::max(1, s.settings.prospect_recall_days);
+  int after = std::max(1, s.settings.prospect_recall_days);
+  // (Instants two days either side of the local days first: no zone is asked for most.)
+  if (f.due.empty() && !waiting && h.last_connect_at && h.last_outcome == Outcome::kConnected &&
+      !(c.stage == Stage::kCustomer && c.cadence.kind != Cadence::Kind::kNone) &&
+      *h.last_connect_at < day_end - days{after - 2} &&
+      *h.last_connect_at >= day_start - days{after + CallHistory::kRetryWithinDays + 2}) {
+    int since = days_between(*last_talk(), s.day);
     if (since >= after && since <= after + CallHistory::kRetryWithinDays) {
-      add_due(f, cat("reached on ", date_text(*last_talk), " with no next step agreed: call again with something new"));
+      add_due(f, cat("reached on ", date_text(*last_talk()), " with no next step agreed: call again with something new"));
       part("recall_after_talk", 6, "nothing agreed last time: bring something new");
     }
   }
