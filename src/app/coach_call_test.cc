@@ -86,6 +86,14 @@ class FakeStore : public Store {
   Result<std::optional<ApiToken>> find_api_token(const std::string&) override { return Status::Unavailable("not in this fake"); }
   Result<std::vector<ApiToken>> list_api_tokens(Id, Id) override { return Status::Unavailable("not in this fake"); }
   Status revoke_api_token(Id, Id) override { return Status::Unavailable("not in this fake"); }
+  Result<SignInFailures> get_sign_in_failures(const std::string&, Instant, std::chrono::seconds) override {
+    return Status::Unavailable("not in this fake");
+  }
+  Result<SignInFailures> add_sign_in_failure(const std::string&, Instant, std::chrono::seconds) override {
+    return Status::Unavailable("not in this fake");
+  }
+  Status remove_sign_in_failures(const std::string&, bool) override { return Status::Unavailable("not in this fake"); }
+  Status purge_sign_in_failures(Instant) override { return Status::Unavailable("not in this fake"); }
   Status update_thread(const Thread&) override { return Status::Unavailable("not in this fake"); }
   Result<std::vector<Thread>> list_threads(Id, const Filter&) override { return Status::Unavailable("not in this fake"); }
   Status update_objection(const Objection&) override { return Status::Unavailable("not in this fake"); }

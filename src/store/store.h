@@ -11,6 +11,7 @@
 // - A Store is used from one thread at a time; servers open one per worker (open_store).
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <limits>
 #include <memory>
@@ -50,6 +51,14 @@ struct Filter {
 struct IdSpan {
   Id first = 0;
   Id last = std::numeric_limits<Id>::max();
+};
+
+// Failed sign-ins under one key: how many, when the last was, and when the one before it
+// was (the epoch when it is the first).
+struct SignInFailures {
+  long failures = 0;
+  Instant last{};
+  Instant previous{};
 };
 
 class Store {
@@ -206,6 +215,20 @@ class Store {
   virtual Result<std::optional<ApiToken>> find_api_token(const std::string& token_hash) = 0;
   virtual Result<std::vector<ApiToken>> list_api_tokens(Id ws, Id user_id) = 0;
   virtual Status revoke_api_token(Id ws, Id token_id) = 0;
+
+  // --- sign-in failures, counted per key and shared by every server on the database ------
+  // (web/sign_in_limiter.h). The only rows of no workspace: a sign-in comes before one.
+  // A key with no failure counted for `window` has none.
+  virtual Result<SignInFailures> get_sign_in_failures(const std::string& key, Instant now,
+                                                      std::chrono::seconds window) = 0;
+  // Atomically counts one failure at `now` (from one again when the last is `window` old)
+  // and returns the count with it: tries made at the same time get 1, 2, 3...
+  virtual Result<SignInFailures> add_sign_in_failure(const std::string& key, Instant now,
+                                                     std::chrono::seconds window) = 0;
+  // Takes one failure back (a try counted before its check that was right), or all of them.
+  virtual Status remove_sign_in_failures(const std::string& key, bool all) = 0;
+  // Forgets the keys whose last failure is before `before`.
+  virtual Status purge_sign_in_failures(Instant before) = 0;
 };
 
 // Opens the store named by `url`: "postgres://…" / "postgresql://…" for PostgreSQL,

@@ -10,6 +10,8 @@
 #include <functional>
 #include <limits>
 #include <map>
+#include <mutex>
+#include <thread>
 
 #include "core/civil_time.h"
 #include "store/call_histories.h"
@@ -642,6 +644,68 @@ TEST_P(StoreContractTest, SessionsAndTokensAreFoundByHashAndScopedToTheirUser) {
   EXPECT_TRUE((*store_->find_api_token("t1"))->revoked);
   EXPECT_EQ(store_->list_api_tokens(ws_, uid)->size(), 1u);
   EXPECT_TRUE(store_->list_api_tokens(other_ws_, uid)->empty());
+}
+
+// The sign-in limiter's counts (web/sign_in_limiter.h): atomic, aged out after the window,
+// taken back one or all, and shared by every connection on the database.
+TEST_P(StoreContractTest, SignInFailuresCountAtomicallyAndAgeOut) {
+  const Instant t0 = *parse_instant("2026-11-24T10:00:00Z");
+  const std::chrono::seconds window(600);
+  const std::string key = "k-" + std::to_string(getpid()) + "-" + std::to_string(ws_);
+  EXPECT_EQ(store_->get_sign_in_failures(key, t0, window)->failures, 0);
+  auto one = store_->add_sign_in_failure(key, t0, window);
+  ASSERT_TRUE(one.ok()) << one.status().message();
+  EXPECT_EQ(one->failures, 1);
+  EXPECT_EQ(one->last, t0);
+  EXPECT_EQ(one->previous, Instant{});
+  auto two = *store_->add_sign_in_failure(key, t0 + std::chrono::seconds(5), window);
+  EXPECT_EQ(two.failures, 2);
+  EXPECT_EQ(two.previous, t0);
+  EXPECT_EQ(two.last, t0 + std::chrono::seconds(5));
+  auto read = *store_->get_sign_in_failures(key, t0 + std::chrono::seconds(6), window);
+  EXPECT_EQ(read.failures, 2);
+  EXPECT_EQ(read.last, t0 + std::chrono::seconds(5));
+  // Another key is counted apart.
+  EXPECT_EQ(store_->add_sign_in_failure(key + "-other", t0, window)->failures, 1);
+  // One taken back, then all.
+  ASSERT_TRUE(store_->remove_sign_in_failures(key, false).ok());
+  EXPECT_EQ(store_->get_sign_in_failures(key, t0 + std::chrono::seconds(6), window)->failures, 1);
+  ASSERT_TRUE(store_->remove_sign_in_failures(key, true).ok());
+  EXPECT_EQ(store_->get_sign_in_failures(key, t0 + std::chrono::seconds(6), window)->failures, 0);
+  // A window after the last failure the count starts again.
+  ASSERT_EQ(store_->add_sign_in_failure(key, t0, window)->failures, 1);
+  ASSERT_EQ(store_->add_sign_in_failure(key, t0 + std::chrono::seconds(1), window)->failures, 2);
+  const Instant later = t0 + std::chrono::seconds(1) + window;
+  EXPECT_EQ(store_->get_sign_in_failures(key, later, window)->failures, 0);
+  auto fresh = *store_->add_sign_in_failure(key, later, window);
+  EXPECT_EQ(fresh.failures, 1);
+  EXPECT_EQ(fresh.previous, Instant{});
+  // Purging forgets the old keys only.
+  ASSERT_TRUE(store_->purge_sign_in_failures(later).ok());
+  EXPECT_EQ(store_->get_sign_in_failures(key + "-other", t0, window)->failures, 0);
+  EXPECT_EQ(store_->get_sign_in_failures(key, later, window)->failures, 1);
+  if (url_ == ":memory:") return;
+  // Two connections (two servers) counting at once: every try gets a count of its own.
+  const std::string shared = key + "-shared";
+  std::vector<long> seen;
+  std::mutex mu;
+  std::vector<std::thread> servers;
+  for (int k = 0; k < 2; ++k)
+    servers.emplace_back([&] {
+      auto own = open_store(url_);
+      ASSERT_TRUE(own.ok()) << own.status().message();
+      for (int i = 0; i < 20; ++i) {
+        auto n = (*own)->add_sign_in_failure(shared, t0, window);
+        ASSERT_TRUE(n.ok()) << n.status().message();
+        std::lock_guard<std::mutex> lock(mu);
+        seen.push_back(n->failures);
+      }
+    });
+  for (auto& t : servers) t.join();
+  std::sort(seen.begin(), seen.end());
+  ASSERT_EQ(seen.size(), 40u);
+  for (std::size_t i = 0; i < seen.size(); ++i) EXPECT_EQ(seen[i], static_cast<long>(i + 1));
+  EXPECT_EQ(store_->get_sign_in_failures(shared, t0, window)->failures, 40);
 }
 
 TEST_P(StoreContractTest, ReasonsAndChangesRoundTrip) {

@@ -111,4 +111,48 @@ Status PostgresStore::revoke_api_token(Id ws, Id token_id) {
   return pg::touched(*r, "API token", token_id);
 }
 
+// --- sign-in failures: one statement each, so servers sharing the database count exactly -
+
+namespace {
+SignInFailures read_failures(const Row& x) {
+  return SignInFailures{static_cast<long>(x.i64(0)), pg::instant(x.i64(1)), pg::instant(x.i64(2))};
+}
+}  // namespace
+
+Result<SignInFailures> PostgresStore::get_sign_in_failures(const std::string& key, Instant now,
+                                                           std::chrono::seconds window) {
+  auto r = db_->query("SELECT failures, last_at, previous_at FROM sign_in_failures WHERE key=$1 AND last_at>$2",
+                      Params().add(key).add(epoch(now - window)));
+  if (!r.ok()) return r.status();
+  if (r->empty()) return SignInFailures{};
+  return read_failures(r->row(0));
+}
+
+Result<SignInFailures> PostgresStore::add_sign_in_failure(const std::string& key, Instant now,
+                                                          std::chrono::seconds window) {
+  auto r = db_->query(
+      "INSERT INTO sign_in_failures(key, failures, last_at, previous_at) VALUES ($1::text, 1, $2::bigint, 0) "
+      "ON CONFLICT (key) DO UPDATE SET "
+      "failures = CASE WHEN sign_in_failures.last_at <= $3::bigint THEN 1 ELSE sign_in_failures.failures + 1 END, "
+      "previous_at = CASE WHEN sign_in_failures.last_at <= $3::bigint THEN 0 ELSE sign_in_failures.last_at END, "
+      "last_at = $2::bigint "
+      "RETURNING failures, last_at, previous_at",
+      Params().add(key).add(epoch(now)).add(epoch(now - window)));
+  if (!r.ok()) return r.status();
+  if (r->empty()) return Status::Internal("counting a sign-in failure returned no row");
+  return read_failures(r->row(0));
+}
+
+Status PostgresStore::remove_sign_in_failures(const std::string& key, bool all) {
+  return db_
+      ->query(all ? "DELETE FROM sign_in_failures WHERE key=$1"
+                  : "UPDATE sign_in_failures SET failures=failures-1 WHERE key=$1 AND failures>0",
+              Params().add(key))
+      .status();
+}
+
+Status PostgresStore::purge_sign_in_failures(Instant before) {
+  return db_->query("DELETE FROM sign_in_failures WHERE last_at<$1", Params().add(epoch(before))).status();
+}
+
 }  // namespace nextcall

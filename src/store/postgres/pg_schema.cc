@@ -271,12 +271,25 @@ CREATE TABLE minute_counts (
 );
 )sql";
 
+// Failed sign-ins per key (a hash of the address, the account or both), shared by every
+// server on the database (web/sign_in_limiter.h).
+static const char* kV5 = R"sql(
+CREATE TABLE IF NOT EXISTS sign_in_failures (
+  key TEXT PRIMARY KEY,
+  failures BIGINT NOT NULL,
+  last_at BIGINT NOT NULL,
+  previous_at BIGINT NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS sign_in_failures_last ON sign_in_failures(last_at);
+)sql";
+
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "contacts, their memory, calls, reasons and changes", kV1},
       {2, "the brainstorm: rounds, submissions and scores", kV2},
       {3, "sign-in: browser sessions and API tokens", kV3},
       {4, "call histories: each contact's calls summed up, each reason's results, the team's calls per minute", kV4},
+      {5, "sign-in: failures per address and account, shared by every server", kV5},
   };
   return kMigrations;
 }

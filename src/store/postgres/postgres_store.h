@@ -107,6 +107,13 @@ class PostgresStore : public Store {
   Result<std::vector<ApiToken>> list_api_tokens(Id ws, Id user_id) override;
   Status revoke_api_token(Id ws, Id token_id) override;
 
+  Result<SignInFailures> get_sign_in_failures(const std::string& key, Instant now,
+                                              std::chrono::seconds window) override;
+  Result<SignInFailures> add_sign_in_failure(const std::string& key, Instant now,
+                                             std::chrono::seconds window) override;
+  Status remove_sign_in_failures(const std::string& key, bool all) override;
+  Status purge_sign_in_failures(Instant before) override;
+
  private:
   // Checks that contact `id` exists in workspace ws (memory rows may only hang off it).
   Status require_contact(Id ws, Id id);

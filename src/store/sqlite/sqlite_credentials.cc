@@ -120,4 +120,61 @@ Status SqliteStore::revoke_api_token(Id ws, Id token_id) {
   return Status::Ok();
 }
 
+// --- sign-in failures: one statement each, so servers sharing the file count exactly ---
+
+namespace {
+SignInFailures read_failures(const sqlite::Stmt& st) {
+  return SignInFailures{static_cast<long>(st.i64(0)), sqlite::instant(st.i64(1)), sqlite::instant(st.i64(2))};
+}
+}  // namespace
+
+Result<SignInFailures> SqliteStore::get_sign_in_failures(const std::string& key, Instant now,
+                                                         std::chrono::seconds window) {
+  auto st = db_->prepare("SELECT failures, last_at, previous_at FROM sign_in_failures WHERE key=? AND last_at>?");
+  if (!st.ok()) return st.status();
+  st->bind(1, key).bind(2, epoch(now - window));
+  Status s;
+  if (!st->step(&s)) {
+    if (!s.ok()) return s;
+    return SignInFailures{};
+  }
+  return read_failures(*st);
+}
+
+Result<SignInFailures> SqliteStore::add_sign_in_failure(const std::string& key, Instant now,
+                                                        std::chrono::seconds window) {
+  auto st = db_->prepare(
+      "INSERT INTO sign_in_failures(key, failures, last_at, previous_at) VALUES (?1, 1, ?2, 0) "
+      "ON CONFLICT(key) DO UPDATE SET "
+      "failures = CASE WHEN sign_in_failures.last_at <= ?3 THEN 1 ELSE sign_in_failures.failures + 1 END, "
+      "previous_at = CASE WHEN sign_in_failures.last_at <= ?3 THEN 0 ELSE sign_in_failures.last_at END, "
+      "last_at = ?2 "
+      "RETURNING failures, last_at, previous_at");
+  if (!st.ok()) return st.status();
+  st->bind(1, key).bind(2, epoch(now)).bind(3, epoch(now - window));
+  Status s;
+  if (!st->step(&s)) {
+    if (!s.ok()) return s;
+    return Status::Internal("counting a sign-in failure returned no row");
+  }
+  SignInFailures out = read_failures(*st);
+  while (st->step(&s)) {
+  }
+  if (!s.ok()) return s;
+  return out;
+}
+
+Status SqliteStore::remove_sign_in_failures(const std::string& key, bool all) {
+  auto st = db_->prepare(all ? "DELETE FROM sign_in_failures WHERE key=?"
+                             : "UPDATE sign_in_failures SET failures=failures-1 WHERE key=? AND failures>0");
+  if (!st.ok()) return st.status();
+  return st->bind(1, key).run();
+}
+
+Status SqliteStore::purge_sign_in_failures(Instant before) {
+  auto st = db_->prepare("DELETE FROM sign_in_failures WHERE last_at<?");
+  if (!st.ok()) return st.status();
+  return st->bind(1, epoch(before)).run();
+}
+
 }  // namespace nextcall

@@ -289,6 +289,19 @@ CREATE INDEX IF NOT EXISTS contacts_due_facts ON contacts(workspace_id, id, do_n
   cadence_days);
 )sql";
 
+// Failed sign-ins per key (a hash of the address, the account or both), shared by every
+// server on the database (web/sign_in_limiter.h). IF NOT EXISTS: a migration may run again
+// on a database an older nextcall rolled back.
+static const char* kV7 = R"sql(
+CREATE TABLE IF NOT EXISTS sign_in_failures (
+  key TEXT PRIMARY KEY,
+  failures INTEGER NOT NULL,
+  last_at INTEGER NOT NULL,
+  previous_at INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS sign_in_failures_last ON sign_in_failures(last_at);
+)sql";
+
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "contacts, their memory, calls, reasons and changes", kV1},
@@ -297,6 +310,7 @@ const std::vector<Migration>& migrations() {
       {4, "call histories: each contact's calls summed up, each reason's results, the team's calls per minute", kV4},
       {5, "call histories: the dates a team plan narrows its read by", kV5},
       {6, "contacts: the columns a team plan's quick test reads, in an index", kV6},
+      {7, "sign-in: failures per address and account, shared by every server", kV7},
   };
   return kMigrations;
 }

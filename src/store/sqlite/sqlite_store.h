@@ -108,6 +108,13 @@ class SqliteStore : public Store {
   Result<std::vector<ApiToken>> list_api_tokens(Id ws, Id user_id) override;
   Status revoke_api_token(Id ws, Id token_id) override;
 
+  Result<SignInFailures> get_sign_in_failures(const std::string& key, Instant now,
+                                              std::chrono::seconds window) override;
+  Result<SignInFailures> add_sign_in_failure(const std::string& key, Instant now,
+                                             std::chrono::seconds window) override;
+  Status remove_sign_in_failures(const std::string& key, bool all) override;
+  Status purge_sign_in_failures(Instant before) override;
+
   // The connection itself, for what the Store interface does not say (its settings).
   sqlite::Db& db() { return *db_; }
 
