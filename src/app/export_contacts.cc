@@ -70,9 +70,14 @@ Status export_contacts(Store& store, const Actor& actor, ExportFormat format, st
                             lat,
                             lon,
                             c.owner_id && owners.count(*c.owner_id) ? owners[*c.owner_id] : ""};
+    // Text a person typed (names, company, e-mail...) may start like a formula: guarded
+    // with a quote (csv_cell). Phones, stage, numbers and the rest are written by us.
+    static const bool kTyped[] = {true,  true,  true,  false, false, true,  false, false, true, true,
+                                  true,  true,  true,  false, true,  false, false, false, false, true};
+    static_assert(sizeof kTyped / sizeof kTyped[0] == sizeof fields / sizeof fields[0]);
     first = true;
-    for (const auto& f : fields) {
-      out << (first ? "" : ",") << csv_quote(f);
+    for (std::size_t i = 0; i < sizeof fields / sizeof fields[0]; ++i) {
+      out << (first ? "" : ",") << (kTyped[i] ? csv_cell(fields[i]) : csv_quote(fields[i]));
       first = false;
     }
     out << "\r\n";

@@ -131,7 +131,8 @@ Status row_fields(const std::vector<std::string>& raw, const ColumnMapping& m, R
   ContactFields& f = row->fields;
   std::vector<std::string> phones;
   for (std::size_t i = 0; i < raw.size() && i < m.fields.size(); ++i) {
-    const std::string& v = raw[i];
+    // A cell our export guarded against running as a formula ("'=Acme") reads back as typed.
+    const std::string v = csv_unguard(raw[i]);
     *bad_field = m.fields[i];
     switch (m.fields[i]) {
       case ContactField::kIgnore: break;
@@ -210,7 +211,7 @@ Status write_rejects(const std::string& path, const std::vector<std::string>& he
   std::ofstream out(path, std::ios::binary);
   if (!out) return Status::Io("cannot write rejected rows to " + path);
   auto line = [&](const std::vector<std::string>& fields, const std::string& reason) {
-    for (const auto& f : fields) out << csv_quote(f) << ',';
+    for (const auto& f : fields) out << csv_cell(f) << ',';
     out << csv_quote(reason) << "\r\n";
   };
   line(header, "reason");

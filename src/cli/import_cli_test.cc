@@ -289,6 +289,49 @@ TEST_F(ImportCliTest, ExportRoundTripsThroughImport) {
   }
 }
 
+// OWASP CSV injection: a name or company that starts like a formula is exported with a
+// quote in front (a spreadsheet shows it as text), and import reads it back as typed.
+TEST_F(ImportCliTest, ExportGuardsFormulasAndImportReadsThemBackUnchanged) {
+  std::string in = dir_.write("formulas.csv",
+                              "First Name,Last Name,Company Name,Phone Number,Title\r\n"
+                              "\"=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",Lee,"
+                              "\"=cmd|' /C calc'!A0\",+1 415 555 2671,@SUM(A1)\r\n"
+                              "+Plus,-Minus,@Acme,+1 415 555 2672,'=guarded already\r\n"
+                              "'Neil,O'Brien,Plain Co,+1 415 555 2673,\r\n");
+  RunResult r = run({"import", "contacts", in});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::string out = dir_.file("out.csv");
+  ASSERT_EQ(run({"export", "contacts", "-o", out}).exit_code, 0);
+  std::ifstream f(out);
+  std::stringstream text;
+  text << f.rdbuf();
+  const std::string csv = text.str();
+  EXPECT_NE(csv.find("\"'=HYPERLINK("), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",'=cmd|' /C calc'!A0,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("'+Plus,'-Minus,'@Acme,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",'@SUM(A1),"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",'=guarded already,"), std::string::npos) << csv;  // read as "=guarded already"
+  EXPECT_NE(csv.find("\r\n'Neil,O'Brien,Plain Co,"), std::string::npos) << csv;  // not a formula: as is
+  // No cell of the export starts with a formula character (but the phone numbers' +).
+  for (const char* bad : {",=", ",-", ",@", "\n=", "\n+", "\n-", "\n@", ",\"=", ",\"+", ",\"-", ",\"@"})
+    EXPECT_EQ(csv.find(bad), std::string::npos) << bad << " in " << csv;
+  // The API's export is the same function; import reads the export back unchanged.
+  TempDir other;
+  std::string db2 = other.file("b.db");
+  ASSERT_EQ(run_on(db2, {"import", "contacts", out, "--map", "Contact Owner=ignore"}).exit_code, 0);
+  auto a = nlohmann::json::parse(run({"export", "contacts", "--as", "json"}).out);
+  auto b = nlohmann::json::parse(run_on(db2, {"export", "contacts", "--as", "json"}).out);
+  ASSERT_EQ(a.size(), 3u);
+  ASSERT_EQ(b.size(), 3u);
+  EXPECT_EQ(a[0]["first_name"], "=HYPERLINK(\"http://evil.example\",\"x\")");
+  EXPECT_EQ(a[0]["company"], "=cmd|' /C calc'!A0");
+  EXPECT_EQ(a[1]["title"], "=guarded already");
+  EXPECT_EQ(a[2]["first_name"], "'Neil");
+  for (std::size_t i = 0; i < a.size(); ++i)
+    for (const char* field : {"first_name", "last_name", "company", "title"})
+      EXPECT_EQ(a[i][field], b[i][field]) << field << " of row " << i;
+}
+
 // Kill -9 during a large import: the file must stay readable and hold none or all of it.
 TEST_F(ImportCliTest, SigkillMidImportLeavesNoneOrAll) {
   std::string big = dir_.file("big.csv");

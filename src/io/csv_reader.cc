@@ -143,4 +143,38 @@ std::string csv_quote(std::string_view field) {
   return out;
 }
 
+bool csv_starts_formula(std::string_view field) {
+  if (field.empty()) return false;
+  switch (field.front()) {
+    case '=':
+    case '+':
+    case '-':
+    case '@':
+    case '\t':
+    case '\r': return true;
+    default: return false;
+  }
+}
+
+namespace {
+// A formula character after any number of quotes: "=x", "'=x", "''=x"... csv_cell puts one
+// more quote in front of each, so csv_unguard's one-quote strip gives every text back.
+bool needs_guard(std::string_view field) {
+  std::size_t quotes = field.find_first_not_of('\'');
+  return quotes != std::string_view::npos && csv_starts_formula(field.substr(quotes));
+}
+}  // namespace
+
+std::string csv_cell(std::string_view field) {
+  if (!needs_guard(field)) return csv_quote(field);
+  std::string guarded = "'";
+  guarded += field;
+  return csv_quote(guarded);
+}
+
+std::string csv_unguard(std::string_view field) {
+  if (field.size() >= 2 && field.front() == '\'' && needs_guard(field.substr(1))) return std::string(field.substr(1));
+  return std::string(field);
+}
+
 }  // namespace nextcall

@@ -62,4 +62,16 @@ class CsvReader {
 // trailing spaces; doubles the quotes inside.
 std::string csv_quote(std::string_view field);
 
+// Whether a spreadsheet would run the cell as a formula: it starts with =, +, -, @, a tab
+// or a carriage return (OWASP's list for CSV injection).
+bool csv_starts_formula(std::string_view field);
+// A cell for an export a spreadsheet will open: a field that would run as a formula gets
+// a single quote in front (OWASP's advice), then csv_quote.
+std::string csv_cell(std::string_view field);
+// (A text that starts with quotes before such a character gets one more quote too.)
+// Undoes csv_cell's quote on import: strips exactly one leading ' when the rest starts with
+// one of those characters (after any quotes of its own), so an export reads back unchanged
+// ("'=SUM" -> "=SUM", "''=x" -> "'=x", "'Neil" stays).
+std::string csv_unguard(std::string_view field);
+
 }  // namespace nextcall

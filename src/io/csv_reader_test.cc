@@ -97,4 +97,34 @@ TEST(CsvReaderTest, QuoteOnlyWhenNeeded) {
 }
 
 }  // namespace
+// OWASP CSV injection: a cell that would run as a formula gets a quote in front, and
+// import takes exactly that quote away again, so every text round-trips.
+TEST(CsvFormulaGuardTest, FormulasAreGuardedAndEveryTextRoundTrips) {
+  EXPECT_EQ(csv_cell("=SUM(A1)"), "'=SUM(A1)");
+  EXPECT_EQ(csv_cell("+1"), "'+1");
+  EXPECT_EQ(csv_cell("-1"), "'-1");
+  EXPECT_EQ(csv_cell("@x"), "'@x");
+  EXPECT_EQ(csv_cell("\tx"), "'\tx");
+  EXPECT_EQ(csv_cell("\rx"), "\"'\rx\"");
+  EXPECT_EQ(csv_cell("=a,b"), "\"'=a,b\"");
+  EXPECT_EQ(csv_cell("Ann"), "Ann");
+  EXPECT_EQ(csv_cell("'Neil"), "'Neil");
+  EXPECT_EQ(csv_cell("'=x"), "''=x");  // typed with its quote: kept through the round trip
+  EXPECT_EQ(csv_cell(""), "");
+  EXPECT_EQ(csv_cell("''=x"), "'''=x");
+  for (std::string typed : {"=SUM(A1)", "+1", "-1", "@x", "\tx", "\rx", "Ann", "'Neil", "'=x", "''=x", "'", "''", ""}) {
+    std::string cell = csv_cell(typed);
+    if (cell.size() >= 2 && cell.front() == '"') {  // unquote as the reader would
+      std::string inner;
+      for (std::size_t i = 1; i + 1 < cell.size(); ++i) {
+        inner += cell[i];
+        if (cell[i] == '"') ++i;
+      }
+      cell = inner;
+    }
+    EXPECT_EQ(csv_unguard(cell), typed) << typed;
+  }
+  EXPECT_EQ(csv_unguard("'x"), "'x");
+}
+
 }  // namespace nextcall
