@@ -37,5 +37,20 @@ TEST(CoachCommandTest, AnIdTooLongForANumberIsNoSuchContact) {
   EXPECT_NE(r.err.find("no contact with id 99999999999999999999999"), std::string::npos) << r.err;
 }
 
+// Issue 20, finding 9: a transcript saved as Windows-1252 was an "internal error".
+TEST(CoachCommandTest, AWindows1252TranscriptIsReadAsTheRepTypedIt) {
+  TempDir dir;
+  std::string f = dir.write("call.txt",
+                            "Rep: Hi, this is Sam from Acme \x96 have you got a minute?\n"
+                            "Prospect: Herr M\xFCller here. We\x92re busy, call me Friday.\n"
+                            "Rep: I\x92ll call you Friday at 10.\n");
+  auto r = run_nextcall({"coach", f, "--format", "json"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err.find("internal error"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("M\xC3\xBCller"), std::string::npos) << r.out;
+  auto text = run_nextcall({"coach", f});
+  EXPECT_EQ(text.exit_code, 0) << text.err;
+}
+
 }  // namespace
 }  // namespace nextcall::testing

@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "io/text_encoding.h"
 #include "io/transcript_json.h"
 #include "io/transcript_srt.h"
 #include "io/transcript_text.h"
@@ -52,8 +53,12 @@ std::string detect_transcript_format(std::string_view data, std::string_view nam
   return "text";
 }
 
-Result<Transcript> parse_transcript(std::string_view data, std::string_view source,
+Result<Transcript> parse_transcript(std::string_view raw, std::string_view source,
                                     std::string_view format) {
+  // Transcripts saved on Windows come as Windows-1252 (or Latin-1, its subset) or UTF-16:
+  // everything is read as UTF-8 from here on (a stray byte was a 500 once).
+  const std::string utf8 = to_utf8(raw, nullptr);
+  const std::string_view data = utf8;
   std::string f(format);
   if (f.empty() || f == "auto") f = detect_transcript_format(data, source);
   if (f == "text" || f == "txt") return parse_transcript_text(data, source);
