@@ -360,33 +360,36 @@ std::optional<MaterialPointer> pick_material(const Snapshot& s, std::size_t i) {
 // different times with different strategies, not ten messages a day; then seed 004's last
 // resorts). The strategies rotate, one a try, so no two tries in a row are alike.
 struct ApproachPlan {
-  std::string approach;  // direct, direct_no_voicemail, voicemail, gatekeeper, referral, proposal, email, linkedin
-  std::string why;
-  int screeners = 0;  // +1: call when screeners are out; -1: when the screener is in; 0: either
+  // direct, direct_no_voicemail, voicemail, gatekeeper, referral, proposal, email, linkedin
+  std::string_view approach;
+  std::string_view why;  // the strategy in words (the brief adds how many tries)
+  int screeners = 0;     // +1: call when screeners are out; -1: when the screener is in; 0: either
 };
 
+// Static words, no allocation: every due contact of a big book gets a plan; only the calls
+// kept get the sentence (approach_sentence).
 ApproachPlan choose_approach(int misses, bool screened, bool has_referral, bool voicemail_ok, bool direct_line) {
   ApproachPlan p;
+  bool screen = screened && !direct_line;
   if (misses == 0) {
     p.approach = voicemail_ok ? "direct" : "direct_no_voicemail";
     p.why = direct_line ? "dial the direct line; if you get voicemail, leave the script below"
                         : "dial direct; if you get voicemail, leave the script below";
-    if (screened && !direct_line) p.screeners = 1;
+    if (screen) p.screeners = 1;
     return p;
   }
   if (misses > 6) {
     p.approach = "linkedin";
-    p.why = std::to_string(misses) + " tries without a conversation: last resort, connect on LinkedIn";
+    p.why = "last resort, connect on LinkedIn";
     return p;
   }
   // The rotation: each entry a strategy, skipped when it does not apply to this contact.
   struct Step {
-    const char* approach;
+    std::string_view approach;
     int screeners;
     bool applies;
-    const char* why;
+    std::string_view why;
   };
-  bool screen = screened && !direct_line;
   const Step steps[] = {
       {"direct", screen ? 1 : 0, screen, "call when screeners are out (before 8, at lunch, after 5): they may pick up themselves"},
       {"voicemail", 0, voicemail_ok, "a different time, and leave the voicemail if it picks up"},
@@ -396,15 +399,20 @@ ApproachPlan choose_approach(int misses, bool screened, bool has_referral, bool 
       {"direct", screen ? 1 : 0, !screen, "a different time of day again"},
       {"email", 0, misses >= 4, "send a short e-mail with the reason, then call once more"},
   };
-  std::vector<const Step*> rotation;
+  const Step* rotation[std::size(steps)];
+  std::size_t n = 0;
   for (const Step& st : steps)
-    if (st.applies) rotation.push_back(&st);
-  const Step& pick = *rotation[static_cast<std::size_t>(misses - 1) % rotation.size()];
-  p.approach = pick.approach;
-  if (p.approach == "direct" && !voicemail_ok) p.approach = "direct_no_voicemail";
+    if (st.applies) rotation[n++] = &st;
+  const Step& pick = *rotation[static_cast<std::size_t>(misses - 1) % n];
+  p.approach = pick.approach == "direct" && !voicemail_ok ? std::string_view("direct_no_voicemail") : pick.approach;
   p.screeners = pick.screeners;
-  p.why = std::to_string(misses) + (misses == 1 ? " try" : " tries") + " without a conversation: " + pick.why;
+  p.why = pick.why;
   return p;
+}
+
+std::string approach_sentence(const ApproachPlan& p, int misses) {
+  if (misses == 0) return std::string(p.why);
+  return std::to_string(misses) + (misses == 1 ? " try" : " tries") + " without a conversation: " + std::string(p.why);
 }
 
 struct SlotPick {
@@ -940,8 +948,8 @@ Planned plan_contact(DayContext& ctx, std::size_t i, bool only_if_due, Detail de
   }
 
   // The approach (seed 003), and what to say to the screener and on voicemail.
-  b.approach = how.approach;
-  b.approach_why = how.why;
+  b.approach = std::string(how.approach);
+  b.approach_why = approach_sentence(how, f.misses_since_connect);
   if (f.callback_kind == "held") {
     b.approach = voicemail_ok ? "direct" : "direct_no_voicemail";
     b.approach_why = "call at the time your message proposed; if you get the voicemail again, propose the time below";
