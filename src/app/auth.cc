@@ -69,13 +69,14 @@ Result<SignedIn> sign_in(Store& store, const std::string& email, const std::stri
                          Instant now, std::chrono::seconds lifetime) {
   auto user = store.find_user_by_email(email);
   if (!user.ok()) return user.status();
-  if (!*user) {
-    // Spend the time a real check takes, so timing does not tell which e-mails exist.
+  if (!*user || (*user)->password_hash.empty()) {
+    // Spend the time a real check takes, so timing does not tell which e-mails exist or
+    // which accounts have no password: a check against a real argon2id hash.
     static const std::string kDummy = [] {
       auto h = hash_password("not-a-real-password");
       return h.ok() ? *h : std::string();
     }();
-    verify_password(password, kDummy);
+    (void)verify_password(password, kDummy);
     return Status::Unauthenticated(kWrongCredentials);
   }
   if (!verify_password(password, (*user)->password_hash)) return Status::Unauthenticated(kWrongCredentials);
@@ -190,7 +191,14 @@ Status set_password(Store& store, const User& user, const std::string& password)
   u.password_hash = *h;
   return store.transaction([&]() -> Status {
     NEXTCALL_RETURN_IF_ERROR(store.update_user(u));
-    return store.delete_sessions_of_user(u.workspace_id, u.id);
+    NEXTCALL_RETURN_IF_ERROR(store.delete_sessions_of_user(u.workspace_id, u.id));
+    // Signed out everywhere means scripts too: a token made by whoever knew the old
+    // password stops working with it.
+    auto tokens = store.list_api_tokens(u.workspace_id, u.id);
+    if (!tokens.ok()) return tokens.status();
+    for (const ApiToken& t : *tokens)
+      if (!t.revoked) NEXTCALL_RETURN_IF_ERROR(store.revoke_api_token(u.workspace_id, t.id));
+    return Status::Ok();
   });
 }
 

@@ -55,7 +55,7 @@ struct NewUser {
   std::string name, email, role = "rep", timezone, phone, password;
 };
 Result<User> add_user(Store& store, Id workspace_id, const NewUser& u, const std::string& default_region);
-// Sets a new password and signs the user out of every browser.
+// Sets a new password, signs the user out of every browser and revokes their API tokens.
 Status set_password(Store& store, const User& user, const std::string& password);
 
 }  // namespace nextcall

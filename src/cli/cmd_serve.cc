@@ -64,6 +64,8 @@ void install_serve(CLI::App& cmd, Runtime& rt) {
   cmd.add_option("--threads", o->threads, "Worker threads (default 32)");
   cmd.add_option("--max-body", o->max_body_bytes, "Largest request body in bytes")->default_val(8u << 20);
   cmd.add_flag("--secure-cookies", o->secure_cookies, "Mark the session cookie Secure (behind HTTPS)");
+  cmd.add_flag("--trust-proxy", o->trust_proxy,
+               "Behind a reverse proxy: limit sign-ins by the client address it adds to X-Forwarded-For");
   auto cache_seconds = std::make_shared<long>(5);
   cmd.add_option("--cache-seconds", *cache_seconds,
                  "Keep sheets and briefs until the next write, at most this long (0: plan every request)")

@@ -4,6 +4,7 @@
 #include "io/model_json.h"
 #include "web/api.h"
 #include "web/json_body.h"
+#include "web/sign_in.h"
 
 namespace nextcall::web {
 
@@ -18,10 +19,19 @@ void install_session_routes(Routes& r) {
     return out;
   });
   r.add("POST", "/api/tokens", Access::kSignedIn, [](Ctx& c) -> Result<nlohmann::json> {
-    auto b = Body::parse(c.req.body, {"name"});
+    auto b = Body::parse(c.req.body, {"name", "current_password"});
     if (!b.ok()) return b.status();
     auto name = b->text("name", true, 200);
+    // From a browser session, the password again: a token outlives the session, so a
+    // borrowed or hijacked tab must not be able to mint one. (With a token, a script
+    // already holds a secret as strong.)
+    const bool by_cookie = !c.session_token.empty();
+    auto current = b->text("current_password", by_cookie, 1024);
     NEXTCALL_RETURN_IF_ERROR(b->finish());
+    if (by_cookie) {
+      NEXTCALL_RETURN_IF_ERROR(check_current_password(c, *current));
+      if (c.replied) return nlohmann::json();  // 429: too many guesses
+    }
     auto t = issue_api_token(c.store, c.actor(), *name, c.now);
     if (!t.ok()) return t.status();
     c.status = 201;
@@ -66,10 +76,10 @@ void install_session_routes(Routes& r) {
     auto current = b->text("current_password", true, 1024);
     auto next = b->text("new_password", true, 1024);
     NEXTCALL_RETURN_IF_ERROR(b->finish());
-    if (!verify_password(*current, c.actor().rep.password_hash))
-      return Status::InvalidArgument("current_password: is not your current password");
+    NEXTCALL_RETURN_IF_ERROR(check_current_password(c, *current));
+    if (c.replied) return nlohmann::json();  // 429: too many guesses
     NEXTCALL_RETURN_IF_ERROR(set_password(c.store, c.actor().rep, *next));
-    return nlohmann::json{{"changed", true}, {"signed_out_everywhere", true}};
+    return nlohmann::json{{"changed", true}, {"signed_out_everywhere", true}, {"api_tokens_revoked", true}};
   });
 }
 

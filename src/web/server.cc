@@ -13,6 +13,7 @@
 #include "web/http_errors.h"
 #include "web/json_body.h"
 #include "web/response_cache.h"
+#include "web/sign_in.h"
 #include "web/sign_in_limiter.h"
 #include "web/static_files.h"
 #include "web/store_pool.h"
@@ -107,8 +108,7 @@ struct Server::Impl : Routes {
   httplib::Server http;
   StorePool pool;
   StaticFiles files;
-  SignInLimiter limiter;          // per address and e-mail
-  SignInLimiter address_limiter;  // per address, across e-mails
+  SignInLimiter limiter;  // failed sign-ins, counted in the store (shared by every server)
   ResponseCache cache;
   std::vector<Route> routes;
   std::thread thread;
@@ -118,8 +118,7 @@ struct Server::Impl : Routes {
       : o(std::move(opts)),
         clock(std::move(c)),
         pool(o.db_url),
-        limiter(o.sign_in_failures_allowed, o.sign_in_window),
-        address_limiter(o.sign_in_failures_allowed * 10, o.sign_in_window),
+        limiter(SignInPolicy::from(o.sign_in_failures_allowed, o.sign_in_window)),
         cache(o.response_cache_ttl) {}
 
   using Routes::add;
@@ -212,38 +211,9 @@ struct Server::Impl : Routes {
 
   void install_session() {
     add("POST", "/api/session", Access::kPublic, [this](Ctx& c) -> Result<nlohmann::json> {
-      auto b = Body::parse(c.req.body, {"email", "password"});
-      if (!b.ok()) return b.status();
-      auto email = b->text("email", true, 254);
-      auto password = b->text("password", true, 1024);
-      NEXTCALL_RETURN_IF_ERROR(b->finish());
-      std::string lowered;
-      for (char ch : *email) lowered += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-      // Two limits: one e-mail from one address (a forgotten password), and one address
-      // across every e-mail (guessing many accounts) at ten times the allowance.
-      const std::string key = c.req.remote_addr + " " + lowered;
-      const std::string address_key = "address " + c.req.remote_addr;
-      long wait = std::max(limiter.wait_seconds(key, c.now), address_limiter.wait_seconds(address_key, c.now));
-      if (wait > 0) {
-        c.res.set_header("Retry-After", std::to_string(wait));
-        send_json(c.res, 429,
-                  {{"error", {{"code", "too_many_requests"},
-                              {"message", "too many failed sign-ins: try again in " + std::to_string(wait) + " s"}}}});
-        c.replied = true;
-        return nlohmann::json();
-      }
-      auto s = sign_in(c.store, *email, *password, c.now, o.session_lifetime);
-      if (!s.ok()) {
-        limiter.failed(key, c.now);
-        address_limiter.failed(address_key, c.now);
-        return s.status();
-      }
-      limiter.succeeded(key);
-      c.res.set_header("Set-Cookie", cookie(s->session_token, o.session_lifetime.count()));
-      nlohmann::json j = user_json(s->actor);
-      j["csrf_token"] = s->csrf_token;
-      j["expires_at"] = nlohmann::json(s->expires_at.time_since_epoch().count());
-      return j;
+      SignInSettings settings{o.trust_proxy, o.session_lifetime,
+                              [this](const std::string& token) { return cookie(token, o.session_lifetime.count()); }};
+      return post_session(c, limiter, settings);  // web/sign_in.cc
     });
     add("GET", "/api/session", Access::kSignedIn, [](Ctx& c) -> Result<nlohmann::json> {
       nlohmann::json j = user_json(c.actor());

@@ -26,7 +26,10 @@ struct ServerOptions {
   std::chrono::seconds session_lifetime = std::chrono::hours(12);
   bool secure_cookies = false;  // set Secure on the cookie (behind HTTPS)
   int threads = 0;              // 0: 32
-  int sign_in_failures_allowed = 5;  // per e-mail and address, in sign_in_window
+  int sign_in_failures_allowed = 5;  // per e-mail and address, in sign_in_window (sign_in_limiter.h)
+  // Behind a reverse proxy: the client's address is the last of X-Forwarded-For (the one
+  // the proxy added), for the sign-in limit. Off: the peer's address (the proxy's).
+  bool trust_proxy = false;
   std::chrono::seconds sign_in_window = std::chrono::minutes(10);
   // Sheets and briefs are kept until the next write (0: never kept). Writes by other
   // processes on the same database show within this many seconds.

@@ -102,7 +102,7 @@ TEST_F(ApiTest, ACookieReplayedAfterSignOutIsRefused) {
 
 TEST_F(ApiTest, ApiTokensWorkWithoutCookiesUntilRevoked) {
   Tab t = signed_in("sam@demo.nextcall");
-  Reply issued = t.send("POST", "/api/tokens", {{"name", "nightly export"}});
+  Reply issued = t.send("POST", "/api/tokens", {{"name", "nightly export"}, {"current_password", testing::kDemoPassword}});
   ASSERT_EQ(issued.status, 201) << issued.body;
   std::string secret = issued.json["token"];
   Tab script = tab();

@@ -64,6 +64,7 @@ httplib::Headers Tab::headers() const {
   if (!cookie.empty()) h.emplace("Cookie", cookie);
   if (!csrf.empty()) h.emplace("X-CSRF-Token", csrf);
   if (!bearer.empty()) h.emplace("Authorization", "Bearer " + bearer);
+  for (const auto& [name, value] : extra) h.emplace(name, value);
   return h;
 }
 

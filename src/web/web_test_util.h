@@ -50,6 +50,7 @@ class Tab {
   std::string cookie;  // "nextcall_session=…", as the browser would send it
   std::string csrf;    // sent as X-CSRF-Token when set
   std::string bearer;  // sent as Authorization: Bearer when set
+  httplib::Headers extra;  // sent as well (Origin, X-Forwarded-For...)
 
  private:
   httplib::Headers headers() const;
