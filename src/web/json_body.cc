@@ -4,20 +4,65 @@
 
 namespace nextcall::web {
 
+Status check_json_depth(std::string_view text, std::size_t max_depth) {
+  std::size_t depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    if (in_string) {
+      if (ch == '\\') ++i;  // the escaped byte cannot end the string
+      else if (ch == '"') in_string = false;
+    } else if (ch == '"') {
+      in_string = true;
+    } else if (ch == '[' || ch == '{') {
+      if (++depth > max_depth)
+        return Status::InvalidArgument("body: JSON nested deeper than " + std::to_string(max_depth) +
+                                       " levels (the limit), at byte " + std::to_string(i));
+    } else if ((ch == ']' || ch == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return Status::Ok();
+}
+
+Result<nlohmann::json> parse_json_body(const std::string& text) {
+  NEXTCALL_RETURN_IF_ERROR(check_json_depth(text));
+  try {
+    return nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    return Status::InvalidArgument("body: not valid JSON (at byte " + std::to_string(e.byte) +
+                                   "); send an object such as {\"name\": \"...\"}");
+  } catch (const nlohmann::json::out_of_range&) {
+    // Well-formed JSON with a number beyond a double ("6e1111…") is refused the same way.
+    return Status::InvalidArgument("body: a number is too large; send numbers a double can hold");
+  }
+}
+
+void merge_json_patch(nlohmann::json& target, const nlohmann::json& patch) {
+  std::vector<std::pair<nlohmann::json*, const nlohmann::json*>> todo{{&target, &patch}};
+  while (!todo.empty()) {
+    auto [t, p] = todo.back();
+    todo.pop_back();
+    if (!p->is_object()) {
+      *t = *p;
+      continue;
+    }
+    if (!t->is_object()) *t = nlohmann::json::object();
+    for (auto it = p->begin(); it != p->end(); ++it) {
+      if (it.value().is_null()) t->erase(it.key());
+      else todo.emplace_back(&(*t)[it.key()], &it.value());  // map nodes stay put
+    }
+  }
+}
+
 Result<Body> Body::parse(const std::string& text, std::vector<std::string> known) {
   Body b;
   if (text.empty()) {
     b.j_ = nlohmann::json::object();
   } else {
-    try {
-      b.j_ = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
-      return Status::InvalidArgument("body: not valid JSON (at byte " + std::to_string(e.byte) +
-                                     "); send an object such as {\"name\": \"...\"}");
-    } catch (const nlohmann::json::out_of_range&) {
-      // Well-formed JSON with a number beyond a double ("6e1111…") is refused the same way.
-      return Status::InvalidArgument("body: a number is too large; send numbers a double can hold");
-    }
+    auto j = parse_json_body(text);
+    if (!j.ok()) return j.status();
+    b.j_ = std::move(*j);
   }
   if (!b.j_.is_object()) return Status::InvalidArgument("body: must be a JSON object");
   for (const auto& [key, value] : b.j_.items()) {

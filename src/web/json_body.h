@@ -7,11 +7,28 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.h"
 
 namespace nextcall::web {
+
+// How deep a request's JSON may nest ([ and { inside one another). The API's bodies need
+// 3; nlohmann's tree (its copies, merges and dumps recurse) must never see 100,000.
+inline constexpr std::size_t kMaxJsonDepth = 64;
+
+// Ok, or InvalidArgument naming the limit when `text` nests deeper than `max_depth`:
+// one pass over the bytes, brackets inside strings not counted, before any parser runs.
+Status check_json_depth(std::string_view text, std::size_t max_depth = kMaxJsonDepth);
+
+// A request body parsed as JSON: the depth checked first, malformed JSON an
+// InvalidArgument naming the byte where it broke.
+Result<nlohmann::json> parse_json_body(const std::string& text);
+
+// RFC 7386 merge patch of `patch` into `target`, walked with a list of its own rather than
+// by recursion (nlohmann's merge_patch recurses once per level of the patch).
+void merge_json_patch(nlohmann::json& target, const nlohmann::json& patch);
 
 class Body {
  public:

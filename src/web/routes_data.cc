@@ -57,21 +57,16 @@ void install_data_routes(Routes& r) {
   });
   // A partial document: the fields given replace the current ones.
   r.add("PATCH", "/api/settings", Access::kManager, [](Ctx& c) -> Result<nlohmann::json> {
-    nlohmann::json patch;
-    try {
-      patch = nlohmann::json::parse(c.req.body);
-    } catch (const nlohmann::json::parse_error& e) {
-      return Status::InvalidArgument("body: not valid JSON (at byte " + std::to_string(e.byte) + ")");
-    } catch (const nlohmann::json::out_of_range&) {
-      return Status::InvalidArgument("body: a number is too large; send numbers a double can hold");
-    }
+    auto parsed = parse_json_body(c.req.body);  // depth-limited: see json_body.h
+    if (!parsed.ok()) return parsed.status();
+    const nlohmann::json& patch = *parsed;
     if (!patch.is_object()) return Status::InvalidArgument("body: must be a JSON object");
     auto s = c.store.get_settings(c.actor().workspace.id);
     if (!s.ok()) return s.status();
     auto current = nlohmann::json::parse(settings_to_json(*s));
     for (const auto& [key, value] : patch.items())
       if (!current.contains(key)) return Status::InvalidArgument(key + ": unknown setting");
-    current.merge_patch(patch);
+    merge_json_patch(current, patch);  // a loop, not nlohmann's recursion
     auto updated = settings_from_json(current.dump());
     if (!updated.ok()) return updated.status();
     NEXTCALL_RETURN_IF_ERROR(c.store.put_settings(c.actor().workspace.id, *updated));

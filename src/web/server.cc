@@ -12,6 +12,7 @@
 #include "io/model_json.h"
 #include "web/http_errors.h"
 #include "web/json_body.h"
+#include "web/request_body.h"
 #include "web/response_cache.h"
 #include "web/sign_in.h"
 #include "web/sign_in_limiter.h"
@@ -105,7 +106,7 @@ bool Ctx::is_manager() const { return signed_in && allowed(Access::kManager, sig
 struct Server::Impl : Routes {
   ServerOptions o;
   std::unique_ptr<Clock> clock;
-  httplib::Server http;
+  GuardedServer http;  // httplib behind the connection limits
   StorePool pool;
   StaticFiles files;
   SignInLimiter limiter;  // failed sign-ins, counted in the store (shared by every server)
@@ -117,6 +118,7 @@ struct Server::Impl : Routes {
   Impl(ServerOptions opts, std::unique_ptr<Clock> c)
       : o(std::move(opts)),
         clock(std::move(c)),
+        http(o.limits),
         pool(o.db_url),
         limiter(SignInPolicy::from(o.sign_in_failures_allowed, o.sign_in_window)),
         cache(o.response_cache_ttl) {}
@@ -126,15 +128,46 @@ struct Server::Impl : Routes {
            Caching caching) override {
     routes.push_back({method, path, access});
     const bool cached = caching == Caching::kUntilWrite && o.response_cache_ttl.count() > 0;
-    auto wrapped = [this, access, cached, h = std::move(h)](const httplib::Request& req, httplib::Response& res) {
-      serve_api(req, res, access, h, cached);
+    const BodyRule rule = body_rule(method, path);
+    auto shared = std::make_shared<Handler>(std::move(h));
+    auto wrapped = [this, access, cached, rule, shared](const httplib::Request& req, httplib::Response& res) {
+      if (Status s = check_body_depth(req.body, rule); !s.ok()) return send_error(res, s);
+      serve_api(req, res, access, *shared, cached);
+    };
+    // A body is read by the route, whatever its Content-Type: httplib's own reading would
+    // refuse a form-labelled body over 8 KB (`curl --data-binary @file.csv`).
+    auto with_body = [this, rule, wrapped](const httplib::Request& req, httplib::Response& res,
+                                           const httplib::ContentReader& read) {
+      if (Status s = acceptable_body_type(req, rule); !s.ok()) {
+        // Read past the parts (within --max-body), so the connection can go on.
+        (void)read([](const httplib::MultipartFormData&) { return true; },
+                   [](const char*, std::size_t) { return true; });
+        return send_json(res, 415, error_body(s));
+      }
+      std::string body;
+      if (!read([&body](const char* data, std::size_t n) {
+            body.append(data, n);
+            return true;
+          })) {
+        if (res.status == 413) send_json(res, 413, error_body(too_large()));
+        return;
+      }
+      // httplib hands handlers a const Request it owns as a mutable local: the body read
+      // here is stored where every handler looks for it.
+      const_cast<httplib::Request&>(req).body = std::move(body);
+      wrapped(req, res);
     };
     const std::string re = route_regex(path);
     if (method == "GET") http.Get(re, wrapped);
-    else if (method == "POST") http.Post(re, wrapped);
-    else if (method == "PUT") http.Put(re, wrapped);
-    else if (method == "PATCH") http.Patch(re, wrapped);
-    else if (method == "DELETE") http.Delete(re, wrapped);
+    else if (method == "POST") http.Post(re, wrapped).Post(re, with_body);
+    else if (method == "PUT") http.Put(re, wrapped).Put(re, with_body);
+    else if (method == "PATCH") http.Patch(re, wrapped).Patch(re, with_body);
+    else if (method == "DELETE") http.Delete(re, wrapped).Delete(re, with_body);
+  }
+
+  Status too_large() const {
+    return Status::InvalidArgument("body: larger than this server takes (limit: " + byte_size_text(o.max_body_bytes) +
+                                   ", set by serve --max-body)");
   }
 
   void serve_api(const httplib::Request& req, httplib::Response& res, Access access, const Handler& h,
@@ -274,14 +307,15 @@ Status Server::bind() {
   }
   NEXTCALL_RETURN_IF_ERROR(m.files.load(m.o.static_dir.empty() ? NEXTCALL_STATIC_DIR : m.o.static_dir));
   const int threads = m.o.threads > 0 ? m.o.threads : 32;
-  m.http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+  const std::size_t most = std::max<std::size_t>(static_cast<std::size_t>(threads), m.o.limits.max_connections + 16);
+  m.http.new_task_queue = [threads, most] { return new_connection_pool(static_cast<std::size_t>(threads), most); };
   m.http.set_payload_max_length(m.o.max_body_bytes);
   m.http.set_keep_alive_max_count(100000);
   m.http.set_tcp_nodelay(true);
-  m.http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+  m.http.set_error_handler([&m](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
     if (res.status == 413)
-      send_json(res, 413, error_body(Status::InvalidArgument("body: too large for this server (limit: --max-body)")));
+      send_json(res, 413, error_body(m.too_large()));
     else if (req.path.rfind("/api/", 0) == 0 && res.status == 404)
       send_error(res, Status::NotFound("no API route " + req.method + " " + req.path));
     else if (res.status == 404 || res.status == 405)
@@ -308,6 +342,7 @@ Status Server::bind() {
                         " (in use? give another --port)");
     m.port = m.o.port;
   }
+  m.http.widen_backlog();
   return Status::Ok();
 }
 

@@ -14,6 +14,7 @@
 #include "app/clock.h"
 #include "core/status.h"
 #include "web/api.h"
+#include "web/connection_guard.h"
 
 namespace nextcall::web {
 
@@ -34,6 +35,9 @@ struct ServerOptions {
   // Sheets and briefs are kept until the next write (0: never kept). Writes by other
   // processes on the same database show within this many seconds.
   std::chrono::seconds response_cache_ttl = std::chrono::seconds(5);
+  // Header block size and count, read time-outs, connections per address and in all
+  // (see connection_guard.h and docs/security.md).
+  ConnectionLimits limits;
 };
 
 class Server {
