@@ -56,7 +56,8 @@ World& world() {
     const std::string path =
         (std::filesystem::temp_directory_path() / ("nextcall-route-fuzz-" + std::to_string(getpid()) + ".db")).string();
     std::filesystem::remove(path);
-    w->store = std::move(*open_store(path));
+    auto opened = open_store(path);
+    w->store = std::move(opened.value());
     DemoOptions d;
     d.contacts = 20;
     auto demo = build_demo(*w->store, d, w->now);
