@@ -82,7 +82,7 @@ bool fold_call(CallHistory& h, const Attempt& a, const std::string& zone, const 
     h.last_gatekeeper_at = a.at;
     h.last_gatekeeper_rung = a.ladder == "gatekeeper" ? a.rung : std::string();
   }
-  h.last_ladder = a.ladder;
+  h.last_ladder = a.ladder == "gatekeeper" ? CallHistory::LastLadder::kGatekeeper : CallHistory::LastLadder::kContact;
   h.last_rung = a.rung;
   if (!a.rung.empty()) {
     bool known = std::any_of(h.agreed.begin(), h.agreed.end(), [&](const LadderRung& r) {
@@ -203,7 +203,9 @@ std::string encode_call_history(const CallHistory& h) {
   }
   out += ';';
   // v2: the latest call's ladder and rung, the latest screener's exchange.
-  put_escaped(out, h.last_ladder);
+  out += h.last_ladder == CallHistory::LastLadder::kGatekeeper ? "gatekeeper"
+         : h.last_ladder == CallHistory::LastLadder::kContact  ? "contact"
+                                                              : "";
   out += ':';
   put_escaped(out, h.last_rung);
   out += ';';
@@ -394,7 +396,14 @@ std::optional<CallHistory> decode_call_history(std::string_view text) {
     if (!in.take(';')) return std::nullopt;
   }
   if (v2) {
-    if (!in.name(&h.last_ladder) || !in.take(':') || !in.name(&h.last_rung) || !in.take(';')) return std::nullopt;
+    std::string ladder;
+    if (!in.name(&ladder) || !in.take(':') || !in.name(&h.last_rung) || !in.take(';')) return std::nullopt;
+    if (ladder == "gatekeeper")
+      h.last_ladder = CallHistory::LastLadder::kGatekeeper;
+    else if (ladder == "contact")
+      h.last_ladder = CallHistory::LastLadder::kContact;
+    else if (!ladder.empty())
+      return std::nullopt;
     if (!in.instant(&h.last_gatekeeper_at) || !in.take(';')) return std::nullopt;
     if (!in.name(&h.last_gatekeeper_rung) || !in.take(';')) return std::nullopt;
   }

@@ -76,7 +76,8 @@ struct CallHistory {
   std::vector<RecentCall> recent;             // oldest first, at most kRecent
   // The latest call's ladder and the rung agreed on it ("" = none), for the brief's last
   // call; and the latest exchange with a screener (the gatekeeper script builds on it).
-  std::string last_ladder;
+  enum class LastLadder : std::uint8_t { kNone, kContact, kGatekeeper };
+  LastLadder last_ladder = LastLadder::kNone;  // one byte: 400,000 histories in a team plan
   std::string last_rung;
   std::optional<Instant> last_gatekeeper_at;
   std::string last_gatekeeper_rung;

@@ -111,7 +111,7 @@ TEST(CallHistoryTest, TheLatestCallTheScreenersExchangeAndEachTrysApproachRoundT
   calls[0].approach = "gatekeeper";
   calls[1].approach = "referral";
   CallHistory h = summarize_calls(calls, "America/New_York", s);
-  EXPECT_EQ(h.last_ladder, "contact");
+  EXPECT_EQ(h.last_ladder, CallHistory::LastLadder::kContact);
   EXPECT_EQ(h.last_rung, "review_together");
   ASSERT_TRUE(h.last_gatekeeper_at);
   EXPECT_EQ(h.last_gatekeeper_rung, "pass_on_proposal");

@@ -119,7 +119,7 @@ using IntroductionAsks = std::unordered_map<Id, std::vector<const Referral*>>;
 
 // `f` has been reset (it is DayContext::facts, reused).
 void gather(Facts& f, const Snapshot& s, std::size_t i, const std::string& zone, Instant day_start, Instant day_end,
-            bool words, const IntroductionAsks& asks) {
+            bool words, const IntroductionAsks& asks, const WindowTable& table) {
   const Contact& c = s.contacts[i];
 
   const CallHistory& h = s.history_of(i);
@@ -316,7 +316,7 @@ void gather(Facts& f, const Snapshot& s, std::size_t i, const std::string& zone,
   // is not due on a given day, and its latest calls lie in a block of their own.
   if (!f.due.empty() || words) {
     for (const RecentCall& a : h.recent) {
-      int w = window_at(s.settings, a.local_minute);
+      int w = table.at(a.local_minute);
       if (a.at >= day_start && a.at < day_end) {
         ++f.attempts_today;
         if (w >= 0 && w < 64) f.windows_tried_today |= std::uint64_t{1} << w;
@@ -537,7 +537,9 @@ std::optional<LastCall> last_call_of(const Snapshot& s, std::size_t i, const std
   l.their_text = format_local(l.at, zone) + " their time";
   l.rep_text = format_local(l.at, s.rep.timezone) + " your time";
   l.outcome = std::string(to_text(h.last_outcome));
-  l.ladder = h.last_ladder;
+  l.ladder = h.last_ladder == CallHistory::LastLadder::kGatekeeper ? "gatekeeper"
+             : h.last_ladder == CallHistory::LastLadder::kContact  ? "contact"
+                                                                   : "";
   l.rung = h.last_rung;
   if (!h.recent.empty() && h.recent.back().at == l.at) l.approach = std::string(to_text(h.recent.back().approach));
   auto calls = s.attempts_of(i);
@@ -699,7 +701,7 @@ Planned plan_contact(DayContext& ctx, std::size_t i, bool only_if_due, Detail de
   const std::string& zone = s.zone_of(i);
   Facts& f = ctx.facts;  // a brief moves its lists out: the next contact starts new ones
   f.reset();
-  gather(f, s, i, zone, ctx.day_start, ctx.day_end, detail == Detail::kFull || !only_if_due, ctx.asks);
+  gather(f, s, i, zone, ctx.day_start, ctx.day_end, detail == Detail::kFull || !only_if_due, ctx.asks, ctx.table);
   if (only_if_due && f.due.empty()) return out;
   if (c.phones.empty()) {
     out.not_planned = "no phone number";
