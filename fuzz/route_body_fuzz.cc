@@ -62,7 +62,10 @@ World& world() {
     d.contacts = 20;
     auto demo = build_demo(*w->store, d, w->now);
     w->manager.workspace = *w->store->get_workspace(demo->workspace_id);
-    for (const User& u : *w->store->list_users(demo->workspace_id))
+    // The list is kept while it is walked: `*list_users(…)` in the loop's head would be a
+    // reference into a temporary that is gone before the first user is read.
+    auto users = w->store->list_users(demo->workspace_id);
+    for (const User& u : *users)
       if (u.role == UserRole::kManager) w->manager.rep = u;
     install_session_routes(w->table);
     install_contact_routes(w->table);
