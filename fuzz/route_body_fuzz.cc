@@ -2,7 +2,7 @@
 // it: the body rules (depth before any parser, multipart refused) and then the route's
 // handler, signed in as a manager of a demo workspace in a SQLite file. The first byte of
 // the input picks the route; the rest is the body. The corpus (fuzz/corpus/request_body/)
-// holds nesting a hundred thousand deep and bodies at the depth limit.
+// holds bodies at the depth limit; scripts/fuzz.sh adds nesting a hundred thousand deep.
 #include <unistd.h>
 
 #include <cstddef>
