@@ -178,13 +178,10 @@ void gather(Facts& f, const Snapshot& s, std::size_t i, const std::string& zone,
       add_due(f, cat("your voicemail proposed ", format_local(ap.starts_at, zone),
                      " their time: call then, as your message said"));
       part("voicemail_time", 35, "the time your message proposed");
-    } else if (ap.status == AppointmentStatus::kConfirmed) {
+    } else {  // confirmed: a proposed one that is not a callback is a held time, above
       add_due(f, cat("confirmed appointment today at ", format_local(ap.starts_at, zone),
                      " their time: call ahead to confirm and prepare"));
       part("appointment_today", 30, "a confirmed appointment today");
-    } else {
-      add_due(f, cat("proposed appointment today at ", format_local(ap.starts_at, zone), ": confirm it"));
-      part("appointment_today", 25, "a proposed appointment to confirm");
     }
   }
   // Reached today already: only a time agreed for later today brings them back.
