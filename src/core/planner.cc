@@ -521,7 +521,11 @@ std::string days_ago_words(Date then, Date day) {
   if (ago == 1) return "yesterday";
   if (ago < 7) return std::string("on ") + kDays[std::chrono::weekday{then}.c_encoding()];
   if (ago < 14) return "last week";
-  return "on " + format_date(then);
+  // "on October 28", as said on the phone (spoken_slot's date without the weekday or hour).
+  std::string spoken = spoken_slot(then, 0);
+  auto comma = spoken.find(", ");
+  auto at = spoken.find(" at ");
+  return "on " + spoken.substr(comma + 2, at - comma - 2);
 }
 
 // The last call, at the top of the brief: when (their clock and the rep's), what came of
