@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "app/plan_day.h"
+#include "app/one_rep_workspace_test_util.h"
 #include "core/civil_time.h"
 
 namespace nextcall {
@@ -17,20 +18,10 @@ Date day(const char* iso) { return *parse_date(iso); }
 class LogCallTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto s = open_store(":memory:");
-    ASSERT_TRUE(s.ok()) << s.status().message();
-    store_ = std::move(s.value());
-    Workspace w;
-    w.name = "Alpha";
-    w.id = *store_->create_workspace(w);
-    User u;
-    u.workspace_id = w.id;
-    u.name = "Sam Carter";
-    u.email = "sam@alpha.example";
-    u.timezone = "America/Chicago";
-    u.phone_e164 = "+13125550100";
-    u.id = *store_->create_user(u);
-    actor_ = Actor{w, u};
+    auto made = one_rep_workspace();
+    ASSERT_TRUE(made.ok()) << made.status().message();
+    store_ = std::move(made->first);
+    actor_ = made->second;
     dana_ = contact("Dana", "+12125550142");
     other_ = contact("Otto", "+12125550199");
   }

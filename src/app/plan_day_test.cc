@@ -9,6 +9,7 @@
 #include <set>
 
 #include "app/log_call.h"
+#include "app/one_rep_workspace_test_util.h"
 #include "core/civil_time.h"
 
 namespace nextcall {
@@ -20,20 +21,11 @@ Date day(const char* iso) { return *parse_date(iso); }
 class PlanDayTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto s = open_store(":memory:");
-    ASSERT_TRUE(s.ok()) << s.status().message();
-    store_ = std::move(s.value());
-    Workspace w;
-    w.name = "Alpha";
-    w.id = *store_->create_workspace(w);
-    User u;
-    u.workspace_id = w.id;
-    u.name = "Sam Carter";
-    u.email = "sam@alpha.example";
-    u.timezone = "America/Chicago";
-    u.phone_e164 = "+13125550100";
-    u.id = *store_->create_user(u);
-    actor_ = Actor{w, u};
+    auto made = one_rep_workspace();
+    ASSERT_TRUE(made.ok()) << made.status().message();
+    store_ = std::move(made->first);
+    actor_ = made->second;
+    const Workspace& w = actor_.workspace;
     Reason r;
     r.workspace_id = w.id;
     r.text = "you can now get same-day rush orders, so a breakdown no longer stops your line";
