@@ -14,12 +14,14 @@ namespace nextcall::cli {
 // allocate; given back at once, every page would be faulted in again. A server idle for the
 // delay still gives its memory back.
 //
-// Pages stay 4 KiB. 2 MiB pages (transparent huge pages) were the default once: on some
-// virtual machines a fresh 2 MiB page is far slower than 512 small ones (15 ms each, it
-// seems because the host must back the memory again before it is cleared), and a team
-// plan's first run took 8-10 s instead of 2.5-3 s (docs/performance.md has the figures).
-// MIMALLOC_LARGE_OS_PAGES=1 in the environment still asks for them, and every MIMALLOC_
-// variable has the last word. No effect without mimalloc.
+// Pages: 4 KiB or 2 MiB (transparent huge pages), whichever this machine faults in faster,
+// found by touching one fresh region of each at start (a few milliseconds). The answer
+// differs between virtual machines by more than three times either way: on some a fresh
+// 2 MiB page takes 15 ms (the host backs the memory again before it is cleared) and a team
+// plan's first run took 8-10 s on them instead of 2.5-3 s; on others 4 KiB pages fault at
+// 2.4 s a GiB against 1.1 s and the team plan is 1.1 s slower on them
+// (docs/performance.md). MIMALLOC_LARGE_OS_PAGES in the environment decides instead, and
+// every MIMALLOC_ variable has the last word. No effect without mimalloc.
 void tune_allocator();
 
 // "mimalloc 2.0.9, 4 KiB pages, freed memory kept 5000 ms" (or "..., 2 MiB pages, ...")
