@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/civil_time.h"
 #include "core/model_text.h"
 #include "core/time_zones.h"
 #include "io/phone_numbers.h"
@@ -82,6 +83,48 @@ Status apply_owner(Store& store, const Actor& actor, const ContactFields& f, Con
     }
   }
   return field_error("owner", "no rep '" + owner + "' in this workspace (see: nextcall user list)");
+}
+
+}  // namespace
+
+namespace {
+
+// Yes or no as CRMs write a do-not-call flag: "true", "Yes", "1", "X", "DNC", "Do Not Call",
+// "Opted out"; "false", "No", "0" or empty.
+std::optional<bool> do_not_call_flag(std::string_view typed) {
+  std::string key;
+  for (char ch : typed)
+    if (std::isalnum(static_cast<unsigned char>(ch))) key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
+  for (std::string_view yes : {"true", "yes", "y", "1", "x", "dnc", "donotcall", "optedout", "optout", "on"})
+    if (key == yes) return true;
+  for (std::string_view no : {"", "false", "no", "n", "0", "off", "ok", "callable"})
+    if (key == no) return false;
+  return std::nullopt;
+}
+
+Status apply_do_not_call(const ContactFields& f, Contact* c) {
+  bool on = c->do_not_call;
+  const bool flag_given = f.do_not_call && !trim(*f.do_not_call).empty();
+  if (flag_given) {
+    auto flag = do_not_call_flag(*f.do_not_call);
+    if (!flag)
+      return field_error("do_not_call", "'" + *f.do_not_call + "' is not yes or no (true/false, 1/0, X or empty)");
+    on = on || *flag;
+  }
+  std::optional<Date> since;
+  if (f.do_not_call_since && !trim(*f.do_not_call_since).empty()) {
+    std::string d = trim(*f.do_not_call_since);
+    since = parse_date(d.substr(0, 10));  // "2026-11-03" or "2026-11-03T09:12:00Z"
+    if (!since) return field_error("do_not_call_since", "'" + d + "' is not a date (write it as YYYY-MM-DD)");
+  }
+  std::string reason = f.do_not_call_reason ? trim(*f.do_not_call_reason) : "";
+  // A date or a reason alone says as much as the flag: someone asked, then.
+  if (!flag_given && (since || !reason.empty())) on = true;
+  if (!on) return Status::Ok();
+  c->do_not_call = true;
+  if (since) c->do_not_call_since = since;
+  if (!reason.empty()) c->do_not_call_reason = reason;
+  return Status::Ok();
 }
 
 }  // namespace
@@ -174,6 +217,8 @@ Status apply_contact_fields(const ContactFields& f, const std::string& default_r
     if (!state.empty() && (c->country.empty() || country_code(c->country) == region))
       if (auto z = derive_zone(region, state, region_zones())) c->timezone = *z;
   }
+  if (f.do_not_call || f.do_not_call_since || f.do_not_call_reason)
+    NEXTCALL_RETURN_IF_ERROR(apply_do_not_call(f, c));
   if (c->first_name.empty() && c->last_name.empty())
     return field_error("name", "a contact needs a first or last name");
   return Status::Ok();

@@ -19,6 +19,10 @@ struct ContactFields {
   std::optional<std::string> timezone, city, region, country, hot_button, cadence, owner;
   std::optional<std::vector<std::string>> phones;  // as typed; first is primary
   std::optional<double> deal_value, latitude, longitude;
+  // Do-not-call as a CRM export carries it (import only): "yes" puts the contact on the
+  // list, with the date and reason when given; "no" or empty never takes anyone off it (an
+  // old export must not undo a request not to be called: `nextcall dnc off` does that).
+  std::optional<std::string> do_not_call, do_not_call_since, do_not_call_reason;
 };
 
 // Applies `f` to `c`, validating each field: phones parsed to E.164 with default_region,

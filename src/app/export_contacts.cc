@@ -4,6 +4,7 @@
 #include <ostream>
 #include <unordered_map>
 
+#include "core/civil_time.h"
 #include "core/model_text.h"
 #include "io/csv_reader.h"
 #include "io/model_json.h"
@@ -35,7 +36,8 @@ Status export_contacts(Store& store, const Actor& actor, ExportFormat format, st
   const char* header[] = {"First Name", "Last Name", "Company Name", "Phone Number", "Mobile Phone",
                           "Email", "Time Zone", "Lifecycle Stage", "Title", "City", "State/Region",
                           "Country", "Industry", "Role", "Hot Button", "Cadence", "Deal Value",
-                          "Latitude", "Longitude", "Contact Owner"};
+                          "Latitude", "Longitude", "Contact Owner", "Do Not Call", "Do Not Call Since",
+                          "Do Not Call Reason"};
   bool first = true;
   for (const char* h : header) {
     out << (first ? "" : ",") << h;
@@ -69,11 +71,15 @@ Status export_contacts(Store& store, const Actor& actor, ExportFormat format, st
                             deal,
                             lat,
                             lon,
-                            c.owner_id && owners.count(*c.owner_id) ? owners[*c.owner_id] : ""};
+                            c.owner_id && owners.count(*c.owner_id) ? owners[*c.owner_id] : "",
+                            c.do_not_call ? "yes" : "",
+                            c.do_not_call && c.do_not_call_since ? format_date(*c.do_not_call_since) : "",
+                            c.do_not_call ? c.do_not_call_reason : ""};
     // Text a person typed (names, company, e-mail...) may start like a formula: guarded
     // with a quote (csv_cell). Phones, stage, numbers and the rest are written by us.
     static const bool kTyped[] = {true,  true,  true,  false, false, true,  false, false, true, true,
-                                  true,  true,  true,  false, true,  false, false, false, false, true};
+                                  true,  true,  true,  false, true,  false, false, false, false, true,
+                                  false, false, true};
     static_assert(sizeof kTyped / sizeof kTyped[0] == sizeof fields / sizeof fields[0]);
     first = true;
     for (std::size_t i = 0; i < sizeof fields / sizeof fields[0]; ++i) {

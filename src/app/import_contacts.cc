@@ -187,6 +187,9 @@ Status row_fields(const std::vector<std::string>& raw, const ColumnMapping& m, R
       case ContactField::kHotButton: f.hot_button = v; break;
       case ContactField::kOwner: if (!v.empty()) f.owner = v; break;
       case ContactField::kCadence: if (!v.empty()) f.cadence = v; break;
+      case ContactField::kDoNotCall: f.do_not_call = v; break;
+      case ContactField::kDoNotCallSince: f.do_not_call_since = v; break;
+      case ContactField::kDoNotCallReason: f.do_not_call_reason = v; break;
       case ContactField::kLatitude:
       case ContactField::kLongitude:
       case ContactField::kDealValue: {

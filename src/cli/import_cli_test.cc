@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
@@ -245,6 +246,55 @@ TEST_F(ImportCliTest, DuplicatesFailSkipOrUpdate) {
   EXPECT_EQ(count(), 3u);
 }
 
+// Someone who asked not to be called stays on the list through a CRM's export: the
+// flag in its everyday spellings, with its date and reason; an unreadable flag is an error
+// naming line, column and field; and an old file saying "no" takes nobody off the list.
+TEST_F(ImportCliTest, DoNotCallColumnsAreReadAndNeverTakeAnyoneOffTheList) {
+  std::string file = dir_.write("dnc.csv",
+                                "First Name,Last Name,Phone Number,DoNotCall,Do Not Call Date,DNC Reason\n"
+                                "Ann,Lee,(415) 555-2671,Yes,2026-11-03,asked on the phone\n"
+                                "Bob,Roe,+1 212 555 0100,X,,\n"
+                                "Cy,Poe,+1 212 555 0101,false,,\n"
+                                "Di,Moe,+1 212 555 0102,,2026-10-01T09:00:00Z,unsubscribed by e-mail\n");
+  RunResult r = run({"import", "contacts", file});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto list = nlohmann::json::parse(run({"contact", "list", "--format", "json"}).out);
+  ASSERT_EQ(list.size(), 4u);
+  std::map<std::string, nlohmann::json> by_name;
+  for (const auto& c : list) by_name[c["first_name"].get<std::string>()] = c;
+  EXPECT_EQ(by_name["Ann"]["do_not_call"], true);
+  EXPECT_EQ(by_name["Ann"]["do_not_call_since"], "2026-11-03");
+  EXPECT_EQ(by_name["Ann"]["do_not_call_reason"], "asked on the phone");
+  EXPECT_EQ(by_name["Bob"]["do_not_call"], true);
+  EXPECT_EQ(by_name["Cy"]["do_not_call"], false);
+  EXPECT_EQ(by_name["Di"]["do_not_call"], true) << "a date and a reason say someone asked";
+  EXPECT_EQ(by_name["Di"]["do_not_call_since"], "2026-10-01");
+
+  // An older export says Ann may be called: she stays on the list.
+  std::string old = dir_.write("old.csv",
+                               "First Name,Last Name,Phone Number,Do Not Call,Title\n"
+                               "Ann,Lee,415-555-2671,No,COO\n");
+  RunResult update = run({"import", "contacts", old, "--on-duplicate", "update"});
+  ASSERT_EQ(update.exit_code, 0) << update.err;
+  auto ann = nlohmann::json::parse(run({"contact", "show", "1", "--format", "json"}).out);
+  const auto& contact = ann.contains("contact") ? ann["contact"] : ann;
+  EXPECT_EQ(contact["title"], "COO");
+  EXPECT_EQ(contact["do_not_call"], true);
+  EXPECT_EQ(contact["do_not_call_reason"], "asked on the phone");
+
+  std::string bad = dir_.write("bad.csv",
+                               "First Name,Phone Number,Do Not Call,Do Not Call Since\n"
+                               "Ed,+1 212 555 0103,maybe,\n"
+                               "Flo,+1 212 555 0104,yes,last tuesday\n");
+  RunResult rejected = run({"import", "contacts", bad});
+  EXPECT_EQ(rejected.exit_code, 1);
+  EXPECT_NE(rejected.err.find("bad.csv:2:20: do_not_call: 'maybe' is not yes or no"), std::string::npos)
+      << rejected.err;
+  EXPECT_NE(rejected.err.find("bad.csv:3:25: do_not_call_since: 'last tuesday' is not a date"), std::string::npos)
+      << rejected.err;
+  EXPECT_EQ(count(), 4u);
+}
+
 TEST_F(ImportCliTest, DryRunShowsMappingAndRowsAndWritesNothing) {
   std::string file = dir_.write("hubspot.csv", kHubSpot);
   RunResult r = run({"import", "contacts", file, "--dry-run"});
@@ -270,6 +320,8 @@ TEST_F(ImportCliTest, HeaderOnlyAndEmptyFiles) {
 
 TEST_F(ImportCliTest, ExportRoundTripsThroughImport) {
   ASSERT_EQ(run({"demo", "--contacts", "40"}).exit_code, 0);
+  RunResult dnc = run({"dnc", "on", "3", "--reason", "asked not to be called, twice"});
+  ASSERT_EQ(dnc.exit_code, 0) << dnc.err;
   std::string out = dir_.file("out.csv");
   ASSERT_EQ(run({"export", "contacts", "-o", out}).exit_code, 0);
   TempDir other;
@@ -281,9 +333,13 @@ TEST_F(ImportCliTest, ExportRoundTripsThroughImport) {
   auto a = nlohmann::json::parse(run({"export", "contacts", "--as", "json"}).out);
   auto b = nlohmann::json::parse(run_on(db2, {"export", "contacts", "--as", "json"}).out);
   ASSERT_EQ(b.size(), a.size() + 1);
+  int on_the_list = 0;
+  for (const auto& c : a) on_the_list += c["do_not_call"].get<bool>();
+  EXPECT_GT(on_the_list, 0) << "the demo has someone on the do-not-call list";
   for (std::size_t i = 0; i < a.size(); ++i) {
     for (const char* field : {"first_name", "last_name", "email", "timezone", "stage", "role",
-                              "hot_button", "cadence", "company", "title"})
+                              "hot_button", "cadence", "company", "title", "do_not_call",
+                              "do_not_call_since", "do_not_call_reason"})
       EXPECT_EQ(a[i][field], b[i + 1][field]) << field << " of row " << i;
     EXPECT_EQ(a[i]["phones"][0]["e164"], b[i + 1]["phones"][0]["e164"]);
   }

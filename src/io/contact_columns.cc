@@ -18,6 +18,8 @@ constexpr std::pair<ContactField, std::string_view> kNames[] = {
     {ContactField::kHotButton, "hot_button"}, {ContactField::kOwner, "owner"},
     {ContactField::kLatitude, "latitude"},   {ContactField::kLongitude, "longitude"},
     {ContactField::kDealValue, "deal_value"}, {ContactField::kCadence, "cadence"},
+    {ContactField::kDoNotCall, "do_not_call"}, {ContactField::kDoNotCallSince, "do_not_call_since"},
+    {ContactField::kDoNotCallReason, "do_not_call_reason"},
 };
 
 // Headers reduced to lower-case letters and digits ("State/Region" -> "stateregion").
@@ -85,6 +87,13 @@ constexpr std::pair<std::string_view, ContactField> kHeaders[] = {
     {"emailaddress1", ContactField::kEmail},     {"email1value", ContactField::kEmail},
     {"primaryemail", ContactField::kEmail},
     {"organization1name", ContactField::kCompany}, {"organization1title", ContactField::kTitle},
+    // Do-not-call: Salesforce's DoNotCall, HubSpot's and Pipedrive's custom columns, ours.
+    {"donotcall", ContactField::kDoNotCall},     {"dnc", ContactField::kDoNotCall},
+    {"donotphone", ContactField::kDoNotCall},    {"donotcallflag", ContactField::kDoNotCall},
+    {"donotcalllist", ContactField::kDoNotCall}, {"optedoutofcalls", ContactField::kDoNotCall},
+    {"donotcallsince", ContactField::kDoNotCallSince}, {"donotcalldate", ContactField::kDoNotCallSince},
+    {"dncdate", ContactField::kDoNotCallSince},  {"dncsince", ContactField::kDoNotCallSince},
+    {"donotcallreason", ContactField::kDoNotCallReason}, {"dncreason", ContactField::kDoNotCallReason},
 };
 
 std::string squeeze(std::string_view s) {

@@ -14,7 +14,7 @@ namespace nextcall {
 enum class ContactField {
   kIgnore, kFirstName, kLastName, kFullName, kCompany, kPhone, kMobile, kEmail, kTimezone,
   kStage, kTitle, kCity, kState, kCountry, kIndustry, kRole, kHotButton, kOwner, kLatitude,
-  kLongitude, kDealValue, kCadence,
+  kLongitude, kDealValue, kCadence, kDoNotCall, kDoNotCallSince, kDoNotCallReason,
 };
 
 // "first_name", "phone", ... as written in --map and shown by --dry-run.
