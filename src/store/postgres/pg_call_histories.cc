@@ -16,7 +16,7 @@ Status PostgresStore::for_each_attempt(Id ws, const Filter& f,
   p.add(ws);
   if (f.contact_id) p.add(*f.contact_id);
   auto r = db_->query(
-      std::string("SELECT id, contact_id, rep_id, at, outcome, rung, ladder, reason_id, next_on "
+      std::string("SELECT id, contact_id, rep_id, at, outcome, rung, ladder, reason_id, next_on, approach "
                   "FROM attempts WHERE workspace_id=$1") +
           (f.contact_id ? " AND contact_id=$2" : "") + " ORDER BY contact_id, at, id",
       p);
@@ -34,6 +34,7 @@ Status PostgresStore::for_each_attempt(Id ws, const Filter& f,
     a.ladder = x.text(6);
     a.reason_id = x.opt_i64(7);
     a.next_on = read_date(x, 8);
+    a.approach = x.text(9);  // the history keeps each try's approach
     NEXTCALL_RETURN_IF_ERROR(fn(a));
   }
   return Status::Ok();

@@ -12,7 +12,7 @@ using sqlite::read_date;
 Status SqliteStore::for_each_attempt(Id ws, const Filter& f,
                                      const std::function<Status(const Attempt&)>& fn) {
   auto st = db_->prepare(
-      std::string("SELECT id, contact_id, rep_id, at, outcome, rung, ladder, reason_id, next_on "
+      std::string("SELECT id, contact_id, rep_id, at, outcome, rung, ladder, reason_id, next_on, approach "
                   "FROM attempts WHERE workspace_id=?1") +
       (f.contact_id ? " AND contact_id=?2" : "") + " ORDER BY contact_id, at, id");
   if (!st.ok()) return st.status();
@@ -31,6 +31,7 @@ Status SqliteStore::for_each_attempt(Id ws, const Filter& f,
     a.ladder = st->view(6);
     a.reason_id = st->opt_i64(7);
     a.next_on = read_date(*st, 8);
+    a.approach = st->view(9);  // the history keeps each try's approach
     NEXTCALL_RETURN_IF_ERROR(fn(a));
   }
   return s;
