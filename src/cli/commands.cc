@@ -34,6 +34,7 @@ void install_cadence(CLI::App& cmd, Runtime& rt);
 void install_dnc(CLI::App& cmd, Runtime& rt);
 void install_snooze(CLI::App& cmd, Runtime& rt);
 void install_serve(CLI::App& cmd, Runtime& rt);
+void install_db(CLI::App& cmd, Runtime& rt);
 void install_user(CLI::App& cmd, Runtime& rt);
 
 const std::vector<CommandSpec>& command_table() {
@@ -68,6 +69,7 @@ const std::vector<CommandSpec>& command_table() {
       {"change", "Company changes and the recall lists they produce", false, &install_change},
       {"lint", "Find weak phrasing in scripts, voicemails, notes and e-mails", true, &install_lint},
       {"version", "Print the version and the database's schema version", true, &install_version},
+      {"db", "Check the tables summed up from the calls, and rebuild them", false, &install_db},
       {"serve", "Serve the web app and the HTTP API", false, &install_serve},
       {"user", "Add users, set passwords and issue API tokens", false, &install_user},
       {"coach", "Coach one call from a transcript or recording; --apply keeps its memory", false,
