@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { rest } from './screens.mjs';
+import { day } from './day.mjs';
 
 const NOW = '2026-11-24T15:00:00Z';
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -63,6 +64,9 @@ const consoleErrors = [];
 // HTTP errors the walk provokes on purpose (the browser logs each failed request).
 const allowed = [];
 function allowResourceError(status) { allowed.push(status); }
+// Other console errors the walk provokes on purpose (a request to a stopped server).
+const allowedText = [];
+function allowConsole(text) { allowedText.push(text); }
 
 function watch(page, who) {
   page.on('console', (msg) => {
@@ -72,6 +76,8 @@ function watch(page, who) {
       if (/401/.test(text) && /Failed to load resource/.test(text)) return;
       const i = allowed.findIndex((st) => text.includes(`status of ${st}`));
       if (i >= 0 && /Failed to load resource/.test(text)) { allowed.splice(i, 1); return; }
+      const j = allowedText.findIndex((t) => text.includes(t));
+      if (j >= 0) { allowedText.splice(j, 1); return; }
       consoleErrors.push(`${who}: ${text}`);
     }
   });
@@ -86,6 +92,9 @@ async function shot(page, name) {
     .filter((el) => el.type !== 'hidden' && !(el.labels && el.labels.length) && !el.getAttribute('aria-label'))
     .map((el) => el.outerHTML.slice(0, 80)));
   assert.deepEqual(unlabelled, [], `${name}: form controls without a label`);
+  // Times are the rep's (and the contact's), never UTC with a Z.
+  const utc = await page.evaluate(() => (document.body.innerText.match(/\d{1,2}:\d{2}(:\d{2})?Z\b/g) || []));
+  assert.deepEqual(utc, [], `${name}: UTC times on screen`);
 }
 
 async function signIn(page, base, email) {
@@ -93,7 +102,7 @@ async function signIn(page, base, email) {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill('nextcall-demo');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.locator('#main[data-ready="today"]').waitFor({ timeout: 10000 });
+  await page.locator('#main[data-ready="today"]').waitFor({ timeout: 20000 });
 }
 
 async function apiFromPage(page, method, url, body) {
@@ -111,16 +120,29 @@ async function main() {
   execFileSync(bin, ['--db', db, 'demo'], { env, stdio: 'ignore' });
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  step(`start server on ${base}`);
-  server = spawn(bin, ['--db', db, 'serve', '--port', String(port), '--bind', '127.0.0.1',
-    '--static-dir', path.join(repo, 'web', 'static')], { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let serverErr = '';
-  server.stderr.on('data', (d) => { serverErr += d; });
-  try {
-    await waitForServer(base, server);
-  } catch (e) {
-    throw new Error(`${e.message}\n${serverErr}`);
+  // The server can be stopped and started again on the same port and database (a save
+  // made while it is down must survive).
+  async function startServer() {
+    step(`start server on ${base}`);
+    server = spawn(bin, ['--db', db, 'serve', '--port', String(port), '--bind', '127.0.0.1',
+      '--static-dir', path.join(repo, 'web', 'static')], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    server.stderr.on('data', (d) => { serverErr += d; });
+    try {
+      await waitForServer(base, server);
+    } catch (e) {
+      throw new Error(`${e.message}\n${serverErr}`);
+    }
   }
+  async function stopServer() {
+    step('stop the server');
+    const proc = server;
+    const exited = new Promise((resolve) => proc.once('exit', resolve));
+    proc.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 15000))]);
+    if (proc.exitCode === null && proc.signalCode === null) { proc.kill('SIGKILL'); await exited; }
+  }
+  await startServer();
 
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -202,7 +224,8 @@ async function main() {
   assert.equal(await selIndex(), start, 'k and ArrowUp move up');
   await page.keyboard.press('v');
   await page.locator('#logpanel').waitFor();
-  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape'); // leaves the note
+  await page.keyboard.press('Escape'); // closes the panel
   await page.locator('#logpanel').waitFor({ state: 'detached' });
   const script = [
     { keys: ['v'], outcome: 'voicemail' },
@@ -221,7 +244,7 @@ async function main() {
     if (s.note) await page.keyboard.type(s.note);
     if (i === 2) await shot(page, '03-today-logging');
     await page.keyboard.press('Enter');
-    await page.locator(`#sheet li.call.done[data-contact="${id}"]`).waitFor({ timeout: 5000 });
+    await page.locator(`#sheet li.call.done[data-contact="${id}"]`).waitFor({ timeout: 15000 });
     const after = (await apiFromPage(page, 'GET', `/api/contacts/${id}`)).body;
     assert.equal(after.attempts.length, before + 1, `a new attempt for contact ${id}`);
     const last = after.attempts.reduce((a, b) => (a.id > b.id ? a : b));
@@ -255,6 +278,9 @@ async function main() {
   const overflow = await pp.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 1, `no horizontal scroll at 390px (overflow ${overflow}px)`);
   await phone.close();
+
+  await day({ page, base, browser, step, shot, signIn, apiFromPage, watch, stopServer, startServer, allowConsole,
+    artifact: (name) => path.join(artifacts, name) });
 
   await rest({ allowResourceError, page, base, browser, step, shot, signIn, apiFromPage, watch });
 

@@ -27,7 +27,16 @@ export async function api(method, path, body, opts = {}) {
     }
   }
   if (method !== 'GET' && method !== 'HEAD') headers['X-CSRF-Token'] = csrf;
-  const res = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
+  let res;
+  try {
+    res = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
+  } catch {
+    // The browser's own words ("Failed to fetch") say nothing to a rep.
+    throw new ApiError(0, { error: { code: 'unreachable', message: "nextcall can't reach the server" } });
+  }
+  if (res.status === 502 || res.status === 503 || res.status === 504) {
+    throw new ApiError(res.status, { error: { code: 'unreachable', message: "nextcall can't reach the server" } });
+  }
   let data = null;
   const text = await res.text();
   if (text) {

@@ -1,4 +1,4 @@
-import { h, mount, clear } from './dom.js';
+import { h, mount, clear, setHomeZone } from './dom.js';
 import { get, del, session, setCsrf, setUnauthorizedHandler } from './api.js';
 import { renderSignIn } from './screens/signin.js';
 import { renderToday } from './screens/today.js';
@@ -51,6 +51,7 @@ function showSignIn() {
     session.user = data.user;
     session.workspace = data.workspace;
     setCsrf(data.csrf_token);
+    setHomeZone(data.user && data.user.timezone);
     const target = sessionStorage.getItem('nextcall.after') || '#/today';
     sessionStorage.removeItem('nextcall.after');
     if (location.hash === target) route(); else location.hash = target;
@@ -67,6 +68,7 @@ async function route() {
       session.user = s.user;
       session.workspace = s.workspace;
       setCsrf(s.csrf_token);
+      setHomeZone(s.user && s.user.timezone);
     } catch {
       if (parts[0] !== 'signin') sessionStorage.setItem('nextcall.after', hash);
       showSignIn();

@@ -76,10 +76,32 @@ export function fmtTime(epochSeconds, timeZone) {
   } catch { return new Date(epochSeconds * 1000).toISOString().slice(11, 16); }
 }
 
-export function fmtDate(value) {
+// The rep's own zone, for times shown anywhere (set once signed in).
+let homeZone = '';
+export function setHomeZone(tz) { homeZone = tz || ''; }
+export function getHomeZone() { return homeZone || Intl.DateTimeFormat().resolvedOptions().timeZone; }
+
+// "Tue, Dec 1, 10:00 AM" at an instant in a zone.
+export function fmtWhen(epochSeconds, timeZone) {
+  const opts = { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' };
+  try {
+    return new Intl.DateTimeFormat('en-US', { ...opts, timeZone: timeZone || getHomeZone() }).format(new Date(epochSeconds * 1000));
+  } catch { return new Intl.DateTimeFormat('en-US', opts).format(new Date(epochSeconds * 1000)); }
+}
+
+// A date or an instant as the rep reads it: a plain date stays as it is; an instant
+// ("2026-12-01T16:00:00Z" or epoch seconds) is shown in the rep's zone, and in the
+// contact's too when `theirZone` is given and differs. Never UTC with a Z.
+export function fmtDate(value, theirZone) {
   if (value === null || value === undefined || value === '') return '';
-  if (typeof value === 'number') return new Date(value * 1000).toISOString().slice(0, 16).replace('T', ' ');
-  return String(value).replace('T', ' ').replace(/:\d\dZ$/, 'Z');
+  let t = null;
+  if (typeof value === 'number') t = value;
+  else if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:?\d{2})$/.test(String(value))) t = Date.parse(String(value).replace(' ', 'T')) / 1000;
+  if (t === null || Number.isNaN(t)) return String(value);
+  const mine = fmtWhen(t);
+  if (!theirZone || theirZone === getHomeZone()) return mine;
+  const theirs = fmtTime(t, theirZone);
+  return theirs === fmtTime(t, getHomeZone()) ? mine : `${mine} your time (${theirs} their time)`;
 }
 
 export function pct(x) {

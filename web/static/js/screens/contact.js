@@ -95,7 +95,7 @@ export function renderContact(main, idText) {
         h('div', { class: 'small muted' }, r.introduced ? `introduced ${r.introduced_on || ''}` : 'not introduced yet')),
       r.introduced ? null : h('button', { type: 'button', class: 'small', onclick: () => act(post(`/api/referrals/${r.id}/introduced`, {}), 'Marked introduced') }, 'Introduced')));
     const appointments = (m.appointments || []).map((a) => h('div', { class: 'mem-item' },
-      h('div', { class: 'text' }, h('strong', null, fmtDate(a.starts_at)), ` · ${a.duration_minutes} min · ${a.place || ''}`,
+      h('div', { class: 'text' }, h('strong', null, fmtDate(a.starts_at, m.timezone)), ` · ${a.duration_minutes} min · ${a.place || ''}`,
         h('div', { class: 'small muted' }, `${a.status}${a.is_callback ? ' · callback' : ''}`)),
       a.status === 'proposed' ? h('button', { type: 'button', class: 'small', onclick: () => act(patch(`/api/appointments/${a.id}`, { status: 'confirmed' }), 'Appointment confirmed') }, 'Confirm') : null));
 

@@ -1,4 +1,4 @@
-import { h, mount, clear, announce, fmtTime, pct, errorBox } from '../dom.js';
+import { h, mount, clear, announce, fmtTime, fmtWhen, pct, errorBox } from '../dom.js';
 import { get, post } from '../api.js';
 
 const OUTCOMES = {
@@ -8,6 +8,31 @@ const OUTCOMES = {
   n: ['no_answer', 'No answer'],
 };
 const nice = (code) => String(code || '').replace(/_/g, ' ');
+// Words for the rep: no record numbers, method references or option names.
+const plain = (text) => String(text || '')
+  .replace(/\s*\((?:see )?seeds? \d+[^)]*\)/gi, '')
+  .replace(/\s*\bseeds? \d{3}\b/gi, '')
+  .replace(/Thompson sample[^;,.)]*/gi, 'connect chance')
+  .replace(/\s*--[a-z][a-z-]*/g, '')
+  .replace(/\s*#\d+/g, '')
+  .trim();
+const SOURCES = {
+  commitment: 'from what they promised', change: 'from a change that answers their objection',
+  library: 'from the reason library', promise: 'from what you promised', referral: 'from a referral',
+  material: 'from the material you sent',
+};
+// "m:ss" from seconds, and back.
+const mmss = (sec) => `${Math.floor(sec / 60)}:${String(sec % 60).padStart(2, '0')}`;
+function seconds(text) {
+  const t = String(text || '').trim();
+  if (!t) return 0;
+  const m = /^(\d{1,3})(?::(\d{1,2}))?$/.exec(t);
+  if (!m) return null;
+  return m[2] === undefined ? Number(m[1]) * 60 : Number(m[1]) * 60 + Number(m[2]);
+}
+const isTextField = (t) => !!t && (t.isContentEditable || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT'
+  || (t.tagName === 'INPUT' && !['radio', 'checkbox', 'button', 'submit', 'reset'].includes(t.type)));
+
 
 function localNow(tz, nowSec) {
   return fmtTime(nowSec, tz);
@@ -42,29 +67,33 @@ function dayTitle(day, today) {
 
 // `day` (YYYY-MM-DD, from #/today/<day>) plans another day than today: after hours a rep
 // prepares tomorrow's calls.
+// `day` (YYYY-MM-DD, from #/today/<day>) plans another day than today: after hours a rep
+// prepares tomorrow's calls.
 export function renderToday(main, day) {
   if (day && !/^\d{4}-\d{2}-\d{2}$/.test(day)) day = undefined;
   const state = {
-    plan: null, settings: null, sel: 0, done: new Map(), log: null, memory: new Map(), busy: false,
+    plan: null, settings: null, sel: 0, done: new Map(), doneList: [], log: null, memory: new Map(), busy: false,
+    timer: null, // { contact, started (ms) } while a call is on
   };
   const sheetEl = h('ol', { class: 'sheet', id: 'sheet', 'aria-label': 'Call sheet' });
   const headEl = h('div', { class: 'sheet-head' }, h('h1', null, 'Today'));
-  const logEl = h('div', { class: 'logbar card idle', id: 'logbar' });
+  const logEl = h('div', { class: 'logbar idle', id: 'logbar' });
   const extrasEl = h('div', { class: 'sheet-extras', id: 'sheet-extras' });
+  const doneEl = h('section', { class: 'done-today', id: 'done-today', 'aria-labelledby': 'done-h' });
   const briefEl = h('article', { class: 'brief card', id: 'brief', 'aria-live': 'polite', 'aria-busy': 'true' }, skeleton());
   const keysEl = h('p', { class: 'keys', id: 'keys' },
-    h('kbd', null, 'j'), '/', h('kbd', null, 'k'), ' or ', h('kbd', null, '↑'), h('kbd', null, '↓'), ' move · ',
-    h('kbd', null, 'c'), ' connected · ', h('kbd', null, 'v'), ' voicemail · ', h('kbd', null, 'g'), ' gatekeeper · ',
-    h('kbd', null, 'n'), ' no answer · then ', h('kbd', null, '1'), '…', h('kbd', null, '7'), ' rung, type a note, ',
-    h('kbd', null, 'Enter'), ' save, ', h('kbd', null, 'Esc'), ' cancel');
+    h('kbd', null, 'j'), '/', h('kbd', null, 'k'), ', ', h('kbd', null, '↑'), h('kbd', null, '↓'), ' or ', h('kbd', null, 'Tab'), ' move · ',
+    h('kbd', null, 'd'), ' dial · ', h('kbd', null, 'c'), h('kbd', null, 'v'), h('kbd', null, 'g'), h('kbd', null, 'n'), ' log');
+  const sheetScroll = h('div', { class: 'sheet-scroll', id: 'sheet-scroll' }, sheetEl, doneEl, extrasEl);
   mount(main, h('div', { class: 'today' },
-    h('section', { class: 'sheet-col', 'aria-labelledby': 'today-h' }, headEl, keysEl, sheetEl, extrasEl),
-    h('section', { class: 'brief-col', 'aria-label': 'Brief for the selected call' }, logEl, briefEl)));
+    h('section', { class: 'sheet-col', 'aria-labelledby': 'today-h' }, headEl, keysEl, logEl, sheetScroll),
+    h('section', { class: 'brief-col', id: 'brief-col', 'aria-label': 'Brief for the selected call' }, briefEl)));
   headEl.firstChild.id = 'today-h';
   sheetEl.appendChild(h('li', { class: 'muted' }, h('span', { class: 'skeleton w80' }), h('span', { class: 'skeleton w60' })));
   renderLogIdle();
 
   const calls = () => (state.plan ? state.plan.calls : []);
+  const narrow = () => window.matchMedia('(max-width: 900px)').matches;
 
   const repToday = () => dayIn(state.plan.rep.timezone, state.plan.now);
   const isToday = () => state.plan.day === repToday();
@@ -73,18 +102,21 @@ export function renderToday(main, day) {
     const t = dayTitle(state.plan.day, repToday());
     return t === 'Today' || t === 'Tomorrow' || t === 'Yesterday' ? t.toLowerCase() : `on ${state.plan.day}`;
   };
+  const doneLabel = (a) => `${nice(a.outcome)}${a.rung ? ` · ${nice(a.rung)}` : ''}`;
 
   function renderHead() {
     const p = state.plan;
     const tz = p.rep.timezone;
     const left = calls().filter((c) => !state.done.has(c.contact_id)).length;
+    const done = state.done.size;
     const today = repToday();
     const link = (d, text, label) => h('a', { href: d === today ? '#/today' : `#/today/${d}`, 'aria-label': label }, text);
     mount(headEl,
       h('h1', { id: 'today-h' }, dayTitle(p.day, today)),
       h('span', { class: 'muted small' },
         `${p.day} · now ${fmtTime(p.now, tz)} your time (${tz.replace(/_/g, ' ')}) · `,
-        h('span', { id: 'left-count' }, `${left} of ${calls().length} to call`)),
+        h('strong', { id: 'done-count' }, `${done} of ${done + left} done`),
+        h('span', { id: 'left-count', class: 'visually-hidden' }, `, ${left} to call`)),
       h('nav', { class: 'day-nav small', id: 'day-nav', 'aria-label': 'Other days' },
         link(addDays(p.day, -1), '‹ day before', 'The day before'),
         isToday() ? null : link(today, 'today', 'Back to today'),
@@ -100,7 +132,7 @@ export function renderToday(main, day) {
     if (!calls().length) {
       // After hours, on a weekend or a holiday: the next day is what the rep prepares.
       sheetEl.appendChild(isToday()
-        ? h('li', { class: 'muted', id: 'sheet-empty' }, 'No calls left to plan today. ',
+        ? h('li', { class: 'muted', id: 'sheet-empty' }, state.done.size ? 'Every call planned for today is done. ' : 'No calls left to plan today. ',
           h('a', { href: `#/today/${addDays(p.day, 1)}` }, 'Plan tomorrow →'))
         : h('li', { class: 'muted', id: 'sheet-empty' }, `No calls planned for ${p.day}.`));
     }
@@ -113,18 +145,35 @@ export function renderToday(main, day) {
       const li = h('li', { class: ['call', i === state.sel && 'selected', done && 'done'], dataset: { contact: c.contact_id, index: i } },
         h('button', {
           type: 'button', class: 'call-btn', 'aria-current': i === state.sel ? 'true' : null,
-          onclick: () => select(i, true),
+          onclick: () => select(i, true, true),
+          // Focus and selection are one: Tab to a call and the keys act on it.
+          onfocus: () => { if (state.sel !== i && !state.log) select(i, false); },
         },
         h('span', { class: 'call-time' }, fmtTime(at, tz)),
         h('span', { class: 'call-name' }, c.name),
-        done ? h('span', { class: 'badge ok call-kind done-mark' }, `✓ ${nice(done)}`)
+        done ? h('span', { class: 'badge ok call-kind done-mark' }, `✓ ${doneLabel(done)}`)
           : h('span', { class: ['badge call-kind', c.kind === 'recall' ? 'warn' : c.kind === 'follow_up' ? 'accent' : ''] }, nice(c.kind)),
         h('span', { class: 'call-meta' },
           `${c.company || ''}${c.company ? ' · ' : ''}their time ${localNow(c.timezone, at)}`)));
       sheetEl.appendChild(li);
     });
     if (!nowPlaced && calls().length) sheetEl.appendChild(nowLine());
+    renderDone();
     renderExtras();
+  }
+
+  // The calls logged today, from the server: a reload shows them, with their outcome.
+  function renderDone() {
+    const tz = state.plan.rep.timezone;
+    const rows = state.doneList.slice().reverse();
+    mount(doneEl,
+      h('h2', { id: 'done-h', class: 'small-h' }, `Done ${dayWords()} (${rows.length})`),
+      rows.length ? h('ol', { class: 'plain done-list', id: 'done-list' }, rows.map((a) => h('li', { dataset: { contact: a.contact_id } },
+        h('span', { class: 'call-time' }, fmtTime(Date.parse(a.at) / 1000, tz)), ' ',
+        h('a', { href: `#/contact/${a.contact_id}` }, a.name), ' ',
+        h('span', { class: 'badge ok' }, doneLabel(a)),
+        a.note ? h('span', { class: 'muted small' }, ` — ${a.note}`) : null)))
+        : h('p', { class: 'muted small' }, 'No calls logged yet.'));
   }
 
   // The rest of the day's picture: who did not fit, who needs a reason before a call, who is
@@ -136,7 +185,7 @@ export function renderToday(main, day) {
         h('summary', null, `${title} (${rows.length})`),
         h('ul', { class: 'plain' }, rows.map((r) => h('li', null,
           h('a', { href: `#/contact/${r.contact_id}` }, r.name),
-          r.why ? h('span', { class: 'muted small' }, ` — ${r.why}`) : null))))
+          r.why ? h('span', { class: 'muted small' }, ` — ${plain(r.why)}`) : null))))
       : null);
     const overflow = (p.overflow || []).map((b) => ({
       contact_id: b.contact_id, name: b.name,
@@ -159,18 +208,46 @@ export function renderToday(main, day) {
     return [];
   }
 
-  function section(title, ...body) {
-    return h('section', { class: 'brief-sec' }, h('h3', null, title), ...body);
+  function section(id, title, ...body) {
+    return h('section', { class: 'brief-sec', id }, h('h3', null, title), ...body);
   }
+
+  // Times held for this contact by earlier voicemails (tentative appointments).
+  function heldTimes(c, mem) {
+    const rows = [];
+    const seen = new Set();
+    for (const a of (mem && mem.appointments) || []) {
+      if (a.status !== 'proposed') continue;
+      seen.add(a.starts_at);
+      rows.push(a.starts_at);
+    }
+    if (c.voicemail && c.voicemail.held_appointment_id && c.voicemail.proposed_slot && !seen.has(c.voicemail.proposed_slot)) rows.push(c.voicemail.proposed_slot);
+    return rows.map((t) => Date.parse(t) / 1000).filter((t) => t > state.plan.now - 3600).sort((a, b) => a - b);
+  }
+
+  function timerText() {
+    const T = state.timer;
+    return T ? `On the call ${mmss(Math.round((Date.now() - T.started) / 1000))}` : '';
+  }
+  function startTimer() {
+    const c = calls()[state.sel];
+    if (!c) return;
+    if (state.timer && state.timer.contact === c.contact_id) return;
+    state.timer = { contact: c.contact_id, started: Date.now() };
+    tick();
+  }
+  function tick() {
+    const el = document.getElementById('call-timer');
+    if (el) el.textContent = timerText();
+  }
+  const ticker = setInterval(tick, 1000);
 
   function renderBrief() {
     const c = calls()[state.sel];
     briefEl.setAttribute('aria-busy', 'false');
-    if (!c) { mount(briefEl, h('p', { class: 'muted' }, 'Nothing selected.')); return; }
+    if (!c) { mount(briefEl, h('p', { class: 'muted' }, state.done.size ? 'Every call on the sheet is done.' : 'Nothing selected.')); return; }
     const tz = state.plan.rep.timezone;
     const close = c.close || {};
-    const ladder = ladderFor('connected', c);
-    const fallbacks = new Set(close.fallbacks || []);
     const mem = state.memory.get(c.contact_id);
     const memSec = h('section', { class: 'brief-sec wide', id: 'brief-memory' }, h('h3', null, 'Threads and commitments'));
     if (!mem) memSec.appendChild(h('div', { 'aria-hidden': 'true' }, h('span', { class: 'skeleton w80' }), h('span', { class: 'skeleton w60' })));
@@ -184,47 +261,72 @@ export function renderToday(main, day) {
         h('li', null, h('span', { class: 'badge warn' }, x.owner === 'contact' ? 'they promised' : 'you promised'), ' ', x.what,
           x.due_on ? h('span', { class: 'muted' }, ` — due ${x.due_on}`) : null))));
     }
+    const last = c.last_call;
+    const held = heldTimes(c, mem);
+    const fallbacks = (close.fallbacks || []).map(nice);
+    const whys = [
+      ['This call', (c.due_because || []).map(plain).join('; ')],
+      ['The reason', c.reason ? `${SOURCES[c.reason.source] || nice(c.reason.category)}. ${plain(c.reason.why)}` : ''],
+      ['The opener', c.opener ? plain(c.opener.source) : ''],
+      ['The time', c.window ? `${plain(c.window.why)} (${c.window.local || ''})` : ''],
+      ['The approach', c.approach ? `${nice(c.approach.name)}: ${plain(c.approach.why)}` : ''],
+      ['The close', plain(close.why)],
+      ['The voicemail time', c.voicemail && c.voicemail.slot_why ? plain(c.voicemail.slot_why) : ''],
+    ].filter(([, t]) => t && t.trim());
+    const phone = c.phone && c.phone.e164;
     mount(briefEl,
       h('header', { class: 'brief-head' },
-        h('div', null,
+        h('div', { class: 'who-block' },
           h('h2', null, h('a', { href: `#/contact/${c.contact_id}` }, c.name)),
-          h('div', { class: 'muted' }, [c.title, c.company].filter(Boolean).join(', ')),
-          h('div', { class: 'small muted' }, `${nice(c.stage)} · ${nice(c.role)} · their time now ${localNow(c.timezone, state.plan.now)} (${c.timezone})`)),
-        h('div', null,
-          c.phone ? h('a', { class: 'phone', href: `tel:${c.phone.e164}` }, c.phone.display || c.phone.e164) : h('span', { class: 'muted' }, 'no phone'),
-          h('div', { class: 'small muted' }, `${fmtTime(Date.parse(c.slot) / 1000, tz)} · ${c.approach ? c.approach.name : ''}`),
-          c.window ? h('div', { class: 'small muted' }, `connect chance ${pct(c.window.connect_estimate)}`) : null)),
-      c.due_because && c.due_because.length ? h('p', { class: 'hint small' }, 'Due because: ', c.due_because.join('; ')) : null,
+          h('div', { class: 'muted small' }, [c.title, c.company, `${nice(c.stage)} · ${nice(c.role)}`].filter(Boolean).join(', ')),
+          h('div', { class: 'small muted', id: 'brief-times' },
+            `${fmtTime(Date.parse(c.slot) / 1000, tz)} your time · ${c.timezone ? `${localNow(c.timezone, Date.parse(c.slot) / 1000)} their time (${c.timezone.replace(/_/g, ' ')})` : 'their zone unknown'}`,
+            c.attempt > 1 ? ` · try ${c.attempt}` : '',
+            c.window ? ` · connect chance ${pct(c.window.connect_estimate)}` : '')),
+        h('div', { class: 'dial' },
+          phone ? h('a', { class: 'phone', id: 'brief-phone', href: `tel:${phone}`, onclick: () => startTimer(), 'aria-label': `Call ${c.name} at ${c.phone.display || phone} (d)` },
+            c.phone.display || phone) : h('span', { class: 'muted' }, 'no phone'),
+          h('div', { class: 'small timer', id: 'call-timer', role: 'timer' }, state.timer && state.timer.contact === c.contact_id ? timerText() : ''))),
+      h('p', { class: 'last-call small', id: 'last-call' },
+        h('strong', null, 'Last call: '),
+        last ? [`${last.your_time || ''}${last.their_time && last.their_time.replace(/ their time$/, '') !== (last.your_time || '').replace(/ your time$/, '') ? ` (${last.their_time})` : ''} · ${nice(last.outcome)}`,
+          last.rung ? ` · agreed to ${nice(last.rung)}` : ' · no rung agreed',
+          last.note ? h('span', { class: 'muted' }, ` — “${last.note}”`) : null] : h('span', { class: 'muted' }, 'none yet: a first call.'),
+        held.length ? h('span', { id: 'held-times' }, h('br'), h('strong', null, 'Held on voicemail: '),
+          held.map((t) => `${fmtWhen(t, tz)} your time${c.timezone ? ` (${localNow(c.timezone, t)} their time)` : ''}`).join('; ')) : null),
+      h('div', { class: 'live', id: 'live' },
+        h('div', { class: 'live-col' },
+          section('live-reason', 'Reason to call',
+            h('p', { class: 'quote' }, c.reason ? c.reason.sentence || c.reason.text : 'No reason yet: add one in the library.')),
+          section('live-opener', 'Opener', h('p', { class: 'quote' }, c.opener ? c.opener.text : '—'))),
+        h('div', { class: 'live-col' },
+          section('live-material', 'Point at',
+            c.material ? h('p', { class: 'small' }, h('strong', null, c.material.location), ' of ', h('em', null, c.material.title),
+              c.material.serves ? h('span', { class: 'muted' }, ` — ${c.material.serves}`) : null)
+              : h('p', { class: 'small muted' }, c.hot_button ? `No page yet for their hot button: ${c.hot_button}.` : 'No material to point at; ask what matters most to them.')),
+          section('live-close', 'Close',
+            h('p', { class: 'small' }, 'Ask for ', h('strong', { class: 'target' }, nice(close.target) || '—'),
+              close.highest_agreed ? h('span', { class: 'muted' }, ` (agreed before: ${nice(close.highest_agreed)})`) : null),
+            fallbacks.length ? h('p', { class: 'small', id: 'close-fallbacks' }, 'If not: ', fallbacks.join(' → ')) : null,
+            close.ask ? h('p', { class: 'small muted' }, close.ask) : null)),
+        h('div', { class: 'live-col' },
+          section('live-voicemail', 'Voicemail',
+            h('p', { class: 'quote small' }, c.voicemail ? c.voicemail.text : '—'),
+            c.voicemail && c.voicemail.seconds ? h('p', { class: 'small muted' }, `about ${c.voicemail.seconds} s`) : null),
+          section('live-gatekeeper', 'Gatekeeper',
+            (c.gatekeeper_script && c.gatekeeper_script.length)
+              ? h('ul', { class: 'plain small' }, c.gatekeeper_script.map((g) => h('li', null, g)))
+              : h('p', { class: 'muted small' }, 'Ask for them by name; no screener on record.')))),
       h('div', { class: 'brief-sections' },
-        section('Reason to call',
-          h('p', { class: 'quote' }, c.reason ? c.reason.sentence || c.reason.text : 'No reason yet: add one in the library.'),
-          c.reason ? h('p', { class: 'small muted' }, `${nice(c.reason.category)} · ${c.reason.why || ''}`) : null),
-        section('Opener',
-          h('p', { class: 'quote' }, c.opener ? c.opener.text : '—'),
-          c.opener && c.opener.source ? h('p', { class: 'small muted' }, c.opener.source) : null),
-        section('Hot button',
-          h('p', null, h('strong', null, c.hot_button || 'not known yet')),
-          c.material ? h('p', { class: 'small' }, 'Point at ', h('strong', null, c.material.location), ' of ', h('em', null, c.material.title),
-            c.material.serves ? h('span', { class: 'muted' }, ` (serves ${c.material.serves})`) : null)
-            : h('p', { class: 'small muted' }, 'No material page to point at.'),
-          c.qualifying_questions && c.qualifying_questions.length ? h('ul', { class: 'small' }, c.qualifying_questions.map((q) => h('li', null, q))) : null),
-        section('Close',
-          h('p', { class: 'small' }, 'Target: ', h('strong', null, nice(close.target)),
-            close.highest_agreed ? h('span', { class: 'muted' }, ` · agreed before: ${nice(close.highest_agreed)}`) : null),
-          h('ol', { class: 'ladder', 'aria-label': `${close.ladder || 'contact'} ladder` }, ladder.map((r, i) =>
-            h('li', { class: [r === close.target && 'target', fallbacks.has(r) && 'fallback'] },
-              h('span', { class: 'rung-n' }, String(i + 1)), nice(r),
-              r === close.target ? h('span', { class: 'badge accent' }, 'target') : fallbacks.has(r) ? h('span', { class: 'badge warn' }, 'fallback') : null))),
-          close.ask ? h('p', { class: 'small' }, close.ask) : null),
         c.fallback_play ? h('section', { class: 'brief-sec wide' }, h('h3', null, 'If they have not done it'), h('p', { class: 'small' }, c.fallback_play)) : null,
-        section('Voicemail script',
-          h('p', { class: 'quote' }, c.voicemail ? c.voicemail.text : '—'),
-          c.voicemail ? h('p', { class: 'small muted' }, `${c.voicemail.words} words · about ${c.voicemail.seconds} s`) : null),
-        section('Gatekeeper script',
-          (c.gatekeeper_script && c.gatekeeper_script.length)
-            ? h('ul', { class: 'plain small' }, c.gatekeeper_script.map((g) => h('li', null, g)))
-            : h('p', { class: 'muted small' }, 'Dial direct.')),
-        memSec));
+        c.qualifying_questions && c.qualifying_questions.length ? section('brief-questions', 'Questions to ask',
+          h('ul', { class: 'small' }, c.qualifying_questions.map((q) => h('li', null, q)))) : null,
+        c.hot_button ? section('brief-hot', 'Hot button', h('p', null, c.hot_button)) : null,
+        c.tried_before && c.tried_before.length ? section('brief-tried', 'Tried before',
+          h('ul', { class: 'plain small' }, c.tried_before.map((t) => h('li', null, plain(t))))) : null,
+        memSec,
+        whys.length ? h('details', { class: 'brief-sec wide why', id: 'brief-why' }, h('summary', null, 'Why this call, this reason, this close'),
+          h('dl', { class: 'small' }, whys.map(([k, v]) => [h('dt', null, k), h('dd', null, v)]))) : null));
     if (!mem) loadMemory(c.contact_id);
   }
 
@@ -234,11 +336,17 @@ export function renderToday(main, day) {
       state.memory.set(id, m);
       const c = calls()[state.sel];
       if (c && c.contact_id === id) renderBrief();
+      if (state.log && state.log.contact.contact_id === id && !state.log.commitments) {
+        state.log.commitments = openCommitments(m);
+        renderLog(null);
+      }
     } catch { /* brief still usable */ }
   }
 
-  function select(i, focus) {
-    if (!calls().length) return;
+  // select(i, focus, reveal): reveal brings the brief into view where it sits below the
+  // sheet (a phone).
+  function select(i, focus, reveal) {
+    if (!calls().length) { renderBrief(); return; }
     state.sel = Math.max(0, Math.min(calls().length - 1, i));
     for (const li of sheetEl.querySelectorAll('li.call')) {
       const on = Number(li.dataset.index) === state.sel;
@@ -250,57 +358,114 @@ export function renderToday(main, day) {
       }
     }
     renderBrief();
+    if (reveal && narrow()) briefEl.scrollIntoView({ block: 'start' });
   }
 
   function renderLogIdle() {
-    logEl.className = 'logbar card idle';
-    mount(logEl, h('span', null, 'Press ', h('kbd', null, 'c'), ' ', h('kbd', null, 'v'), ' ', h('kbd', null, 'g'), ' or ',
-      h('kbd', null, 'n'), ' to log the selected call, or:'), logButtons());
+    logEl.className = 'logbar idle';
+    if (logEl.parentElement) logEl.parentElement.parentElement.classList.remove('logging');
+    mount(logEl, logButtons());
   }
 
   function logButtons() {
     return h('div', { class: 'row log-buttons', role: 'group', 'aria-label': 'Log the selected call' },
-      Object.entries(OUTCOMES).map(([k, [, label]]) => h('button', { type: 'button', class: 'small', onclick: () => openLog(k) }, label)));
+      h('span', { class: 'small muted' }, 'Log:'),
+      Object.entries(OUTCOMES).map(([k, [, label]]) => h('button', { type: 'button', class: 'small', onclick: () => openLog(k) }, h('kbd', null, k), ' ', label)));
   }
+
+  const openCommitments = (m) => ((m && m.commitments) || []).filter((x) => x.status === 'open')
+    .map((x) => ({ id: x.id, what: x.what, owner: x.owner, due_on: x.due_on, outcome: '', new_due: '' }));
 
   function openLog(key) {
     const c = calls()[state.sel];
     if (!c) return;
     const [outcome] = OUTCOMES[key];
-    state.log = { outcome, rung: '', contact: c };
-    renderLog(true);
+    let length = '';
+    if (state.timer && state.timer.contact === c.contact_id) {
+      length = mmss(Math.max(1, Math.round((Date.now() - state.timer.started) / 1000)));
+      state.timer = null;
+    }
+    const mem = state.memory.get(c.contact_id);
+    state.log = {
+      outcome, rung: '', note: '', contact: c, next: '', next_on: '', callback_at: '', meeting_at: '', meeting_place: '',
+      length, commitments: mem ? openCommitments(mem) : null, error: null,
+    };
+    renderLog(ladderFor(outcome, c).length ? 'rungs' : 'note');
   }
 
-  function renderLog(focusPanel) {
+  // Where focus goes: 'rungs', 'note', 'panel', or null (keep it where it is, by id).
+  function renderLog(focusTo) {
     const L = state.log;
     const c = L.contact;
     const rungs = ladderFor(L.outcome, c);
-    const note = h('input', { type: 'text', id: 'log-note', name: 'note', autocomplete: 'off', placeholder: 'What happened, what is next' });
-    if (L.note) note.value = L.note;
-    note.addEventListener('input', () => { L.note = note.value; });
-    const err = h('div', { id: 'log-error' });
-    const panel = h('form', { class: 'logpanel', id: 'logpanel', tabindex: '-1', 'aria-label': `Log call to ${c.name}` },
-      h('h2', null, `Log call: ${c.name}`),
-      h('fieldset', { class: 'outcomes' }, h('legend', null, 'Outcome'),
+    const activeId = document.activeElement && document.activeElement.id;
+    const bind = (el, key) => { el.value = L[key] || ''; el.addEventListener('input', () => { L[key] = el.value; }); return el; };
+    const note = bind(h('input', { type: 'text', id: 'log-note', name: 'note', autocomplete: 'off', placeholder: 'What happened, what is next' }), 'note');
+    const nextKinds = [['', 'nothing agreed'], ['date', 'call again on a date']];
+    if (L.outcome === 'connected' || L.outcome === 'gatekeeper') nextKinds.push(['callback', 'call back at a time']);
+    if (L.outcome === 'connected') nextKinds.push(['meeting', 'meeting booked']);
+    if (!nextKinds.some(([k]) => k === L.next)) L.next = '';
+    const nextSel = h('select', { id: 'log-next', name: 'next' }, nextKinds.map(([v, t]) => h('option', { value: v }, t)));
+    nextSel.value = L.next;
+    nextSel.addEventListener('change', () => { L.next = nextSel.value; renderLog(null); });
+    const nextFields = [];
+    if (L.next === 'date') nextFields.push(h('div', { class: 'field' }, h('label', { for: 'log-next-on' }, 'Call again on'),
+      bind(h('input', { type: 'date', id: 'log-next-on', min: state.plan.day }), 'next_on')));
+    if (L.next === 'callback') nextFields.push(h('div', { class: 'field' }, h('label', { for: 'log-callback-at' }, 'Call back at (your time)'),
+      bind(h('input', { type: 'datetime-local', id: 'log-callback-at' }), 'callback_at')));
+    if (L.next === 'meeting') nextFields.push(
+      h('div', { class: 'field' }, h('label', { for: 'log-meeting-at' }, 'Meeting at (your time)'),
+        bind(h('input', { type: 'datetime-local', id: 'log-meeting-at' }), 'meeting_at')),
+      h('div', { class: 'field' }, h('label', { for: 'log-meeting-place' }, 'Place'),
+        bind(h('input', { type: 'text', id: 'log-meeting-place', placeholder: 'their plant, video call…' }), 'meeting_place')));
+    const commits = L.commitments || [];
+    const commitRows = commits.map((x, i) => {
+      const sel = h('select', { id: `log-commit-${i}`, 'aria-label': `${x.owner === 'contact' ? 'They' : 'You'} promised: ${x.what}` },
+        [['', 'still open'], ['kept', 'kept'], ['broken', 'broken'], ['moved', 'new date']].map(([v, t]) => h('option', { value: v }, t)));
+      sel.value = x.outcome;
+      sel.addEventListener('change', () => { x.outcome = sel.value; renderLog(null); });
+      const date = x.outcome === 'moved' ? h('input', { type: 'date', id: `log-commit-${i}-due`, 'aria-label': `New date for: ${x.what}`, min: state.plan.day }) : null;
+      if (date) { date.value = x.new_due; date.addEventListener('input', () => { x.new_due = date.value; }); }
+      return h('li', { class: 'commit-row' },
+        h('span', { class: 'small' }, h('span', { class: 'badge warn' }, x.owner === 'contact' ? 'they' : 'you'), ` ${x.what}`,
+          x.due_on ? h('span', { class: 'muted' }, ` (due ${x.due_on})`) : null), sel, date);
+    });
+    const length = bind(h('input', { type: 'text', id: 'log-length', inputmode: 'numeric', size: '5', placeholder: 'm:ss' }), 'length');
+    const err = h('div', { id: 'log-error' }, L.error ? h('div', { class: 'error', role: 'alert' }, L.error) : null);
+    const panel = h('form', { class: 'logpanel card', id: 'logpanel', tabindex: '-1', 'aria-label': `Log call to ${c.name}` },
+      h('h2', null, `Log: ${c.name}`),
+      err,
+      h('fieldset', { class: 'outcomes', id: 'log-outcomes' }, h('legend', null, 'Outcome'),
         Object.entries(OUTCOMES).map(([k, [code, label]]) => h('label', { class: ['chip', L.outcome === code && 'on'] },
           h('input', { type: 'radio', name: 'outcome', value: code, checked: L.outcome === code,
-            onchange: () => { L.outcome = code; L.rung = ''; renderLog(false); } }),
+            onchange: () => { L.outcome = code; L.rung = ''; renderLog('outcome'); } }),
           h('kbd', null, k), label))),
-      rungs.length ? h('fieldset', { class: 'rungs' }, h('legend', null, 'Rung reached (number keys)'),
+      rungs.length ? h('fieldset', { class: 'rungs', id: 'log-rungs' }, h('legend', null, 'Rung reached (1–' + rungs.length + ')'),
         rungs.map((r, i) => h('label', { class: ['chip', L.rung === r && 'on'] },
           h('input', { type: 'radio', name: 'rung', value: r, checked: L.rung === r,
-            onchange: () => { L.rung = r; renderLog(false); } }),
+            onchange: () => { L.rung = r; renderLog(null); } }),
           h('kbd', null, String(i + 1)), nice(r)))) : null,
       h('div', { class: 'field note' }, h('label', { for: 'log-note' }, 'Note'), note),
-      err,
+      h('div', { class: 'row next-row' },
+        h('div', { class: 'field' }, h('label', { for: 'log-next' }, 'Next step'), nextSel), ...nextFields),
+      commits.length ? h('fieldset', { class: 'commits', id: 'log-commits' }, h('legend', null, 'Open promises'),
+        h('ul', { class: 'plain' }, commitRows)) : null,
       h('div', { class: 'row' },
+        h('div', { class: 'field length' }, h('label', { for: 'log-length' }, 'Length (m:ss)'), length),
         h('button', { type: 'submit', class: 'primary' }, 'Save (Enter)'),
         h('button', { type: 'button', onclick: cancelLog }, 'Cancel (Esc)')));
     panel.addEventListener('submit', (e) => { e.preventDefault(); saveLog(); });
-    logEl.className = 'logbar card';
+    logEl.className = 'logbar';
+    logEl.parentElement.parentElement.classList.add('logging');
     mount(logEl, panel);
-    if (focusPanel) panel.focus();
-    else note.focus();
+    const focusEl = (el) => { if (el) el.focus({ preventScroll: true }); };
+    if (focusTo === 'rungs') focusEl(panel.querySelector('input[name="rung"]:checked') || panel.querySelector('input[name="rung"]'));
+    else if (focusTo === 'note') focusEl(note);
+    else if (focusTo === 'outcome') focusEl(panel.querySelector('input[name="outcome"]:checked'));
+    else if (focusTo === 'panel') focusEl(panel);
+    else if (activeId && document.getElementById(activeId)) focusEl(document.getElementById(activeId));
+    else focusEl(panel);
+    if (narrow()) logEl.scrollIntoView({ block: 'nearest' });
   }
 
   function cancelLog() {
@@ -309,34 +474,65 @@ export function renderToday(main, day) {
     select(state.sel, true);
   }
 
+  function setLogError(text) {
+    state.log.error = text;
+    const err = document.getElementById('log-error');
+    if (err) mount(err, h('div', { class: 'error', role: 'alert' }, text));
+  }
+
   async function saveLog() {
     const L = state.log;
     if (!L || state.busy) return;
-    state.busy = true;
     const body = { outcome: L.outcome };
     if (L.rung) body.rung = L.rung;
     if (L.note) body.note = L.note;
+    const secs = seconds(L.length);
+    if (secs === null) { setLogError('Length: type minutes and seconds, like 4:30.'); return; }
+    if (secs) body.duration_seconds = secs;
+    if (L.next === 'date' && L.next_on) body.next_on = L.next_on;
+    if (L.next === 'callback') {
+      if (!L.callback_at) { setLogError('Next step: give the time they asked to be called back.'); return; }
+      body.callback_at = L.callback_at.replace('T', ' ');
+    }
+    if (L.next === 'meeting') {
+      if (!L.meeting_at) { setLogError('Next step: give the meeting\'s date and time.'); return; }
+      body.meeting = { at: L.meeting_at.replace('T', ' ') };
+      if (L.meeting_place) body.meeting.place = L.meeting_place;
+    }
+    const outcomes = (L.commitments || []).filter((x) => x.outcome);
+    for (const x of outcomes) {
+      if (x.outcome === 'moved' && !x.new_due) { setLogError(`Give the new date for “${x.what}”.`); return; }
+    }
+    if (outcomes.length) body.commitments = outcomes.map((x) => (x.outcome === 'moved' ? { id: x.id, outcome: 'moved', due_on: x.new_due } : { id: x.id, outcome: x.outcome }));
     // The time this sheet's voicemail said is the one held for them (the server would
     // otherwise hold what a fresh brief proposes, which can differ from what was said).
     const slot = L.contact.voicemail && L.contact.voicemail.proposed_slot;
     if (L.outcome === 'voicemail' && slot && Date.parse(slot) / 1000 > state.plan.now) body.proposed_at = slot;
+    state.busy = true;
     try {
       const attempt = await post(`/api/contacts/${L.contact.contact_id}/calls`, body);
-      state.done.set(L.contact.contact_id, L.outcome + (L.rung ? ` · ${L.rung}` : ''));
+      const row = { ...attempt, name: L.contact.name, company: L.contact.company };
+      state.doneList.push(row);
+      state.done.set(L.contact.contact_id, row);
       state.memory.delete(L.contact.contact_id);
       state.log = null;
-      renderLogIdle();
       announce(`Saved: ${nice(attempt.outcome)} for ${L.contact.name}`);
-      mount(logEl, h('span', { class: 'saved', id: 'saved-msg' }, `✓ Saved ${nice(attempt.outcome)} for ${L.contact.name}. `,
-        h('span', { class: 'muted' }, 'Next call selected.')), logButtons());
+      logEl.parentElement.parentElement.classList.remove('logging');
+      mount(logEl, h('span', { class: 'saved', id: 'saved-msg' }, `✓ Saved ${nice(attempt.outcome)} for ${L.contact.name}.`), logButtons());
+      logEl.className = 'logbar idle';
       renderHead();
       renderSheet();
       const next = calls().findIndex((c, i) => i > state.sel && !state.done.has(c.contact_id));
       const any = next >= 0 ? next : calls().findIndex((c) => !state.done.has(c.contact_id));
       select(any >= 0 ? any : state.sel, true);
     } catch (ex) {
-      const err = document.getElementById('log-error');
-      if (err) mount(err, errorBox(ex));
+      // Everything typed stays in the panel; only the message is new.
+      if (ex && ex.code === 'unreachable') {
+        setLogError(`nextcall can't reach the server; your ${L.note ? 'note is' : 'log is'} kept — press Enter to try again.`);
+      } else {
+        const fields = ex && ex.fields ? Object.entries(ex.fields).map(([f, m]) => `${f}: ${m}`) : [];
+        setLogError(`Not saved: ${fields.length ? fields.join('; ') : (ex && ex.message) || 'the server refused it'}. Your entries are kept.`);
+      }
     } finally {
       state.busy = false;
     }
@@ -345,38 +541,51 @@ export function renderToday(main, day) {
   function onKey(e) {
     if (!state.plan || e.ctrlKey || e.metaKey || e.altKey) return;
     const t = e.target;
-    const typing = t && (t.tagName === 'INPUT' && t.type !== 'radio' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT');
+    const typing = isTextField(t);
     if (state.log) {
-      if (e.key === 'Escape') { e.preventDefault(); cancelLog(); return; }
-      if (e.key === 'Enter') { e.preventDefault(); saveLog(); return; }
-      if (typing) return;
-      const rungs = ladderFor(state.log.outcome, state.log.contact);
-      if (/^[1-9]$/.test(e.key) && Number(e.key) <= rungs.length) {
+      if (e.key === 'Escape') {
         e.preventDefault();
-        state.log.rung = rungs[Number(e.key) - 1];
-        renderLog(true);
+        // Escape leaves a field first; on the panel itself it cancels.
+        if (typing || (t && t.name === 'rung') || (t && t.name === 'outcome')) document.getElementById('logpanel').focus();
+        else cancelLog();
         return;
       }
-      if (OUTCOMES[e.key] && !e.shiftKey) {
+      if (e.key === 'Enter') {
+        if (t && t.tagName === 'BUTTON') return; // the button's own action
+        e.preventDefault();
+        saveLog();
+        return;
+      }
+      if (typing || e.key.length !== 1 || e.key === ' ') return;
+      const onPanel = t && t.id === 'logpanel';
+      const onOutcomes = t && t.name === 'outcome';
+      const onRungs = t && t.name === 'rung';
+      const rungs = ladderFor(state.log.outcome, state.log.contact);
+      if ((onPanel || onRungs) && /^[1-9]$/.test(e.key) && Number(e.key) <= rungs.length) {
+        e.preventDefault();
+        state.log.rung = rungs[Number(e.key) - 1];
+        renderLog('note');
+        return;
+      }
+      if ((onPanel || onOutcomes) && OUTCOMES[e.key]) {
         e.preventDefault();
         state.log.outcome = OUTCOMES[e.key][0];
         state.log.rung = '';
-        renderLog(true);
+        renderLog(ladderFor(state.log.outcome, state.log.contact).length ? 'rungs' : 'note');
         return;
       }
-      if (e.key.length === 1 && e.key !== ' ') {
-        // Any other character starts the note.
-        e.preventDefault();
-        const note = document.getElementById('log-note');
-        state.log.note = (state.log.note || '') + e.key;
-        note.value = state.log.note;
-        note.focus();
-      }
+      // Any other character starts the note: nothing typed is lost.
+      e.preventDefault();
+      state.log.note = (state.log.note || '') + e.key;
+      const note = document.getElementById('log-note');
+      note.value = state.log.note;
+      note.focus();
       return;
     }
-    if (typing) return;
+    if (typing || (t && t.closest && t.closest('details, .logbar') && e.key.length === 1 && !OUTCOMES[e.key])) return;
     if (e.key === 'j' || e.key === 'ArrowDown') { e.preventDefault(); select(state.sel + 1, true); }
     else if (e.key === 'k' || e.key === 'ArrowUp') { e.preventDefault(); select(state.sel - 1, true); }
+    else if (e.key === 'd' && !e.shiftKey) { e.preventDefault(); startTimer(); }
     else if (OUTCOMES[e.key] && !e.shiftKey) { e.preventDefault(); openLog(e.key); }
   }
   document.addEventListener('keydown', onKey);
@@ -387,15 +596,19 @@ export function renderToday(main, day) {
       const [plan, settings] = await Promise.all([get(planUrl), get('/api/settings')]);
       state.plan = plan;
       state.settings = settings;
+      // What the server says was done that day: the progress survives a reload.
+      state.doneList = (plan.done || []).slice();
+      for (const a of state.doneList) state.done.set(a.contact_id, a);
       renderHead();
       renderSheet();
-      const firstAhead = calls().findIndex((c) => Date.parse(c.slot) / 1000 >= plan.now);
-      select(firstAhead >= 0 ? firstAhead : 0, false);
+      const firstAhead = calls().findIndex((c) => Date.parse(c.slot) / 1000 >= plan.now && !state.done.has(c.contact_id));
+      const firstOpen = calls().findIndex((c) => !state.done.has(c.contact_id));
+      select(firstAhead >= 0 ? firstAhead : firstOpen >= 0 ? firstOpen : 0, false);
       main.dataset.ready = 'today';
     } catch (ex) {
       mount(briefEl, errorBox(ex));
     }
   })();
 
-  return () => document.removeEventListener('keydown', onKey);
+  return () => { document.removeEventListener('keydown', onKey); clearInterval(ticker); };
 }
