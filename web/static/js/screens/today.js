@@ -413,11 +413,12 @@ export function renderToday(main, day) {
       bind(h('input', { type: 'date', id: 'log-next-on', min: state.plan.day }), 'next_on')));
     if (L.next === 'callback') nextFields.push(h('div', { class: 'field' }, h('label', { for: 'log-callback-at' }, 'Call back at (your time)'),
       bind(h('input', { type: 'datetime-local', id: 'log-callback-at' }), 'callback_at')));
+    // The place first: Tab moves through a time's segments, so the time comes last.
     if (L.next === 'meeting') nextFields.push(
-      h('div', { class: 'field' }, h('label', { for: 'log-meeting-at' }, 'Meeting at (your time)'),
-        bind(h('input', { type: 'datetime-local', id: 'log-meeting-at' }), 'meeting_at')),
       h('div', { class: 'field' }, h('label', { for: 'log-meeting-place' }, 'Place'),
-        bind(h('input', { type: 'text', id: 'log-meeting-place', placeholder: 'their plant, video call…' }), 'meeting_place')));
+        bind(h('input', { type: 'text', id: 'log-meeting-place', placeholder: 'their plant, video call…' }), 'meeting_place')),
+      h('div', { class: 'field' }, h('label', { for: 'log-meeting-at' }, 'Meeting at (your time)'),
+        bind(h('input', { type: 'datetime-local', id: 'log-meeting-at' }), 'meeting_at')));
     const commits = L.commitments || [];
     const commitRows = commits.map((x, i) => {
       const sel = h('select', { id: `log-commit-${i}`, 'aria-label': `${x.owner === 'contact' ? 'They' : 'You'} promised: ${x.what}` },
