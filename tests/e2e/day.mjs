@@ -193,24 +193,27 @@ export async function day(ctx) {
     logged.add(id); attemptsToday += 1;
   }
 
-  step('Held voicemail times are on the brief');
+  step('Held voicemail times are on the brief, in the rep\'s time and the contact\'s');
   {
     const plan = (await apiFromPage(page, 'GET', '/api/plan')).body;
-    let held = null;
-    for (const c of plan.calls) {
-      if (logged.has(c.contact_id)) continue;
-      const m = (await apiFromPage(page, 'GET', `/api/contacts/${c.contact_id}`)).body;
-      if (m.appointments.some((a) => a.status === 'proposed' && Date.parse(a.starts_at) / 1000 > plan.now)) { held = c; break; }
+    const c = plan.calls.find((x) => !logged.has(x.contact_id) && x.timezone && x.timezone !== plan.rep.timezone)
+      || plan.calls.find((x) => !logged.has(x.contact_id));
+    const m = (await apiFromPage(page, 'GET', `/api/contacts/${c.contact_id}`)).body;
+    if (!m.appointments.some((a) => a.status === 'proposed' && Date.parse(a.starts_at) / 1000 > plan.now)) {
+      // A time left on an earlier voicemail: a tentative appointment.
+      const r = await apiFromPage(page, 'POST', `/api/contacts/${c.contact_id}/appointments`,
+        { starts_at: '2026-11-27 10:00', place: 'phone', duration_minutes: 30 });
+      assert.equal(r.status, 201, JSON.stringify(r.body));
     }
-    if (held) {
-      await page.locator(`#sheet li.call[data-contact="${held.contact_id}"] button`).click();
-      await page.locator('#held-times').waitFor();
-      const t = await page.locator('#held-times').textContent();
-      assert.match(t, /your time/, t);
-      assert.doesNotMatch(t, UTC_Z);
-    } else {
-      console.log('      (no call on the sheet holds a voicemail time today)');
-    }
+    await page.reload();
+    await page.locator('#main[data-ready="today"]').waitFor({ timeout: 20000 });
+    await page.locator(`#sheet li.call[data-contact="${c.contact_id}"] button`).click();
+    await page.locator('#held-times').waitFor({ timeout: 15000 });
+    const t = await page.locator('#held-times').textContent();
+    assert.match(t, /your time/, t);
+    if (c.timezone !== plan.rep.timezone) assert.match(t, /their time/, t);
+    assert.doesNotMatch(t, UTC_Z);
+    await page.locator('#sheet li.call.selected button').focus();
   }
 
   step('The day is the server\'s: a reload shows the same calls done, with their outcomes');

@@ -130,7 +130,7 @@ export function renderContact(main, idText) {
         h('section', { class: 'card', 'aria-labelledby': 'hist-h' },
           h('h2', { id: 'hist-h' }, 'History'),
           history.length ? h('ol', { class: 'timeline', id: 'timeline' }, history.map((x) => h('li', null,
-            h('span', { class: 'when' }, fmtDate(x.when)), h('span', { class: 'badge kind' }, nice(x.kind)),
+            h('span', { class: 'when' }, fmtDate(x.when, m.timezone)), h('span', { class: 'badge kind' }, nice(x.kind)),
             h('div', { class: 'text' }, x.text)))) : h('p', { class: 'muted' }, 'No history yet.'))));
     main.dataset.ready = 'contact';
   }

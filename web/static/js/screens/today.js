@@ -292,7 +292,7 @@ export function renderToday(main, day) {
         last ? [`${last.your_time || ''}${last.their_time && last.their_time.replace(/ their time$/, '') !== (last.your_time || '').replace(/ your time$/, '') ? ` (${last.their_time})` : ''} · ${nice(last.outcome)}`,
           last.rung ? ` · agreed to ${nice(last.rung)}` : ' · no rung agreed',
           last.note ? h('span', { class: 'muted' }, ` — “${last.note}”`) : null] : h('span', { class: 'muted' }, 'none yet: a first call.'),
-        held.length ? h('span', { id: 'held-times' }, h('br'), h('strong', null, 'Held on voicemail: '),
+        held.length ? h('span', { id: 'held-times' }, h('br'), h('strong', null, 'Time held for them (tentative): '),
           held.map((t) => `${fmtWhen(t, tz)} your time${c.timezone ? ` (${localNow(c.timezone, t)} their time)` : ''}`).join('; ')) : null),
       h('div', { class: 'live', id: 'live' },
         h('div', { class: 'live-col' },
