@@ -1,4 +1,5 @@
 // open_store(url): picks the backend from the URL's form.
+#include "store/db_secrets.h"
 #include "store/sqlite/sqlite_store.h"
 #include "store/store.h"
 #ifdef NEXTCALL_HAVE_POSTGRES
@@ -7,15 +8,7 @@
 
 namespace nextcall {
 
-std::string redact_db_url(const std::string& url) {
-  auto scheme = url.find("://");
-  if (scheme == std::string::npos) return url;
-  auto at = url.find('@', scheme + 3);
-  if (at == std::string::npos) return url;
-  auto colon = url.find(':', scheme + 3);
-  if (colon == std::string::npos || colon > at) return url;
-  return url.substr(0, colon + 1) + "***" + url.substr(at);
-}
+std::string redact_db_url(const std::string& url) { return mask_db_secrets(url); }
 
 Result<std::unique_ptr<Store>> open_store(const std::string& url) {
   auto starts = [&](const char* p) { return url.rfind(p, 0) == 0; };

@@ -67,6 +67,12 @@ class Store {
 
   // "sqlite" or "postgres".
   virtual std::string backend() const = 0;
+  // Runs a trivial query: Ok when the database answers (a readiness probe).
+  virtual Status ping() { return Status::Ok(); }
+  // True once this store's connection to its database server is gone for good (it was
+  // restarted, the backend terminated, the connection timed out): open another. A
+  // file-backed store never loses its connection.
+  virtual bool connection_lost() const { return false; }
   // The schema version after migrations.
   virtual int schema_version() = 0;
 
@@ -236,8 +242,8 @@ class Store {
 // Migrations are applied before it returns.
 Result<std::unique_ptr<Store>> open_store(const std::string& url);
 
-// The URL as it may be shown or logged: a password in it ("postgres://user:secret@host/db")
-// is replaced by "***".
+// The URL as it may be shown or logged: every password form in it (user information,
+// "?password=", a conninfo "password=") is replaced by "***" (store/db_secrets.h).
 std::string redact_db_url(const std::string& url);
 
 }  // namespace nextcall

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <functional>
+#include <latch>
 #include <limits>
 #include <map>
 #include <mutex>
@@ -708,6 +709,80 @@ TEST_P(StoreContractTest, SignInFailuresCountAtomicallyAndAgeOut) {
   EXPECT_EQ(store_->get_sign_in_failures(shared, t0, window)->failures, 40);
 }
 
+TEST_P(StoreContractTest, CallsLoggedAtOnceToOneContactAreAllKeptInItsHistory) {
+  if (url_ == ":memory:") return;  // one connection only
+  // Several servers logging calls to the same few contacts at the same moment: each call
+  // reads the contact's history, folds itself in and writes it back, so without a lock
+  // one write overwrites another and the history forgets calls (issue 21, point 1).
+  constexpr int kServers = 4, kContacts = 3, kCallsEach = 12;
+  std::vector<Id> contacts;
+  for (int c = 0; c < kContacts; ++c)
+    contacts.push_back(add(contact(ws_, "Race" + std::to_string(c), "+1415555270" + std::to_string(c))));
+  const Instant t0 = *parse_instant("2026-11-16T16:00:00Z");
+  const Date follow_up = *parse_date("2026-12-01");
+  std::mutex mu;
+  std::vector<std::string> failures;
+  std::vector<std::thread> servers;
+  std::latch opened(kServers);  // every connection open before the first call
+  for (int k = 0; k < kServers; ++k)
+    servers.emplace_back([&, k] {
+      auto own = open_store(url_);
+      opened.arrive_and_wait();
+      if (!own.ok()) {
+        std::lock_guard<std::mutex> lock(mu);
+        failures.push_back(own.status().message());
+        return;
+      }
+      for (int i = 0; i < kCallsEach; ++i)
+        for (int c = 0; c < kContacts; ++c) {
+          Attempt a;
+          a.workspace_id = ws_;
+          a.contact_id = contacts[static_cast<std::size_t>(c)];
+          // One moment for all calls to a contact: each is the latest, folded into the
+          // history as read (an older one would sum the contact up again from its calls).
+          a.at = t0 + std::chrono::minutes(c);
+          a.outcome = Outcome::kNoAnswer;
+          if (k == 0 && i == 0) {  // the one conversation: a meeting agreed, a date set
+            a.outcome = Outcome::kConnected;
+            a.rung = "meeting";
+            a.next_on = follow_up;
+          }
+          auto id = (*own)->add_attempt(a);
+          if (!id.ok()) {
+            std::lock_guard<std::mutex> lock(mu);
+            failures.push_back(id.status().message());
+          }
+        }
+    });
+  for (auto& t : servers) t.join();
+  EXPECT_TRUE(failures.empty()) << failures.size() << " calls failed, the first: "
+                                << (failures.empty() ? "" : failures.front());
+  long minutes_total = 0;
+  auto minutes = store_->list_minute_counts(ws_);
+  ASSERT_TRUE(minutes.ok()) << minutes.status().message();
+  for (const MinuteCount& m : minutes.value()) minutes_total += m.attempts;
+  EXPECT_EQ(minutes_total, kServers * kContacts * kCallsEach);
+  EXPECT_EQ(minutes_kept(*store_, ws_), minutes_summed(*store_, ws_));
+  for (Id id : contacts) {
+    Filter f;
+    f.contact_id = id;
+    auto calls = store_->list_attempts(ws_, f);
+    ASSERT_TRUE(calls.ok());
+    EXPECT_EQ(calls->size(), static_cast<std::size_t>(kServers * kCallsEach));
+    auto histories = store_->list_call_histories(ws_, f);
+    ASSERT_TRUE(histories.ok());
+    ASSERT_EQ(histories->size(), 1u);
+    const CallHistory& h = histories->front().history;
+    EXPECT_EQ(h.calls, static_cast<int>(calls->size())) << "contact " << id << " lost calls";
+    bool meeting = std::any_of(h.agreed.begin(), h.agreed.end(),
+                               [](const LadderRung& r) { return r.ladder == "contact" && r.rung == "meeting"; });
+    EXPECT_TRUE(meeting) << "contact " << id << " lost the meeting agreed";
+    ASSERT_TRUE(h.follow_up_on.has_value()) << "contact " << id << " lost its follow-up date";
+    EXPECT_EQ(format_date(*h.follow_up_on), "2026-12-01");
+    EXPECT_EQ(stored(*store_, ws_, id), summed_up(*store_, ws_, id, ""));
+  }
+}
+
 TEST_P(StoreContractTest, ReasonsAndChangesRoundTrip) {
   Reason r;
   r.workspace_id = ws_;
@@ -978,6 +1053,77 @@ TEST(OpenStoreTest, PasswordsAreRedactedFromShownUrls) {
 }
 
 #ifdef NEXTCALL_HAVE_POSTGRES
+// Rows of one query as "a.b" strings, sorted, with the backend's own client library.
+std::vector<std::string> pairs_sqlite(const std::string& path, const std::string& sql) {
+  std::vector<std::string> out;
+  sqlite3* db = nullptr;
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_open(path.c_str(), &db) == SQLITE_OK && sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK)
+    while (sqlite3_step(st) == SQLITE_ROW)
+      out.push_back(std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))) + "." +
+                    reinterpret_cast<const char*>(sqlite3_column_text(st, 1)));
+  else
+    ADD_FAILURE() << sqlite3_errmsg(db);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<std::string> pairs_postgres(const std::string& url, const std::string& sql) {
+  std::vector<std::string> out;
+  PGconn* c = PQconnectdb(url.c_str());
+  PGresult* r = PQexec(c, sql.c_str());
+  if (PQresultStatus(r) == PGRES_TUPLES_OK)
+    for (int i = 0; i < PQntuples(r); ++i) out.push_back(std::string(PQgetvalue(r, i, 0)) + "." + PQgetvalue(r, i, 1));
+  else
+    ADD_FAILURE() << PQerrorMessage(c);
+  PQclear(r);
+  PQfinish(c);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// The entries of `want` missing from `have`, for the failure message.
+std::string missing(const std::vector<std::string>& want, const std::vector<std::string>& have) {
+  std::string out;
+  for (const std::string& w : want)
+    if (!std::binary_search(have.begin(), have.end(), w)) out += w + " ";
+  return out;
+}
+
+TEST(SchemaParityTest, BothBackendsAreAtOneVersionWithTheSameTablesColumnsAndIndexes) {
+  // A migration added to one backend and not the other fails here (issue 21, point 7).
+  const std::string file = temp_file();
+  auto url = pgtest::fresh_database_url();
+  ASSERT_TRUE(url.ok()) << url.status().message();
+  {
+    auto lite = open_store(file);
+    auto pg = open_store(*url);
+    ASSERT_TRUE(lite.ok() && pg.ok());
+    EXPECT_EQ((*pg)->schema_version(), (*lite)->schema_version());
+  }
+  auto lite_columns = pairs_sqlite(
+      file, "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p "
+            "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'");
+  auto pg_columns = pairs_postgres(
+      *url, "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'");
+  EXPECT_FALSE(lite_columns.empty());
+  EXPECT_EQ(missing(lite_columns, pg_columns), "") << "in SQLite, not in PostgreSQL";
+  EXPECT_EQ(missing(pg_columns, lite_columns), "") << "in PostgreSQL, not in SQLite";
+  // Indexes by name (primary keys and unique constraints are named by each engine).
+  auto lite_indexes = pairs_sqlite(
+      file, "SELECT tbl_name, name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'");
+  auto pg_indexes = pairs_postgres(
+      *url, "SELECT tablename, indexname FROM pg_indexes WHERE schemaname = 'public' "
+            "AND indexname NOT LIKE '%_pkey' AND indexname NOT LIKE '%_key'");
+  EXPECT_EQ(missing(lite_indexes, pg_indexes), "") << "in SQLite, not in PostgreSQL";
+  // SQLite's users.email is UNIQUE COLLATE NOCASE in its column: an index of no name there.
+  pg_indexes.erase(std::remove(pg_indexes.begin(), pg_indexes.end(), "users.users_email"), pg_indexes.end());
+  EXPECT_EQ(missing(pg_indexes, lite_indexes), "") << "in PostgreSQL, not in SQLite";
+  for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(file + ext);
+}
+
 TEST(OpenStoreTest, UnreachablePostgresIsUnavailableWithoutThePassword) {
   // Port 1 on loopback: nothing listens there, so the connection is refused at once.
   auto s = open_store("postgres://sam:s3cret@127.0.0.1:1/nextcall?connect_timeout=2");
@@ -985,6 +1131,14 @@ TEST(OpenStoreTest, UnreachablePostgresIsUnavailableWithoutThePassword) {
   EXPECT_EQ(s.status().code(), Code::kUnavailable);
   EXPECT_NE(s.status().message().find("cannot connect to PostgreSQL"), std::string::npos);
   EXPECT_EQ(s.status().message().find("s3cret"), std::string::npos);
+  // A password with an unencoded '@', or given as a parameter, is not shown either.
+  for (const char* url : {"postgresql://sam:hunter2@home@127.0.0.1:1/nextcall?connect_timeout=2",
+                          "postgresql://sam@127.0.0.1:1/nextcall?password=hunter2home&connect_timeout=2"}) {
+    auto t = open_store(url);
+    ASSERT_FALSE(t.ok());
+    EXPECT_EQ(t.status().message().find("hunter2"), std::string::npos) << t.status().message();
+    EXPECT_EQ(t.status().message().find("home"), std::string::npos) << t.status().message();
+  }
 }
 #endif
 

@@ -68,11 +68,24 @@ Result<std::vector<ContactHistory>> PostgresStore::list_call_histories(Id ws, co
 }
 
 Status PostgresStore::put_call_history(Id ws, Id contact_id, const CallHistory& h) {
+  // The dates a team plan narrows its read by (migration 6) are copied out of the body.
+  auto seconds = [](const std::optional<Instant>& t) {
+    return t ? std::optional<std::int64_t>(epoch(*t)) : std::nullopt;
+  };
   return db_->query(
-                "INSERT INTO call_histories(contact_id, workspace_id, body) VALUES($1,$2,$3) "
-                "ON CONFLICT(contact_id) DO UPDATE SET body=excluded.body "
-                "WHERE call_histories.workspace_id=excluded.workspace_id",
-                Params().add(contact_id).add(ws).add(encode_call_history(h)))
+                "INSERT INTO call_histories(contact_id, workspace_id, body, dates_filled, last_at, last_connect_at, "
+                "follow_up_on, retry_ok) VALUES($1,$2,$3,1,$4,$5,$6,$7) "
+                "ON CONFLICT(contact_id) DO UPDATE SET body=excluded.body, dates_filled=1, last_at=excluded.last_at, "
+                "last_connect_at=excluded.last_connect_at, follow_up_on=excluded.follow_up_on, "
+                "retry_ok=excluded.retry_ok WHERE call_histories.workspace_id=excluded.workspace_id",
+                Params()
+                    .add(contact_id)
+                    .add(ws)
+                    .add(encode_call_history(h))
+                    .add(seconds(h.last_at))
+                    .add(seconds(h.last_connect_at))
+                    .add(pg::date_text(h.follow_up_on))
+                    .add(h.may_retry() ? 1 : 0))
       .status();
 }
 

@@ -1,6 +1,6 @@
 #include "store/postgres/pg_conn.h"
 
-#include "store/store.h"
+#include "store/db_secrets.h"
 
 #include <charconv>
 #include <cstdlib>
@@ -56,7 +56,7 @@ long Rows::affected() const {
   return n && *n ? std::strtol(n, nullptr, 10) : 0;
 }
 
-std::string redact(const std::string& url) { return redact_db_url(url); }
+std::string redact(const std::string& url) { return mask_db_secrets(url); }
 
 static void ignore_notice(void*, const char*) {}
 
@@ -68,7 +68,8 @@ Result<std::unique_ptr<Conn>> Conn::open(const std::string& url) {
   std::string where = redact(url);
   if (!c) return Status::Unavailable("cannot connect to PostgreSQL at " + where + ": out of memory");
   if (PQstatus(c) != CONNECTION_OK) {
-    std::string m = PQerrorMessage(c);
+    // libpq may quote pieces of a URL it could not read, password among them.
+    std::string m = mask_db_secrets(PQerrorMessage(c), url);
     while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
     PQfinish(c);
     return Status::Unavailable("cannot connect to PostgreSQL at " + where + ": " + m);
@@ -86,9 +87,11 @@ Conn::~Conn() { PQfinish(c_); }
 Status Conn::error(PGresult* r, std::string_view what) {
   std::string m = r ? PQresultErrorMessage(r) : "";
   if (m.empty()) m = PQerrorMessage(c_);
+  m = mask_db_secrets(m);
   while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
   const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
   std::string code = state ? state : "";
+  last_sqlstate_ = code;
   std::string msg = std::string(what) + ": " + m;
   if (PQstatus(c_) == CONNECTION_BAD || code.rfind("08", 0) == 0 || code == "57P01" ||
       code == "57P02" || code == "57P03")
@@ -96,7 +99,7 @@ Status Conn::error(PGresult* r, std::string_view what) {
   if (code == "23505") return Status::AlreadyExists(msg);
   if (code == "23503") return Status::InvalidArgument(msg + " (it refers to a row that does not exist)");
   if (code.rfind("23", 0) == 0) return Status::InvalidArgument(msg);
-  if (code == "40001" || code == "40P01")
+  if (is_transient(code))
     return Status::Conflict(msg + " (the database is busy; try again)");
   if (code == "XX001" || code == "XX002") return Status::Corruption(msg);
   return Status::Io(msg);

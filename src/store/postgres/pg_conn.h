@@ -88,15 +88,26 @@ class Conn {
   Result<Rows> query(const std::string& sql, const Params& p = Params());
   // True inside a transaction that a failed statement has aborted (only ROLLBACK works).
   bool transaction_failed() const { return PQtransactionStatus(c_) == PQTRANS_INERROR; }
+  // True once the connection to the server is gone (restart, pg_terminate_backend, an
+  // idle timeout): nothing more can be run on it; open another.
+  bool lost() const { return PQstatus(c_) == CONNECTION_BAD; }
+  // The SQLSTATE of the latest failed statement ("" when none failed since clear_sqlstate).
+  const std::string& last_sqlstate() const { return last_sqlstate_; }
+  void clear_sqlstate() { last_sqlstate_.clear(); }
 
  private:
   explicit Conn(PGconn* c, std::string where) : c_(c), where_(std::move(where)) {}
   Status error(PGresult* r, std::string_view what);
   PGconn* c_;
   std::string where_;  // the server, for messages (never the password)
+  std::string last_sqlstate_;
 };
 
-// The URL without its password, for messages.
+// True for the failures that running the whole transaction again may cure: a
+// serialization failure (40001) or a deadlock (40P01).
+inline bool is_transient(const std::string& sqlstate) { return sqlstate == "40001" || sqlstate == "40P01"; }
+
+// The URL with every password form masked (store/db_secrets.h), for messages.
 std::string redact(const std::string& url);
 
 }  // namespace nextcall::pg

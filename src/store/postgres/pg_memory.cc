@@ -411,9 +411,29 @@ Result<std::vector<Appointment>> PostgresStore::list_appointments(Id ws, const F
 // --- attempts ----------------------------------------------------------------------------
 
 Result<Id> PostgresStore::add_attempt(const Attempt& a) {
+  // Calls to one contact take turns: each reads the contact's history, folds itself in and
+  // writes it back, so two at once would each write a history without the other's call.
+  // The contact's row is locked first, for the rest of the transaction (FOR NO KEY UPDATE:
+  // the key-share lock that the attempt's foreign key takes on it is not held up by it,
+  // so this lock cannot deadlock with calls being inserted).
+  // In a transaction of its own, a serialization failure or a deadlock (which the
+  // database resolves by failing one of the two) runs it all again, a few times.
+  const bool own_transaction = tx_depth_ == 0;
+  constexpr int kTries = 5;
+  for (int round = 1;; ++round) {
+    db_->clear_sqlstate();
+    auto id = add_attempt_once(a);
+    if (id.ok() || !own_transaction || round == kTries || !pg::is_transient(db_->last_sqlstate())) return id;
+  }
+}
+
+Result<Id> PostgresStore::add_attempt_once(const Attempt& a) {
   Id id = 0;
   Status s = transaction([&]() -> Status {
-    NEXTCALL_RETURN_IF_ERROR(require_contact(a.workspace_id, a.contact_id));
+    auto locked = db_->query("SELECT 1 FROM contacts WHERE id=$1 AND workspace_id=$2 FOR NO KEY UPDATE",
+                             Params().add(a.contact_id).add(a.workspace_id));
+    if (!locked.ok()) return locked.status();
+    if (locked->empty()) return Status::NotFound("no contact with id " + std::to_string(a.contact_id));
     auto r = db_->query(
         "INSERT INTO attempts(workspace_id, contact_id, rep_id, at, outcome, rung, ladder, reason, "
         "reason_id, note, next_on, duration_seconds, approach) "

@@ -283,6 +283,34 @@ CREATE TABLE IF NOT EXISTS sign_in_failures (
 CREATE INDEX IF NOT EXISTS sign_in_failures_last ON sign_in_failures(last_at);
 )sql";
 
+// Level with SQLite's migrations 5 and 6 (which PostgreSQL lacked while its 5 was SQLite's
+// 7): the dates a team plan narrows its read by, copied out of each history's body when it
+// is written (dates_filled = 0 until then), and the few columns of a contact its quick
+// test reads, each in an index of its own.
+static const char* kV6 = R"sql(
+ALTER TABLE call_histories ADD COLUMN IF NOT EXISTS dates_filled INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE call_histories ADD COLUMN IF NOT EXISTS last_at BIGINT;
+ALTER TABLE call_histories ADD COLUMN IF NOT EXISTS last_connect_at BIGINT;
+ALTER TABLE call_histories ADD COLUMN IF NOT EXISTS follow_up_on TEXT;
+ALTER TABLE call_histories ADD COLUMN IF NOT EXISTS retry_ok INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX IF NOT EXISTS call_histories_dates ON call_histories(workspace_id, contact_id, dates_filled, last_at,
+  last_connect_at, follow_up_on, retry_ok);
+CREATE INDEX IF NOT EXISTS contacts_due_facts ON contacts(workspace_id, id, do_not_call, snoozed_until, stage,
+  cadence_kind, cadence_days);
+)sql";
+
+// SQLite's 7, the failed sign-ins, which PostgreSQL's 5 already made: numbered alike from
+// here on, so that both backends at one version hold the same tables.
+static const char* kV7 = R"sql(
+CREATE TABLE IF NOT EXISTS sign_in_failures (
+  key TEXT PRIMARY KEY,
+  failures BIGINT NOT NULL,
+  last_at BIGINT NOT NULL,
+  previous_at BIGINT NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS sign_in_failures_last ON sign_in_failures(last_at);
+)sql";
+
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "contacts, their memory, calls, reasons and changes", kV1},
@@ -290,6 +318,8 @@ const std::vector<Migration>& migrations() {
       {3, "sign-in: browser sessions and API tokens", kV3},
       {4, "call histories: each contact's calls summed up, each reason's results, the team's calls per minute", kV4},
       {5, "sign-in: failures per address and account, shared by every server", kV5},
+      {6, "call histories and contacts: the dates and columns a team plan narrows its read by, in indexes", kV6},
+      {7, "sign-in: failures per address and account (made by 5; numbered as on SQLite)", kV7},
   };
   return kMigrations;
 }

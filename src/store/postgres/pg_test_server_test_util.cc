@@ -79,6 +79,23 @@ class Server {
     return base + name;
   }
 
+  Status stop_now() {
+    if (!error_.empty()) return Status::Unavailable(error_);
+    if (run(pg_ctl_ + " -m fast -w -t 60 stop >/dev/null 2>&1") != 0)
+      return Status::Io("test PostgreSQL server: pg_ctl stop failed");
+    started_ = false;
+    return Status::Ok();
+  }
+
+  Status start_again() {
+    if (!error_.empty()) return Status::Unavailable(error_);
+    if (started_) return Status::Ok();
+    if (run(start_command_) != 0)
+      return Status::Io("test PostgreSQL server: pg_ctl start failed:\n" + tail(dir_ + "/server.log"));
+    started_ = true;
+    return Status::Ok();
+  }
+
  private:
   // Runs cmd (as the postgres user when we are root); returns its exit status.
   int run(const std::string& cmd) {
@@ -117,7 +134,8 @@ class Server {
     std::string opts = "-p " + std::to_string(port_) + " -k " + dir_ +
                        " -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off "
                        "-c full_page_writes=off -c max_connections=50";
-    if (run(pg_ctl_ + " -o '" + opts + "' -l '" + server_log + "' -w -t 60 start >/dev/null 2>&1") != 0)
+    start_command_ = pg_ctl_ + " -o '" + opts + "' -l '" + server_log + "' -w -t 60 start >/dev/null 2>&1";
+    if (run(start_command_) != 0)
       return "cannot start a test PostgreSQL server: pg_ctl start failed:\n" + tail(server_log);
     started_ = true;
     return "";
@@ -138,14 +156,34 @@ class Server {
   int databases_ = 0;
   std::string dir_;
   std::string pg_ctl_;
+  std::string start_command_;
   std::string error_;
 };
 
+Server& server() {
+  static Server s;  // started on first use, stopped at exit
+  return s;
+}
+
 }  // namespace
 
-Result<std::string> fresh_database_url() {
-  static Server server;  // started on first use, stopped at exit
-  return server.fresh_database();
+Result<std::string> fresh_database_url() { return server().fresh_database(); }
+
+Status stop_server() { return server().stop_now(); }
+
+Status start_server() { return server().start_again(); }
+
+Result<int> terminate_backends(const std::string& url) {
+  PGconn* c = PQconnectdb(url.c_str());
+  std::unique_ptr<PGconn, void (*)(PGconn*)> guard(c, &PQfinish);
+  if (PQstatus(c) != CONNECTION_OK) return Status::Unavailable(std::string("terminate_backends: ") + PQerrorMessage(c));
+  PGresult* r = PQexec(c,
+                       "SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                       "WHERE datname = current_database() AND pid <> pg_backend_pid()) AS ended");
+  std::unique_ptr<PGresult, void (*)(PGresult*)> result(r, &PQclear);
+  if (PQresultStatus(r) != PGRES_TUPLES_OK)
+    return Status::Io(std::string("terminate_backends: ") + PQresultErrorMessage(r));
+  return std::atoi(PQgetvalue(r, 0, 0));
 }
 
 }  // namespace nextcall::pgtest

@@ -13,4 +13,14 @@ namespace nextcall::pgtest {
 // reason (binaries missing, initdb or start failed: see the log it names) when it has none.
 Result<std::string> fresh_database_url();
 
+// Stops the test server (fast: every connection to it ends), for tests of a database
+// going away; start_server() starts it again on the same port with the same data. A test
+// that stops it starts it again before it ends.
+Status stop_server();
+Status start_server();
+
+// Ends every other connection to the database behind url (pg_terminate_backend), as an
+// administrator or an idle timeout would; returns how many it ended.
+Result<int> terminate_backends(const std::string& url);
+
 }  // namespace nextcall::pgtest

@@ -66,6 +66,8 @@ Status PostgresStore::migrate() {
   });
 }
 
+Status PostgresStore::ping() { return db_->exec("SELECT 1"); }
+
 int PostgresStore::schema_version() {
   auto r = db_->query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
   if (!r.ok() || r->empty()) return 0;

@@ -23,6 +23,8 @@ class PostgresStore : public Store {
 
   std::string backend() const override { return "postgres"; }
   int schema_version() override;
+  Status ping() override;
+  bool connection_lost() const override { return db_->lost(); }
   Status transaction(const std::function<Status()>& body) override;
 
   Result<Id> create_workspace(const Workspace& w) override;
@@ -118,6 +120,8 @@ class PostgresStore : public Store {
   // Checks that contact `id` exists in workspace ws (memory rows may only hang off it).
   Status require_contact(Id ws, Id id);
   Status write_phones(const Contact& c);
+  // add_attempt's one transaction (add_attempt runs it again on a deadlock).
+  Result<Id> add_attempt_once(const Attempt& a);
 
   std::unique_ptr<pg::Conn> db_;
   int tx_depth_ = 0;

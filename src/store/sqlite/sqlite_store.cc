@@ -110,6 +110,8 @@ Status SqliteStore::migrate() {
   return Status::Ok();
 }
 
+Status SqliteStore::ping() { return db_->exec("SELECT 1"); }
+
 int SqliteStore::schema_version() {
   auto st = db_->prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
   if (!st.ok()) return 0;

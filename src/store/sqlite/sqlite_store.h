@@ -20,6 +20,7 @@ class SqliteStore : public Store {
 
   std::string backend() const override { return "sqlite"; }
   int schema_version() override;
+  Status ping() override;
   Status transaction(const std::function<Status()>& body) override;
 
   Result<Id> create_workspace(const Workspace& w) override;
