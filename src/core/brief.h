@@ -108,8 +108,11 @@ struct Brief {
   std::string approach;  // direct, voicemail_ok, gatekeeper, referral, email, linkedin
   std::string approach_why;
 
-  ScheduledWindow window;
+  ScheduledWindow window;  // name empty: no window left that day (start, end, slot unset)
   Instant slot{};  // the suggested dial time, inside the window
+  // False for a brief on request for a contact with no call window left that day: its
+  // times are unset (the epoch) and the views show "no window today", never a date.
+  bool has_window() const { return !window.name.empty(); }
 
   ReasonChoice reason;
   std::string opener;

@@ -45,9 +45,16 @@ std::string brief_html(const Brief& b, const std::string& rep_zone) {
                               (l.rung.empty() ? "" : ", agreed to " + e(rung_words(l.rung))) +
                               (l.note.empty() ? "" : " — “" + e(l.note) + "”") + promised);
   }
-  h += row("Who &amp; when", "<a href=\"tel:" + e(b.phone_e164) + "\">" + e(b.phone_display) + "</a> · " +
-                                 e(b.window.local_text) + " = " + e(b.window.rep_text) + "<br><small>dial at " +
-                                 e(format_local(b.slot, rep_zone)) + " · " + e(b.window.why) + "</small>");
+  if (b.has_window()) {
+    h += row("Who &amp; when", "<a href=\"tel:" + e(b.phone_e164) + "\">" + e(b.phone_display) + "</a> · " +
+                                   e(b.window.local_text) + " = " + e(b.window.rep_text) + "<br><small>dial at " +
+                                   e(format_local(b.slot, rep_zone)) + " · " + e(b.window.why) + "</small>");
+  } else {
+    std::string why;
+    for (const auto& d : b.due_because) why += "<br><small>" + e(d) + "</small>";
+    h += row("Who &amp; when", "no window today" + why);
+    return h + "</dl>\n</section>\n";
+  }
   h += row("Reason", e(b.reason.sentence) + "<br><small>" + e(b.reason.why) + "</small>");
   h += row("Opener", "“" + e(b.opener) + "”");
   if (!b.hot_button.empty()) h += row("Hot button", e(b.hot_button));

@@ -22,6 +22,7 @@ std::string call_sheet_ics(const CallSheet& s, int call_minutes) {
                                            icalproperty_new_prodid("-//nextcall//call sheet//EN"),
                                            static_cast<void*>(nullptr));
   for (const Brief& b : s.calls) {
+    if (!b.has_window()) continue;  // no time to put it at (never the epoch)
     std::ostringstream text;
     write_brief_text(text, b, s.rep_timezone);
     std::string uid = "call-" + format_date(s.day) + "-" + std::to_string(s.rep_id) + "-" +

@@ -13,7 +13,8 @@ void write_brief_text(std::ostream& out, const Brief& b, const std::string& rep_
   out << "── " << b.name << (b.title.empty() ? "" : ", " + b.title)
       << (b.company.empty() ? "" : " at " + b.company) << "  (#" << b.contact_id << ", " << b.role
       << ", " << b.stage << ", " << to_text(b.kind) << " call)\n";
-  if (b.window.name.empty()) {
+  if (!b.has_window()) {
+    out << "   Who & when   " << (b.phone_display.empty() ? "" : b.phone_display + "  ") << "no window today\n";
     for (const auto& d : b.due_because) out << "   " << d << "\n";
     return;
   }

@@ -19,7 +19,7 @@
 namespace nextcall {
 namespace {
 
-CallSheet fixed_sheet() {
+Snapshot fixed_snapshot() {
   Snapshot s;
   s.rep.id = 1;
   s.rep.name = "Maria Alvarez";
@@ -79,7 +79,11 @@ CallSheet fixed_sheet() {
   a.rung = "send_info";
   s.attempts.push_back(a);
   s.index();
-  CallSheet sheet = plan_day(s);
+  return s;
+}
+
+CallSheet fixed_sheet() {
+  CallSheet sheet = plan_day(fixed_snapshot());
   for (Brief& b : sheet.calls) b.phone_display = format_phone_national(b.phone_e164);
   return sheet;
 }
@@ -263,6 +267,40 @@ TEST(CallSheetViewsTest, IcsHoldsTheTimesLeftOnVoicemailAsTentative) {
   EXPECT_EQ(j["appointments"][1]["starts_at"], "2026-11-30T19:00:00Z");
   EXPECT_EQ(j["appointments"][1]["tentative"], false);
   EXPECT_EQ(j["appointments"][1]["status"], "confirmed");
+}
+
+// A brief asked for on a day without a call window (a Saturday) has no time to show: no
+// view may print the unset instant as 1970-01-01 (or 31 Dec 1969 in the rep's zone).
+TEST(CallSheetViewsTest, ABriefWithNoWindowLeftNeverShowsTheEpoch) {
+  Snapshot s = fixed_snapshot();
+  s.day = *parse_date("2026-11-28");
+  s.now = *parse_instant("2026-11-28T15:00:00Z");
+  std::optional<Brief> b = brief_for(s, 10);
+  ASSERT_TRUE(b);
+  ASSERT_FALSE(b->has_window());
+
+  std::ostringstream text;
+  write_brief_text(text, *b, "America/Chicago");
+  std::string json_text = brief_json(*b).dump();
+  std::string html = brief_html(*b, "America/Chicago");
+  CallSheet sheet = fixed_sheet();
+  sheet.calls.push_back(*b);
+  std::string ics = call_sheet_ics(sheet, 5);
+  for (const std::string& view : {text.str(), json_text, html, ics}) {
+    EXPECT_EQ(view.find("1970"), std::string::npos) << view;
+    EXPECT_EQ(view.find("1969"), std::string::npos) << view;
+    EXPECT_EQ(view.find("31 Dec"), std::string::npos) << view;
+  }
+  EXPECT_NE(text.str().find("no window today"), std::string::npos) << text.str();
+  EXPECT_NE(html.find("no window today"), std::string::npos) << html;
+  nlohmann::json j = brief_json(*b);
+  EXPECT_TRUE(j["slot"].is_null());
+  EXPECT_TRUE(j["window"]["start"].is_null());
+  EXPECT_TRUE(j["window"]["end"].is_null());
+  EXPECT_TRUE(j["voicemail"]["proposed_slot"].is_null());
+  auto events = read_ics_events(ics);
+  ASSERT_TRUE(events.ok()) << events.status().message();
+  EXPECT_EQ(events->size(), 2u);  // the two calls with a time, not the brief without one
 }
 
 }  // namespace
