@@ -44,6 +44,15 @@ Result<std::string> hash_password(const std::string& password) {
   return std::string(out);
 }
 
+Result<std::string> hash_demo_password(const std::string& password) {
+  if (!sodium_ready()) return Status::Internal("libsodium could not be initialised");
+  char out[crypto_pwhash_argon2id_STRBYTES];
+  if (crypto_pwhash_argon2id_str(out, password.data(), password.size(), crypto_pwhash_argon2id_OPSLIMIT_MIN,
+                                 crypto_pwhash_argon2id_MEMLIMIT_MIN) != 0)
+    return Status::Unavailable("not enough memory to hash the demo password");
+  return std::string(out);
+}
+
 bool verify_password(const std::string& password, const std::string& hash) {
   if (!sodium_ready() || hash.empty() || hash.size() >= crypto_pwhash_argon2id_STRBYTES) return false;
   return crypto_pwhash_argon2id_str_verify(hash.c_str(), password.data(), password.size()) == 0;
@@ -146,6 +155,10 @@ Result<Actor> authenticate_token(Store& store, const std::string& secret) {
   return Actor{*ws, *user};
 }
 
+static std::string address_unavailable(const std::string& email) {
+  return "email: '" + email + "' cannot be given to a new user here; ask them for another address";
+}
+
 Result<User> add_user(Store& store, Id workspace_id, const NewUser& in, const std::string& default_region) {
   User u;
   u.workspace_id = workspace_id;
@@ -175,8 +188,16 @@ Result<User> add_user(Store& store, Id workspace_id, const NewUser& in, const st
   }
   auto id = store.create_user(u);
   if (!id.ok()) {
-    if (id.status().code() == Code::kAlreadyExists)
-      return Status::AlreadyExists("email: a user with e-mail '" + in.email + "' already exists");
+    if (id.status().code() == Code::kAlreadyExists) {
+      // E-mails are unique across workspaces (one signs in with the e-mail alone), but whom
+      // another workspace has is not this workspace's business: only a user of this one is
+      // named as such.
+      auto existing = store.find_user_by_email(u.email);
+      if (!existing.ok()) return existing.status();
+      if (*existing && (*existing)->workspace_id == workspace_id)
+        return Status::AlreadyExists("email: '" + in.email + "' already exists in this workspace");
+      return Status::Conflict(address_unavailable(in.email));
+    }
     return id.status();
   }
   u.id = *id;

@@ -17,6 +17,12 @@ namespace nextcall {
 // argon2id with libsodium's interactive limits, in its self-describing string form.
 Result<std::string> hash_password(const std::string& password);
 bool verify_password(const std::string& password, const std::string& hash);
+// argon2id with a salt of its own but libsodium's minimum limits (1 pass, 8 KiB), for demo
+// users only: their password is printed by `nextcall demo` for anyone to read, so the cost
+// of guessing it protects nothing, while the interactive limits (64 MiB, ~0.1-0.3 s each)
+// would be paid for every demo user by every demo and every test server that builds one.
+// A demo user who sets a password of their own gets hash_password's limits.
+Result<std::string> hash_demo_password(const std::string& password);
 // InvalidArgument unless 8..1024 bytes: long enough to matter, short enough to hash.
 Status check_password_strength(const std::string& password);
 
@@ -54,6 +60,8 @@ Result<Actor> authenticate_token(Store& store, const std::string& secret);
 struct NewUser {
   std::string name, email, role = "rep", timezone, phone, password;
 };
+// AlreadyExists when the e-mail is a user of this workspace; Conflict, with words that do
+// not say why, when it cannot be used otherwise (a user of another workspace has it).
 Result<User> add_user(Store& store, Id workspace_id, const NewUser& u, const std::string& default_region);
 // Sets a new password, signs the user out of every browser and revokes their API tokens.
 Status set_password(Store& store, const User& user, const std::string& password);

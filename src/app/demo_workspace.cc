@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdio>
 
+#include "app/auth.h"
 #include "core/local_time.h"
 #include "io/phone_numbers.h"
 
@@ -151,7 +152,12 @@ Result<DemoSummary> build_demo(Store& store, const DemoOptions& o, Instant now) 
       u.role = r.role;
       u.timezone = r.zone;
       u.phone_e164 = r.phone;
-      u.password_hash = o.password_hash;
+      if (!o.password.empty()) {
+        // Each user a salt of their own, so equal passwords do not show as equal hashes.
+        auto h = hash_demo_password(o.password);
+        if (!h.ok()) return h.status();
+        u.password_hash = *h;
+      }
       auto id = store.create_user(u);
       if (!id.ok()) return id.status();
       rep_ids.push_back(*id);

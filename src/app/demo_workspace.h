@@ -17,7 +17,9 @@ struct DemoOptions {
   int contacts = 200;
   std::uint64_t seed = 1;
   std::string workspace_name = "Demo Sales Team";
-  std::string password_hash;  // set on every demo user (empty: they cannot sign in)
+  // Every demo user's password, hashed for each with a salt of its own (empty: they cannot
+  // sign in). A demo password is printed for all to read: see hash_demo_password.
+  std::string password;
 };
 
 struct DemoSummary {

@@ -24,9 +24,7 @@ void install_demo(CLI::App& cmd, Runtime& rt) {
       if (!store.ok()) return store.status();
       if (!password->empty()) {
         NEXTCALL_RETURN_IF_ERROR(check_password_strength(*password));
-        auto hash = hash_password(*password);
-        if (!hash.ok()) return hash.status();
-        o->password_hash = *hash;
+        o->password = *password;
       }
       auto sum = build_demo(**store, *o, rt.now());
       if (!sum.ok()) return sum.status();

@@ -65,7 +65,26 @@ void install_session_routes(Routes& r) {
     u.phone = b->text("phone", false, 64).value_or("");
     u.password = b->text("password", true, 1024).value_or("");
     NEXTCALL_RETURN_IF_ERROR(b->finish());
+    // An address another workspace has is refused (e-mails are unique: one signs in with the
+    // e-mail alone) in words that do not say so, and such refusals are limited like
+    // sign-ins (5 in 10 minutes a workspace, then waits that double), so an admin cannot
+    // list who has an account elsewhere. Counted before the try, as sign-ins are: tries sent
+    // at once cannot pass together; a try that was not such a refusal takes its count back.
+    static const SignInPolicy kPolicy;
+    static const SignInLimiter refusals(kPolicy);
+    const std::string key = secret_hash("address refused\n" + std::to_string(c.actor().workspace.id));
+    auto n = c.store.add_sign_in_failure(key, c.now, kPolicy.window);
+    if (!n.ok()) return n.status();
+    if (n->failures - 1 >= kPolicy.per_pair) {
+      long wait = (n->previous + refusals.wait_after(n->failures - 1, kPolicy.per_pair) - c.now).count();
+      if (wait > 0) {
+        reply_too_many(c, wait, "too many addresses that cannot be used");
+        return nlohmann::json();
+      }
+    }
     auto added = add_user(c.store, c.actor().workspace.id, u, c.actor().workspace.default_region);
+    if (!added.ok() && added.status().code() == Code::kConflict) return added.status();
+    NEXTCALL_RETURN_IF_ERROR(c.store.remove_sign_in_failures(key, false));
     if (!added.ok()) return added.status();
     c.status = 201;
     return nlohmann::json(*added);

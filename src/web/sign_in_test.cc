@@ -271,6 +271,31 @@ TEST_F(Issue20Api, GuessesOfTheCurrentPasswordAreLimited) {
   EXPECT_FALSE(limited.header("Retry-After").empty());
 }
 
+// Should fix: POST /api/users told an admin of one workspace which e-mails another has.
+// An address of another workspace is refused in words that do not say why, and such
+// refusals are limited; a user of the admin's own workspace may be named as such.
+TEST_F(Issue20Api, AddingAUserDoesNotTellWhoHasAnAccountElsewhere) {
+  Tab admin = signed_in("maria@demo.nextcall");
+  auto add = [&](const std::string& email) {
+    return admin.send("POST", "/api/users", {{"email", email}, {"password", "long enough pw"}});
+  };
+  Reply elsewhere = add(server_->other_email);
+  EXPECT_EQ(elsewhere.status, 409) << elsewhere.body;
+  EXPECT_EQ(elsewhere.json["error"]["fields"]["email"],
+            "'" + server_->other_email + "' cannot be given to a new user here; ask them for another address");
+  EXPECT_EQ(elsewhere.body.find("exist"), std::string::npos) << elsewhere.body;
+  Reply ours = add("sam@demo.nextcall");
+  EXPECT_EQ(ours.status, 409) << ours.body;
+  EXPECT_EQ(ours.json["error"]["fields"]["email"], "'sam@demo.nextcall' already exists in this workspace");
+  Reply fresh = add("new.rep@demo.nextcall");
+  EXPECT_EQ(fresh.status, 201) << fresh.body;
+  // Listing who has an account elsewhere takes ever longer: 5 refusals, then waits.
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(add(server_->other_email).status, 409) << i;
+  Reply limited = add(server_->other_email);
+  EXPECT_EQ(limited.status, 429) << limited.body;
+  EXPECT_FALSE(limited.header("Retry-After").empty());
+}
+
 // Finding 5 through the API: the export guards formulas.
 TEST_F(Issue20Api, TheCsvExportGuardsFormulas) {
   Tab t = signed_in("sam@demo.nextcall");

@@ -23,10 +23,9 @@ std::unique_ptr<TestServer> TestServer::start(ServerOptions o) {
     auto store = open_store(t->db_path);
     EXPECT_TRUE(store.ok()) << store.status().message();
     if (!store.ok()) return nullptr;
-    static const std::string hash = *hash_password(kDemoPassword);
     DemoOptions d;
     d.contacts = 60;
-    d.password_hash = hash;
+    d.password = kDemoPassword;
     auto demo = build_demo(**store, d, now);
     EXPECT_TRUE(demo.ok()) << demo.status().message();
     d.workspace_name = "Other Team";
