@@ -18,6 +18,7 @@
 #include "web/sign_in_limiter.h"
 #include "web/static_files.h"
 #include "web/store_pool.h"
+#include "web/temp_upload.h"
 
 #ifndef NEXTCALL_STATIC_DIR
 #define NEXTCALL_STATIC_DIR "web/static"
@@ -301,6 +302,8 @@ int Server::port() const { return impl_->port; }
 
 Status Server::bind() {
   Impl& m = *impl_;
+  // Uploads left in the temporary folder by a server killed mid-request (SIGKILL, a crash).
+  remove_stray_uploads(std::filesystem::temp_directory_path(), std::filesystem::file_time_type::clock::now());
   {
     auto probe = m.pool.acquire();  // opens and migrates the database once, up front
     if (!probe.ok()) return probe.status();

@@ -3,6 +3,7 @@
 // one set of error messages.
 #pragma once
 
+#include <filesystem>
 #include <string>
 
 #include "core/status.h"
@@ -25,5 +26,12 @@ class TempUpload {
  private:
   std::string path_;
 };
+
+// Removes the uploads a server killed mid-request left behind: the regular files in `dir`
+// named as TempUpload names them ("nextcall-upload-PID-XXXXXX", or the "nextcall-upload-
+// XXXXXX" of earlier versions), last written before `started`, whose process is not running
+// (another server's upload in progress is kept). Anything else is left alone. Returns how
+// many were removed; errors (a file gone meanwhile, no permission) are skipped.
+int remove_stray_uploads(const std::filesystem::path& dir, std::filesystem::file_time_type started);
 
 }  // namespace nextcall::web
