@@ -98,6 +98,38 @@ Result<Attempt> attempt_of(Store& store, const Actor& actor, const Contact& cont
 }
 
 // At most one next step, of a kind the call allows, after the call.
+// Times no call can have: a call logged before it was made (more than a day ahead of now,
+// which allows for a clock set wrong), or long before anyone used nextcall (0001-01-01
+// typed for a date); a next step agreed decades ahead. The error names the field.
+constexpr auto kLatestCallAhead = std::chrono::hours(24);
+constexpr auto kEarliestCallBack = std::chrono::days(10 * 366);
+constexpr auto kLatestNextStepAhead = std::chrono::days(2 * 366);
+
+Status check_call_times(const CallLog& log, Instant now) {
+  if (log.at) {
+    if (*log.at > now + kLatestCallAhead)
+      return Status::InvalidArgument("at: " + format_instant(*log.at) + " is in the future (now is " +
+                                     format_instant(now) +
+                                     "); log a call after it is made, with the time it was made, or leave at out for now");
+    if (*log.at < now - kEarliestCallBack)
+      return Status::InvalidArgument("at: " + format_instant(*log.at) +
+                                     " is more than ten years ago; give the date and time the call was made");
+  }
+  auto ahead = [&](const std::optional<Instant>& t, const char* field) -> Status {
+    if (t && *t > now + kLatestNextStepAhead)
+      return Status::InvalidArgument(std::string(field) + ": " + format_instant(*t) +
+                                     " is more than two years ahead; give a time within two years, or a date to call again (next_on)");
+    return Status::Ok();
+  };
+  NEXTCALL_RETURN_IF_ERROR(ahead(log.callback_at, "callback_at"));
+  NEXTCALL_RETURN_IF_ERROR(ahead(log.meeting_at, "meeting_at"));
+  NEXTCALL_RETURN_IF_ERROR(ahead(log.proposed_at, "proposed_at"));
+  if (log.next_on && Instant{*log.next_on} > now + kLatestNextStepAhead)
+    return Status::InvalidArgument("next_on: " + format_date(*log.next_on) +
+                                   " is more than two years ahead; give a date within two years");
+  return Status::Ok();
+}
+
 Status check_next_step(const CallLog& log, Outcome outcome, Instant call_at) {
   std::vector<std::string> given;
   if (log.next_on) given.push_back("next_on");
@@ -293,6 +325,7 @@ Result<LoggedCall> log_call_confirming(Store& store, const Actor& actor, Id cont
   if (!outcome)
     return Status::InvalidArgument("outcome: '" + log.outcome + "' is not one of " +
                                    names_of_outcomes());
+  NEXTCALL_RETURN_IF_ERROR(check_call_times(log, now));
   LoggedCall out;
   NEXTCALL_RETURN_IF_ERROR(store.transaction([&]() -> Status {
     auto contact = store.get_contact(actor.workspace.id, contact_id);

@@ -4,7 +4,9 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <memory>
+#include <string_view>
 #include <thread>
+#include <vector>
 
 #include "cli/runtime.h"
 #include "store/store.h"
@@ -53,11 +55,30 @@ Status run_serve(Runtime& rt, web::ServerOptions o) {
   return s;
 }
 
+// An integer flag of `serve` with the range it accepts: beyond it the server would not
+// start (0 hours, a negative cap) or would undo a limit that keeps it up (a header block
+// of a gigabyte, a connection cap of a million threads).
+struct BoundedFlag {
+  const char* name;
+  const char* help;
+  long value;
+  long min, max;
+  const char* unit;
+};
+
+Status check_bounded(const BoundedFlag& f) {
+  if (f.value >= f.min && f.value <= f.max) return Status::Ok();
+  return Status::InvalidArgument(std::string(f.name) + ": " + std::to_string(f.value) + " is out of range; give " +
+                                 f.unit + " from " + std::to_string(f.min) + " to " + std::to_string(f.max));
+}
+
 }  // namespace
 
 void install_serve(CLI::App& cmd, Runtime& rt) {
   auto o = std::make_shared<web::ServerOptions>();
-  long hours = 12;
+  const web::ConnectionLimits limits;  // today's defaults
+  using std::chrono::duration_cast;
+  using std::chrono::seconds;
   cmd.add_option("--port", o->port, "Port to listen on (0: any free port)")->default_val(8080);
   cmd.add_option("--bind", o->bind, "Address to listen on; 0.0.0.0 for every interface")->default_val("127.0.0.1");
   cmd.add_option("--static-dir", o->static_dir, "Serve the UI from this folder instead of the built-in one");
@@ -66,17 +87,52 @@ void install_serve(CLI::App& cmd, Runtime& rt) {
   cmd.add_flag("--secure-cookies", o->secure_cookies, "Mark the session cookie Secure (behind HTTPS)");
   cmd.add_flag("--trust-proxy", o->trust_proxy,
                "Behind a reverse proxy: limit sign-ins by the client address it adds to X-Forwarded-For");
-  auto cache_seconds = std::make_shared<long>(5);
-  cmd.add_option("--cache-seconds", *cache_seconds,
-                 "Keep sheets and briefs until the next write, at most this long (0: plan every request)")
-      ->default_val(5);
-  auto session_hours = std::make_shared<long>(hours);
-  cmd.add_option("--session-hours", *session_hours, "How long a sign-in lasts")->default_val(12);
-  cmd.callback([&rt, o, session_hours, cache_seconds] {
-    web::ServerOptions opts = *o;
-    opts.response_cache_ttl = std::chrono::seconds(*cache_seconds);
-    opts.session_lifetime = std::chrono::hours(*session_hours);
-    rt.finish(run_serve(rt, opts));
+  // In the order of --help; each is checked against its range before the server starts.
+  auto flags = std::make_shared<std::vector<BoundedFlag>>(std::vector<BoundedFlag>{
+      {"--cache-seconds", "Keep sheets and briefs until the next write, at most this long (0: plan every request)",
+       5, 0, 3600, "seconds"},
+      {"--session-hours", "How long a sign-in lasts", 12, 1, 24 * 366, "hours"},
+      {"--max-header-bytes", "Largest request line and headers of a request, in bytes (431 beyond)",
+       static_cast<long>(limits.max_header_bytes), 8 * 1024, 1024 * 1024, "bytes"},
+      {"--max-header-count", "Most header fields in a request (431 beyond)",
+       static_cast<long>(limits.max_header_count), 10, 1000, "fields"},
+      {"--header-seconds", "Time a client has to send a request's headers, from their first byte (408 beyond)",
+       static_cast<long>(duration_cast<seconds>(limits.header_timeout).count()), 1, 300, "seconds"},
+      {"--body-seconds", "Time a client has to send a request's body, from the end of its headers",
+       static_cast<long>(duration_cast<seconds>(limits.body_timeout).count()), 1, 3600, "seconds"},
+      {"--max-connections", "Most connections at once, from all addresses (503 beyond)",
+       static_cast<long>(limits.max_connections), 1, 4096, "connections"},
+      {"--max-connections-per-address",
+       "Most connections at once from one client address (503 beyond; behind a proxy every client is the proxy)",
+       static_cast<long>(limits.max_connections_per_address), 1, 4096, "connections"},
+  });
+  for (BoundedFlag& f : *flags)
+    cmd.add_option(f.name, f.value, std::string(f.help) + " [" + std::to_string(f.min) + "-" + std::to_string(f.max) + "]")
+        ->default_val(f.value);
+  cmd.callback([&rt, o, flags] {
+    rt.finish([&]() -> Status {
+      auto get = [&](std::string_view name) -> long {
+        for (const BoundedFlag& f : *flags)
+          if (name == f.name) return f.value;
+        return 0;
+      };
+      for (const BoundedFlag& f : *flags) NEXTCALL_RETURN_IF_ERROR(check_bounded(f));
+      if (get("--max-connections-per-address") > get("--max-connections"))
+        return Status::InvalidArgument("--max-connections-per-address: " +
+                                       std::to_string(get("--max-connections-per-address")) +
+                                       " is more than --max-connections (" + std::to_string(get("--max-connections")) +
+                                       "); give at most as many as in all");
+      web::ServerOptions opts = *o;
+      opts.response_cache_ttl = seconds(get("--cache-seconds"));
+      opts.session_lifetime = std::chrono::hours(get("--session-hours"));
+      opts.limits.max_header_bytes = static_cast<std::size_t>(get("--max-header-bytes"));
+      opts.limits.max_header_count = static_cast<std::size_t>(get("--max-header-count"));
+      opts.limits.header_timeout = seconds(get("--header-seconds"));
+      opts.limits.body_timeout = seconds(get("--body-seconds"));
+      opts.limits.max_connections = static_cast<std::size_t>(get("--max-connections"));
+      opts.limits.max_connections_per_address = static_cast<std::size_t>(get("--max-connections-per-address"));
+      return run_serve(rt, opts);
+    }());
   });
 }
 

@@ -172,5 +172,59 @@ TEST_F(LogCallApiTest, AVoicemailHoldsTheProposedTimeOnceAndACallbackIsBooked) {
   EXPECT_EQ(callback.json["appointments_created"][0]["status"], "confirmed");
 }
 
+TEST_F(LogCallApiTest, ThePlanListsTheCallsLoggedTodayAndDoesNotPlanThemAgain) {
+  Id contact = planned(4);
+  Reply r = tab_.send("POST", path(contact) + "/calls",
+                      {{"outcome", "connected"}, {"rung", "meeting"}, {"note", "needs a quote by friday"}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  Reply plan = tab_.get("/api/plan");
+  ASSERT_EQ(plan.status, 200) << plan.body;
+  for (const auto& c : plan.json["calls"]) EXPECT_NE(c["contact_id"].get<Id>(), contact);
+  const nlohmann::json* done = nullptr;
+  for (const auto& d : plan.json["done"])
+    if (d["contact_id"].get<Id>() == contact) done = &d;
+  ASSERT_NE(done, nullptr) << plan.json["done"].dump();
+  EXPECT_EQ((*done)["outcome"], "connected");
+  EXPECT_EQ((*done)["rung"], "meeting");
+  EXPECT_EQ((*done)["note"], "needs a quote by friday");
+  EXPECT_EQ((*done)["id"], r.json["id"]);
+  EXPECT_FALSE((*done)["name"].get<std::string>().empty());
+
+  // Another day's sheet lists that day's calls, not today's.
+  Reply tomorrow = tab_.get("/api/plan?date=tomorrow");
+  ASSERT_EQ(tomorrow.status, 200) << tomorrow.body;
+  EXPECT_TRUE(tomorrow.json["done"].empty()) << tomorrow.json["done"].dump();
+}
+
+// A time no call can have is refused with the field named and what to give instead, and
+// nothing is stored: an hour 25, a day the calendar lacks, a call logged before it was made,
+// a date typed as 0001-01-01, a callback decades ahead.
+TEST_F(LogCallApiTest, ImpossibleCallTimesAre400NamingTheField) {
+  Id contact = planned(5);
+  nlohmann::json before = memory(contact);
+  auto field = [&](const nlohmann::json& body, const std::string& name) {
+    Reply r = tab_.send("POST", path(contact) + "/calls", body);
+    EXPECT_EQ(r.status, 400) << r.body;
+    return r.json["error"]["fields"].value(name, std::string());
+  };
+  EXPECT_EQ(field({{"outcome", "no_answer"}, {"at", "2026-11-24 25:00"}}, "at"),
+            "'2026-11-24 25:00' has no such time of day (25:00: hours 00-23, minutes 00-59) (use '2026-12-03 10:00' "
+            "in the contact's local time, or ISO 8601 with an offset)");
+  EXPECT_EQ(field({{"outcome", "no_answer"}, {"at", "2026-02-30 10:00"}}, "at"),
+            "'2026-02-30 10:00' has no such day (2026-02-30 is not on the calendar) (use '2026-12-03 10:00' in the "
+            "contact's local time, or ISO 8601 with an offset)");
+  EXPECT_EQ(field({{"outcome", "no_answer"}, {"at", "2027-06-01T10:00:00Z"}}, "at"),
+            "2027-06-01T10:00:00Z is in the future (now is 2026-11-24T15:00:00Z); log a call after it is made, "
+            "with the time it was made, or leave at out for now");
+  EXPECT_EQ(field({{"outcome", "no_answer"}, {"at", "0001-01-01T00:00:00Z"}}, "at"),
+            "0001-01-01T00:00:00Z is more than ten years ago; give the date and time the call was made");
+  EXPECT_EQ(field({{"outcome", "connected"}, {"callback_at", "2040-01-01T10:00:00Z"}}, "callback_at"),
+            "2040-01-01T10:00:00Z is more than two years ahead; give a time within two years, or a date to call "
+            "again (next_on)");
+  nlohmann::json after = memory(contact);
+  EXPECT_EQ(after["attempts"].size(), before["attempts"].size());
+  EXPECT_EQ(after["appointments"].size(), before["appointments"].size());
+}
+
 }  // namespace
 }  // namespace nextcall::web
