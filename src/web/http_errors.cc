@@ -1,5 +1,7 @@
 #include "web/http_errors.h"
 
+#include <sodium.h>
+
 #include <cctype>
 
 namespace nextcall::web {
@@ -41,7 +43,19 @@ bool split_field(const std::string& part, std::string* field, std::string* what)
 
 }  // namespace
 
-nlohmann::json error_body(const Status& s) {
+std::string new_request_id() {
+  unsigned char bytes[8];
+  randombytes_buf(bytes, sizeof bytes);
+  static const char kHex[] = "0123456789abcdef";
+  std::string id;
+  for (unsigned char b : bytes) {
+    id += kHex[b >> 4];
+    id += kHex[b & 15];
+  }
+  return id;
+}
+
+nlohmann::json error_body(const Status& s, const std::string& request_id) {
   nlohmann::json e = {{"code", code_name(s.code())}, {"message", s.message()}};
   if (s.code() == Code::kInvalidArgument || s.code() == Code::kAlreadyExists) {
     nlohmann::json fields = nlohmann::json::object();
@@ -57,9 +71,13 @@ nlohmann::json error_body(const Status& s) {
     }
     if (!fields.empty()) e["fields"] = fields;
   }
-  // Internal details of the database are not the client's business.
+  // Internal details of the database (its address, user, parameters) are not the client's
+  // business, signed in or not.
   if (s.code() == Code::kIo || s.code() == Code::kCorruption || s.code() == Code::kInternal)
     e["message"] = "the server could not complete the request; the error is in its log";
+  if (s.code() == Code::kUnavailable)
+    e["message"] = "the database is not available; try again shortly (the cause is in the server's log)";
+  if (!request_id.empty()) e["request_id"] = request_id;
   return {{"error", e}};
 }
 

@@ -10,15 +10,16 @@
 
 #include "app/auth.h"
 #include "io/model_json.h"
+#include "store/db_secrets.h"
 #include "web/http_errors.h"
 #include "web/json_body.h"
+#include "web/probes.h"
 #include "web/request_body.h"
 #include "web/response_cache.h"
 #include "web/sign_in.h"
 #include "web/sign_in_limiter.h"
 #include "web/static_files.h"
 #include "web/store_pool.h"
-#include "web/temp_upload.h"
 
 #ifndef NEXTCALL_STATIC_DIR
 #define NEXTCALL_STATIC_DIR "web/static"
@@ -171,17 +172,44 @@ struct Server::Impl : Routes {
                                    ", set by serve --max-body)");
   }
 
+  // A failure of the server or its database (5xx): the client gets a generic message and a
+  // request id, the log the detail under that id with every password masked.
+  void send_failure(const httplib::Request& req, httplib::Response& res, const Status& s) {
+    if (http_status(s.code()) < 500) return send_error(res, s);
+    const std::string id = new_request_id();
+    std::cerr << "nextcall serve: request " << id << ": " << req.method << " " << req.path << ": "
+              << mask_db_secrets(s.message(), o.db_url) << "\n";
+    res.set_header("X-Request-Id", id);
+    send_json(res, http_status(s.code()), error_body(s, id));
+  }
+
   void serve_api(const httplib::Request& req, httplib::Response& res, Access access, const Handler& h,
                  bool cached) {
     auto lease = pool.acquire();
-    if (!lease.ok()) {
-      std::cerr << "nextcall serve: " << lease.status().message() << "\n";
-      return send_error(res, Status::Unavailable("the database is not available"));
-    }
-    Ctx ctx{req, res, **lease, clock->now(), std::nullopt, "", 200, false};
+    if (!lease.ok()) return send_failure(req, res, lease.status());
+    serve_on(**lease, req, res, access, h, cached);
+    if (!(*lease)->connection_lost()) return;
+    // The connection broke under the request (a database restart, a terminated backend, an
+    // idle timeout): it is closed, and the idle ones with it, as they most likely broke
+    // too. A read is tried once more on a fresh connection; a write is not (it may have
+    // been applied), its client gets the 503 and may send it again.
+    lease->discard();
+    pool.drop_idle();
+    if (req.method != "GET") return;
+    auto fresh = pool.acquire();
+    if (!fresh.ok()) return;  // the 503 of the first try stands
+    res.status = -1;
+    res.headers.clear();
+    res.body.clear();
+    serve_on(**fresh, req, res, access, h, cached);
+  }
+
+  void serve_on(Store& store, const httplib::Request& req, httplib::Response& res, Access access,
+                const Handler& h, bool cached) {
+    Ctx ctx{req, res, store, clock->now(), std::nullopt, "", 200, false};
     if (access != Access::kPublic) {
       Status s = authenticate(ctx);
-      if (!s.ok()) return send_error(res, s);
+      if (!s.ok()) return send_failure(req, res, s);
       if (!allowed(access, ctx.actor().rep.role))
         return send_error(res, Status::PermissionDenied(std::string("this needs the ") +
                                                         (access == Access::kAdmin ? "admin" : "manager") + " role"));
@@ -202,17 +230,12 @@ struct Server::Impl : Routes {
     }
     try {
       auto body = h(ctx);
-      if (!body.ok()) {
-        if (http_status(body.status().code()) >= 500)
-          std::cerr << "nextcall serve: " << req.method << " " << req.path << ": " << body.status().message() << "\n";
-        return send_error(res, body.status());
-      }
+      if (!body.ok()) return send_failure(req, res, body.status());
       if (req.method != "GET" && ctx.signed_in) cache.invalidate(ctx.actor().workspace.id);
       if (!ctx.replied) send_json(res, ctx.status, *body);
       if (cached && res.status == 200) cache.put(ctx.actor().workspace.id, cache_key, res.body, ctx.now, generation);
     } catch (const std::exception& e) {
-      std::cerr << "nextcall serve: " << req.method << " " << req.path << ": " << e.what() << "\n";
-      send_error(res, Status::Internal(e.what()));
+      send_failure(req, res, Status::Internal(e.what()));
     }
   }
 
@@ -302,12 +325,8 @@ int Server::port() const { return impl_->port; }
 
 Status Server::bind() {
   Impl& m = *impl_;
-  // Uploads left in the temporary folder by a server killed mid-request (SIGKILL, a crash).
-  remove_stray_uploads(std::filesystem::temp_directory_path(), std::filesystem::file_time_type::clock::now());
-  {
-    auto probe = m.pool.acquire();  // opens and migrates the database once, up front
-    if (!probe.ok()) return probe.status();
-  }
+  // Opens and migrates the database once, up front; a database still starting is waited for.
+  NEXTCALL_RETURN_IF_ERROR(m.pool.wait_until_open(std::chrono::seconds(m.o.db_wait_seconds), std::cerr));
   NEXTCALL_RETURN_IF_ERROR(m.files.load(m.o.static_dir.empty() ? NEXTCALL_STATIC_DIR : m.o.static_dir));
   const int threads = m.o.threads > 0 ? m.o.threads : 32;
   const std::size_t most = std::max<std::size_t>(static_cast<std::size_t>(threads), m.o.limits.max_connections + 16);
@@ -326,6 +345,7 @@ Status Server::bind() {
     else if (res.status == 400)
       send_json(res, 400, {{"error", {{"code", "invalid_argument"}, {"message", "malformed HTTP request"}}}});
   });
+  install_probes(m.http, m.pool);  // /healthz and /readyz, before the catch-all of the UI
   m.install_session();
   install_session_routes(m);
   install_contact_routes(m);

@@ -35,6 +35,9 @@ struct ServerOptions {
   // Sheets and briefs are kept until the next write (0: never kept). Writes by other
   // processes on the same database show within this many seconds.
   std::chrono::seconds response_cache_ttl = std::chrono::seconds(5);
+  // At start, how long to wait for a database that cannot be reached yet (a server and
+  // its database started together), trying again with backoff; 0: fail at once.
+  int db_wait_seconds = 30;
   // Header block size and count, read time-outs, connections per address and in all
   // (see connection_guard.h and docs/security.md).
   ConnectionLimits limits;
@@ -45,7 +48,8 @@ class Server {
   Server(ServerOptions o, std::unique_ptr<Clock> clock);
   ~Server();
 
-  // Opens the store (migrating it), loads the UI's files and binds the port.
+  // Opens the store (migrating it; waiting up to db_wait for the database), loads the
+  // UI's files and binds the port.
   Status bind();
   int port() const;
   // Serves until stop(); returns when stopped.

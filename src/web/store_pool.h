@@ -1,9 +1,13 @@
 // One Store per concurrent request: stores are opened on demand, lent to a request and
 // taken back afterwards, so a busy server holds as many connections as it runs threads.
+// A store whose connection to its database server is gone (a restart, a terminated
+// backend, an idle timeout) is not taken back: the next request opens a fresh one.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <mutex>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -24,13 +28,25 @@ class StorePool {
     }
     Store& operator*() { return *store_; }
     Store* operator->() { return store_.get(); }
+    // Closes the store instead of giving it back (its connection is broken).
+    void discard() { store_.reset(); }
 
    private:
     StorePool* pool_;
     std::unique_ptr<Store> store_;
   };
 
+  // An idle store, else a newly opened one. Unavailable (with the cause, passwords
+  // masked) when the database cannot be reached.
   Result<Lease> acquire();
+  // Closes every idle store: after one connection was found broken, the others (opened
+  // to the same server before it restarted) most likely are too.
+  void drop_idle();
+  // Opens a first store, waiting while the database is unreachable: tries again after
+  // 0.5, 1, 2, 4 … seconds (at most 5 apart), saying so on `log`, for up to `limit`.
+  // Returns the last failure when the time is up, or at once a failure that waiting
+  // will not cure (a wrong password, a newer schema).
+  Status wait_until_open(std::chrono::seconds limit, std::ostream& log);
 
  private:
   void give_back(std::unique_ptr<Store> s);
