@@ -156,7 +156,7 @@ Result<Actor> authenticate_token(Store& store, const std::string& secret) {
 }
 
 static std::string address_unavailable(const std::string& email) {
-  return "email: '" + email + "' cannot be given to a new user here; ask them for another address";
+  return "email: '" + email + "' cannot be given to a new user here: ask them for another address";
 }
 
 Result<User> add_user(Store& store, Id workspace_id, const NewUser& in, const std::string& default_region) {

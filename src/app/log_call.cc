@@ -110,15 +110,15 @@ Status check_call_times(const CallLog& log, Instant now) {
     if (*log.at > now + kLatestCallAhead)
       return Status::InvalidArgument("at: " + format_instant(*log.at) + " is in the future (now is " +
                                      format_instant(now) +
-                                     "); log a call after it is made, with the time it was made, or leave at out for now");
+                                     "): log a call once it is made, with the time it was made, or leave at out for now");
     if (*log.at < now - kEarliestCallBack)
       return Status::InvalidArgument("at: " + format_instant(*log.at) +
-                                     " is more than ten years ago; give the date and time the call was made");
+                                     " is more than ten years ago: give the date and time the call was made");
   }
   auto ahead = [&](const std::optional<Instant>& t, const char* field) -> Status {
     if (t && *t > now + kLatestNextStepAhead)
       return Status::InvalidArgument(std::string(field) + ": " + format_instant(*t) +
-                                     " is more than two years ahead; give a time within two years, or a date to call again (next_on)");
+                                     " is more than two years ahead: give a time within two years, or a date to call again (next_on)");
     return Status::Ok();
   };
   NEXTCALL_RETURN_IF_ERROR(ahead(log.callback_at, "callback_at"));
@@ -126,7 +126,7 @@ Status check_call_times(const CallLog& log, Instant now) {
   NEXTCALL_RETURN_IF_ERROR(ahead(log.proposed_at, "proposed_at"));
   if (log.next_on && Instant{*log.next_on} > now + kLatestNextStepAhead)
     return Status::InvalidArgument("next_on: " + format_date(*log.next_on) +
-                                   " is more than two years ahead; give a date within two years");
+                                   " is more than two years ahead: give a date within two years");
   return Status::Ok();
 }
 
