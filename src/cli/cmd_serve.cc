@@ -26,10 +26,8 @@ class RuntimeClock : public Clock {
 };
 
 Status run_serve(Runtime& rt, web::ServerOptions o) {
-  auto store = rt.store();  // creates and migrates the database, or says why it cannot
-  if (!store.ok()) return store.status();
-  auto users = (*store)->list_workspaces();
-  if (!users.ok()) return users.status();
+  // The server opens (creates, migrates) the database itself, waiting up to --db-wait for
+  // one that cannot be reached yet.
   o.db_url = rt.db_url;
 
   // Ctrl-C and SIGTERM stop the server cleanly: blocked here, waited for on a thread.
@@ -87,6 +85,11 @@ void install_serve(CLI::App& cmd, Runtime& rt) {
   cmd.add_flag("--secure-cookies", o->secure_cookies, "Mark the session cookie Secure (behind HTTPS)");
   cmd.add_flag("--trust-proxy", o->trust_proxy,
                "Behind a reverse proxy: limit sign-ins by the client address it adds to X-Forwarded-For");
+  cmd.add_option("--db-wait", o->db_wait_seconds,
+                 "At start, wait this many seconds for a database that cannot be reached yet, trying again "
+                 "with backoff (0: fail at once) [0-3600]")
+      ->check(CLI::Range(0, 3600))
+      ->default_val(30);
   // In the order of --help; each is checked against its range before the server starts.
   auto flags = std::make_shared<std::vector<BoundedFlag>>(std::vector<BoundedFlag>{
       {"--cache-seconds", "Keep sheets and briefs until the next write, at most this long (0: plan every request)",

@@ -12,6 +12,7 @@
 #include "cli/command.h"
 #include "cli/runtime.h"
 #include "core/civil_time.h"
+#include "store/db_secrets.h"
 
 namespace {
 
@@ -65,7 +66,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "nextcall: error: " << e.what() << " (see: nextcall --help)\n";
+    std::cerr << "nextcall: error: " << nextcall::mask_db_secrets(e.what()) << " (see: nextcall --help)\n";
     return 2;
   } catch (const std::exception& e) {
     // A library threw past the edge that should have converted it: a bug, reported plainly.
@@ -73,7 +74,8 @@ int main(int argc, char** argv) {
     return 1;
   }
   if (!rt.status().ok()) {
-    std::cerr << "nextcall: error: " << rt.status().message() << "\n";
+    // A database URL or a libpq message in it never shows a password.
+    std::cerr << "nextcall: error: " << nextcall::mask_db_secrets(rt.status().message(), rt.db_url) << "\n";
     return rt.status().code() == Code::kInvalidArgument ? 2 : 1;
   }
   return rt.exit_code();
