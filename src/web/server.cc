@@ -20,6 +20,7 @@
 #include "web/sign_in_limiter.h"
 #include "web/static_files.h"
 #include "web/store_pool.h"
+#include "web/temp_upload.h"
 
 #ifndef NEXTCALL_STATIC_DIR
 #define NEXTCALL_STATIC_DIR "web/static"
@@ -325,6 +326,8 @@ int Server::port() const { return impl_->port; }
 
 Status Server::bind() {
   Impl& m = *impl_;
+  // Uploads left in the temporary folder by a server killed mid-request (SIGKILL, a crash).
+  remove_stray_uploads(std::filesystem::temp_directory_path(), std::filesystem::file_time_type::clock::now());
   // Opens and migrates the database once, up front; a database still starting is waited for.
   NEXTCALL_RETURN_IF_ERROR(m.pool.wait_until_open(std::chrono::seconds(m.o.db_wait_seconds), std::cerr));
   NEXTCALL_RETURN_IF_ERROR(m.files.load(m.o.static_dir.empty() ? NEXTCALL_STATIC_DIR : m.o.static_dir));
