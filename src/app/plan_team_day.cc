@@ -110,6 +110,7 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
   // one of them.
   DueWindow window = due_window(snapshots, changes, now);
   window.prospect_recall_days = settings->prospect_recall_days;
+  window.new_contacts_per_day = settings->new_contacts_per_day;
   using MaybeIds = std::optional<std::vector<Id>>;
   // One side thread for the whole plan (side_thread.h): the rows it reads are freed on it.
   std::optional<SideThread> side_thread;

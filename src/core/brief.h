@@ -159,6 +159,8 @@ struct OverflowCall {
   std::vector<std::string> due_because;  // why they are due (the views add cut_reason)
   double priority = 0;
   std::vector<RankedPart> priority_parts;
+  bool first_call = false;      // never called: counts against the new contacts' allowance
+  bool over_new_allowance = false;  // cut by that allowance, not by capacity
 };
 
 // One of the rep's coming appointments: a meeting or callback agreed, or a time held on a
@@ -181,6 +183,7 @@ struct CallSheet {
   std::vector<SheetEntry> skipped;  // do-not-call, no window today, attempts exhausted
   std::vector<SheetAppointment> appointments;  // the rep's, from now on, by time
   int capacity = 0;
+  int new_contacts_per_day = 0;  // the allowance of first calls the sheet was planned with
 };
 
 std::string_view to_text(CallKind k);

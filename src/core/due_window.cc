@@ -17,6 +17,7 @@ Instant utc_midnight(Date d) { return Instant{std::chrono::sys_days{d}}; }
 
 bool may_be_due(const DueFacts& f, const DueWindow& w) {
   if (f.listed || f.other_reason) return true;
+  if (!f.last_at && !f.last_connect_at && w.new_contacts_per_day > 0) return true;  // never called: a first call
   if (f.customer && f.cadence.kind != Cadence::Kind::kNone) {
     // Due when the last conversation's local day is at most last_day - every.
     if (!f.last_connect_at || *f.last_connect_at < utc_midnight(w.last_day + days{2 - f.cadence.days()})) return true;

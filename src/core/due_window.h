@@ -18,6 +18,7 @@ struct DueWindow {
   std::optional<Instant> change_cutoff;  // the newest change live by last_day: whoever has not
                                          // talked since may be on its recall list
   int prospect_recall_days = 14;         // Settings::prospect_recall_days
+  int new_contacts_per_day = 10;         // Settings::new_contacts_per_day: 0, never-called wait
 };
 
 // What the test reads of one contact.

@@ -73,7 +73,10 @@ TEST(DueWindowTest, ACustomerWhoseCadenceElapsedIsAlwaysKept) {
   never.cadence = Cadence{Cadence::Kind::kWeekly, 0};
   EXPECT_TRUE(may_be_due(never, OneDay()));  // never reached on their cadence
   never.customer = false;
-  EXPECT_FALSE(may_be_due(never, OneDay()));  // a prospect with nothing to call about
+  EXPECT_TRUE(may_be_due(never, OneDay()));  // never called: a first call
+  DueWindow no_new = OneDay();
+  no_new.new_contacts_per_day = 0;
+  EXPECT_FALSE(may_be_due(never, no_new));  // no first calls: nothing to call about
 }
 
 TEST(DueWindowTest, FollowUpsListedContactsOtherReasonsAndChanges) {

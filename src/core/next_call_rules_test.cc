@@ -478,3 +478,51 @@ TEST(NextCallRulesTest, AContactIsNeverTwiceOnOneSheet) {
 
 }  // namespace
 }  // namespace nextcall
+
+namespace nextcall {
+namespace {
+
+// --- new contacts: never called, planned as first calls within the day's allowance -------
+
+TEST(NextCallRulesTest, NeverCalledContactsArePlannedAsFirstCallsWithinTheDailyAllowance) {
+  SnapshotBuilder b;
+  b.reason("we now stock every part for the Model 40 line");
+  std::vector<Id> fresh;
+  for (int k = 0; k < 5; ++k) fresh.push_back(b.contact("New" + std::to_string(k)).id);
+  Id ann = b.contact("Ann").id;
+  b.owes(ann, "send the pricing for 200 kits", "2026-11-24", Party::kRep);
+  b.snapshot().settings.new_contacts_per_day = 3;
+  CallSheet sheet = plan_day(b.build());
+  ASSERT_TRUE(on_sheet(sheet, ann)) << "the call in motion is planned";
+  int planned = 0;
+  for (Id id : fresh)
+    if (std::optional<Brief> brief = on_sheet(sheet, id)) {
+      ++planned;
+      EXPECT_TRUE(contains(brief->due_because.at(0), "never called")) << brief->due_because.at(0);
+      EXPECT_EQ(brief->attempt, 1);
+    }
+  EXPECT_EQ(planned, 3) << "three new contacts a day";
+  // The oldest (lowest id) first; the others wait, named as past the allowance.
+  EXPECT_TRUE(on_sheet(sheet, fresh[0]) && on_sheet(sheet, fresh[1]) && on_sheet(sheet, fresh[2]));
+  int waiting = 0;
+  for (const OverflowCall& o : sheet.overflow)
+    if (o.contact_id == fresh[3] || o.contact_id == fresh[4]) {
+      ++waiting;
+      EXPECT_TRUE(contains(cut_reason(sheet, o), "past today's allowance of 3")) << cut_reason(sheet, o);
+    }
+  EXPECT_EQ(waiting, 2);
+  // Called once, a new contact is no longer new: it does not take one of tomorrow's places.
+  b.called(fresh[0], "2026-11-24T15:00:00Z", Outcome::kNoAnswer).next_on = d("2026-11-26");
+  b.snapshot().day = d("2026-11-25");
+  b.snapshot().now = t("2026-11-25T12:00:00Z");
+  CallSheet next = plan_day(b.build());
+  EXPECT_FALSE(on_sheet(next, fresh[0])) << "the date the rep set comes first";
+  for (Id id : {fresh[1], fresh[2], fresh[3]}) EXPECT_TRUE(on_sheet(next, id)) << "the next three in line";
+  // None at all when the allowance is 0.
+  b.snapshot().settings.new_contacts_per_day = 0;
+  CallSheet none = plan_day(b.build());
+  for (Id id : {fresh[1], fresh[2], fresh[3], fresh[4]}) EXPECT_FALSE(on_sheet(none, id));
+}
+
+}  // namespace
+}  // namespace nextcall

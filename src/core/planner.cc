@@ -32,6 +32,9 @@ std::string_view to_text(CallKind k) {
 }
 
 std::string cut_reason(const CallSheet& sheet, const OverflowCall& call) {
+  if (call.over_new_allowance)
+    return "a new contact past today's allowance of " + std::to_string(sheet.new_contacts_per_day) +
+           " first calls (setting new_contacts_per_day); the oldest go first";
   char points[32];
   auto end = std::to_chars(points, points + sizeof points, call.priority, std::chars_format::fixed, 1).ptr;
   std::string why = "daily capacity of " + std::to_string(sheet.capacity) + " calls reached; priority ";
@@ -94,6 +97,7 @@ struct Facts {
   std::uint64_t windows_tried_today = 0;  // bit w: window w was tried today
   std::uint64_t windows_missed = 0;       // bit w: a try since the last conversation missed in w
   int last_missed_window = -1;
+  bool first_call = false;  // never called: due only as one of the day's new contacts
 
   // Ready for the next contact; the lists keep their room.
   void reset() {
@@ -107,6 +111,7 @@ struct Facts {
     attempts_today = voicemails_this_week = misses_since_connect = 0;
     windows_tried_today = windows_missed = 0;
     last_missed_window = -1;
+    first_call = false;
   }
 };
 
@@ -307,6 +312,14 @@ void gather(Facts& f, const Snapshot& s, std::size_t i, const std::string& zone,
       add_due(f, cat("reached on ", date_text(*last_talk()), " with no next step agreed: call again with something new"));
       part("recall_after_talk", 6, "nothing agreed last time: bring something new");
     }
+  }
+  // Never called (imported or added, not tried yet): a first call to qualify them. Low
+  // priority, so they fill what the calls in motion leave; plan_day keeps at most the
+  // day's allowance of them.
+  if (f.due.empty() && !waiting && h.calls == 0 && s.settings.new_contacts_per_day > 0) {
+    add_due(f, "new contact, never called: a first call to qualify them");
+    f.first_call = true;
+    part("first_call", 3, "never called: one of today's new contacts");
   }
   // Today's tries, this week's voicemails and the windows tried since the last
   // conversation, for a contact who is due (or whose brief is asked for): most of a book
@@ -630,6 +643,7 @@ void add_priority(OverflowCall& o, const Facts& f, const Ladder& ladder, int hig
   if (highest >= 0) o.priority_parts.push_back({"highest_rung", rung_points(ladder, highest)});
   o.priority_parts.push_back({"connect_chance", connect_points(o.connect_estimate)});
   o.priority = sum_points(o.priority_parts);
+  o.first_call = f.first_call;
 }
 
 struct Planned {
@@ -1091,6 +1105,7 @@ CallSheet plan_day(const Snapshot& s) {
   sheet.day = s.day;
   sheet.generated_at = s.now;
   sheet.capacity = s.settings.daily_capacity;
+  sheet.new_contacts_per_day = s.settings.new_contacts_per_day;
   DayContext ctx(s);
   // Rank every due contact (cheap), then write the whole brief only for the calls kept. A
   // narrowed load has nearly every contact due: the list is sized once for all of them.
@@ -1134,7 +1149,17 @@ CallSheet plan_day(const Snapshot& s) {
   std::vector<std::uint32_t> order(keys.size());
   for (std::size_t k = 0; k < order.size(); ++k) order[k] = keys[k].row;
   std::vector<RankKey>().swap(keys);
-  std::size_t keep = std::min(ranked.size(), static_cast<std::size_t>(std::max(0, s.settings.daily_capacity)));
+  // New contacts past the day's allowance wait, behind every call the capacity cuts: the
+  // best (and, at equal priority, the longest waiting: the lowest id) go first.
+  std::size_t first_calls = 0;
+  auto held_back = std::stable_partition(order.begin(), order.end(), [&](std::uint32_t row) {
+    if (!ranked[row].first_call) return true;
+    if (first_calls < static_cast<std::size_t>(std::max(0, s.settings.new_contacts_per_day))) return ++first_calls, true;
+    ranked[row].over_new_allowance = true;
+    return false;
+  });
+  std::size_t eligible = static_cast<std::size_t>(held_back - order.begin());
+  std::size_t keep = std::min(eligible, static_cast<std::size_t>(std::max(0, s.settings.daily_capacity)));
   std::vector<Brief> ready;
   ready.reserve(keep);
   for (std::size_t k = 0; k < keep; ++k) {

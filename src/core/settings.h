@@ -41,6 +41,10 @@ struct Settings {
   // A prospect reached with nothing agreed and no cadence is called again this many days
   // after the conversation, with something new to say (seed 001), rather than dropped.
   int prospect_recall_days = 14;
+  // Contacts never called (imported or added) are due as first calls, to qualify them;
+  // this many a day at most, the oldest first, so an import of thousands does not take
+  // over the sheet from the calls already in motion. 0: none.
+  int new_contacts_per_day = 10;
   int daily_capacity = 60;
   int max_attempts_per_day = 2;
   int max_voicemails_per_week = 2;

@@ -26,6 +26,7 @@ std::string settings_to_json(const Settings& s) {
             {"voicemail_seconds", s.voicemail_seconds},
             {"company_name", s.company_name},
             {"prospect_recall_days", s.prospect_recall_days},
+            {"new_contacts_per_day", s.new_contacts_per_day},
             {"daily_capacity", s.daily_capacity},
             {"max_attempts_per_day", s.max_attempts_per_day},
             {"max_voicemails_per_week", s.max_voicemails_per_week},
@@ -113,6 +114,7 @@ Result<Settings> settings_from_json(const std::string& text) {
   NEXTCALL_RETURN_IF_ERROR(read_int(j, "speaking_rate_wpm", 60, 400, &s.speaking_rate_wpm));
   NEXTCALL_RETURN_IF_ERROR(read_int(j, "voicemail_seconds", 5, 120, &s.voicemail_seconds));
   NEXTCALL_RETURN_IF_ERROR(read_int(j, "prospect_recall_days", 1, 365, &s.prospect_recall_days));
+  NEXTCALL_RETURN_IF_ERROR(read_int(j, "new_contacts_per_day", 0, 1000, &s.new_contacts_per_day));
   if (j.contains("company_name")) {
     if (!j["company_name"].is_string()) return bad("company_name", "expected text");
     s.company_name = j["company_name"].get<std::string>();

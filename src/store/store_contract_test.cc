@@ -928,6 +928,15 @@ TEST_P(StoreContractTest, ContactsThatMayBeDueKeepEveryReasonToCall) {
   DueWindow w;
   w.first_day = w.last_day = today;
   w.calendar_from = now - std::chrono::days{1};
+  // With new contacts planned (the default), whoever was never called may be due.
+  auto with_new = store_->contacts_that_may_be_due(ws_, w);
+  ASSERT_TRUE(with_new.ok()) << with_new.status().message();
+  if (GetParam().name != "postgres") {
+    ASSERT_TRUE(with_new->has_value());
+    for (const char* never : {"a prospect never called", "a promise due next week", "a promise kept"})
+      EXPECT_NE(std::find((*with_new)->begin(), (*with_new)->end(), out[never]), (*with_new)->end()) << never;
+  }
+  w.new_contacts_per_day = 0;  // the rest of the test: no first calls
   auto ids = store_->contacts_that_may_be_due(ws_, w);
   ASSERT_TRUE(ids.ok()) << ids.status().message();
   if (GetParam().name == "postgres") {
