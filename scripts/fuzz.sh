@@ -19,6 +19,6 @@ for target in build-fuzz/fuzz/*_fuzz; do
   echo "fuzz: $name for ${seconds}s"
   "$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=0 \
     "$work" >"$work/log" 2>&1 || { tail -40 "$work/log"; echo "fuzz: $name failed" >&2; exit 1; }
-  grep -E '^#[0-9]+ *DONE' "$work/log" | tail -1 || true
+  grep -E '^#[0-9]+[[:space:]]+DONE' "$work/log" | tail -1 || true
   rm -rf "$work"
 done

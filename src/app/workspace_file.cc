@@ -886,6 +886,10 @@ Result<WorkspaceImportReport> import_workspace(Store& store, const std::string& 
                                    "): is it a file written by nextcall workspace export?");
   } catch (const Malformed& m) {
     return Status::InvalidArgument(file_name + ": " + m.where + ": " + m.what);
+  } catch (const json::exception& e) {
+    // Valid JSON that nlohmann cannot hold, e.g. a number beyond a double (1e9999): out_of_range.
+    return Status::InvalidArgument(file_name + ": cannot be read (" + std::string(e.what()) +
+                                   "): is it a file written by nextcall workspace export?");
   }
   WorkspaceImportReport report;
   std::optional<Workspace> target;
