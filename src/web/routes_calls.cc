@@ -1,9 +1,12 @@
 // Routes: the day's call sheet, the brief for one call, and logging a call (with all that
 // happened on it, in one request and one transaction: app/log_call.h).
+#include <algorithm>
+
 #include "app/date_input.h"
 #include "app/log_call.h"
 #include "app/logged_call_json.h"
 #include "app/plan_day.h"
+#include "core/local_time.h"
 #include "core/model_text.h"
 #include "io/call_sheet_json.h"
 #include "io/model_json.h"
@@ -29,6 +32,38 @@ Result<Actor> planning_actor(Ctx& c) {
   return Actor{c.actor().workspace, *user};
 }
 
+// The calls the rep logged on `day` (their zone), oldest first, each with the contact's
+// name and company: the sheet shows them done after a reload, since a contact called is
+// not planned again that day.
+Result<nlohmann::json> calls_done(Ctx& c, const Actor& a, Date day) {
+  const std::string zone = a.rep.timezone.empty() ? "UTC" : a.rep.timezone;
+  Filter f;
+  f.since = zoned_instant(day, 0, zone);
+  f.until = zoned_instant(day + std::chrono::days{1}, 0, zone);
+  auto attempts = c.store.list_attempts(a.workspace.id, f);
+  if (!attempts.ok()) return attempts.status();
+  std::vector<Attempt> mine;
+  for (const Attempt& at : *attempts)
+    if (at.rep_id && *at.rep_id == a.rep.id) mine.push_back(at);
+  std::sort(mine.begin(), mine.end(), [](const Attempt& x, const Attempt& y) {
+    return x.at != y.at ? x.at < y.at : x.id < y.id;
+  });
+  nlohmann::json done = nlohmann::json::array();
+  for (const Attempt& at : mine) {
+    auto contact = c.store.get_contact(a.workspace.id, at.contact_id);
+    if (!contact.ok()) continue;  // removed since: nothing to show
+    nlohmann::json j = at;
+    j["name"] = contact->full_name();
+    j["company"] = "";
+    if (contact->account_id) {
+      auto account = c.store.get_account(a.workspace.id, *contact->account_id);
+      if (account.ok()) j["company"] = account->name;
+    }
+    done.push_back(std::move(j));
+  }
+  return done;
+}
+
 Result<std::optional<Date>> day_param(Ctx& c, const Actor& a) {
   const std::string d = c.query("date");
   if (d.empty()) return std::optional<Date>();
@@ -50,6 +85,9 @@ void install_call_routes(Routes& r) {
     nlohmann::json j = call_sheet_json(*sheet);
     j["now"] = c.now.time_since_epoch().count();
     j["rep"] = {{"id", a->rep.id}, {"name", a->rep.name}, {"timezone", a->rep.timezone}};
+    auto done = calls_done(c, *a, sheet->day);
+    if (!done.ok()) return done.status();
+    j["done"] = std::move(*done);
     return j;
   }, Caching::kUntilWrite);
   r.add("GET", "/api/contacts/{id}/brief", Access::kSignedIn, [](Ctx& c) -> Result<nlohmann::json> {

@@ -244,8 +244,11 @@ export async function day(ctx) {
     await signIn(p, base, 'sam@demo.nextcall');
     await p.locator('#brief h2').waitFor();
     const inView = async (when) => {
+      // The brief is drawn again once the contact's memory arrives: measure after that.
+      await p.locator('#brief-memory ul, #brief-memory p').first().waitFor({ timeout: 20000 });
       for (const sel of ['#brief h2', '#brief-phone', '#last-call', '#live-reason', '#live-opener', '#live-material',
         '#live-close', '#live-voicemail', '#live-gatekeeper']) {
+        await p.locator(sel).waitFor({ timeout: 20000 });
         const b = await p.locator(sel).boundingBox();
         assert.ok(b, `${sel} is on screen ${when}`);
         assert.ok(b.y >= 0 && b.y + b.height <= hgt && b.x >= 0 && b.x + b.width <= w,
