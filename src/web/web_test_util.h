@@ -38,7 +38,13 @@ struct Reply {
 
 class Tab {
  public:
-  explicit Tab(int port) : cli_("127.0.0.1", port) {}
+  // Time-outs for a sanitizer build on a busy 2-core machine: a slow answer is not a failure
+  // (cpp-httplib's default of 5 s made CI red for load alone).
+  explicit Tab(int port) : cli_("127.0.0.1", port) {
+    cli_.set_connection_timeout(30);
+    cli_.set_read_timeout(120);
+    cli_.set_write_timeout(120);
+  }
 
   // Signs in; returns the reply of POST /api/session.
   Reply sign_in(const std::string& email, const std::string& password = kDemoPassword);
