@@ -105,12 +105,32 @@ Result<ReasonResult> edit_reason(Store& store, const Actor& actor, Id id, const 
   return out;
 }
 
-Result<Reason> retire_reason(Store& store, const Actor& actor, Id id) {
+namespace {
+
+Result<Reason> set_retired(Store& store, const Actor& actor, Id id, bool retired) {
   auto r = store.get_reason(actor.workspace.id, id);
   if (!r.ok()) return r;
-  r->retired = true;
+  const bool manager = actor.rep.role == UserRole::kManager || actor.rep.role == UserRole::kAdmin;
+  const bool author = r->author_id && *r->author_id == actor.rep.id;
+  if (!manager && !author)
+    return Status::PermissionDenied("reason #" + std::to_string(id) + " is " +
+                                    (r->author_name.empty() ? "the team's" : r->author_name + "'s") +
+                                    ": only its author or a manager can " + (retired ? "retire" : "restore") +
+                                    " it");
+  if (r->retired == retired) return r;
+  r->retired = retired;
   NEXTCALL_RETURN_IF_ERROR(store.update_reason(*r));
   return r;
+}
+
+}  // namespace
+
+Result<Reason> retire_reason(Store& store, const Actor& actor, Id id) {
+  return set_retired(store, actor, id, true);
+}
+
+Result<Reason> restore_reason(Store& store, const Actor& actor, Id id) {
+  return set_retired(store, actor, id, false);
 }
 
 Result<ReasonReport> reasons_report(Store& store, const Actor& actor) {

@@ -30,7 +30,11 @@ struct ReasonResult {
 Result<ReasonResult> add_reason(Store& store, const Actor& actor, const ReasonInput& in, Date today,
                                 Instant now);
 Result<ReasonResult> edit_reason(Store& store, const Actor& actor, Id id, const ReasonInput& in, Date today);
+// Retiring takes a reason out of the plan (its statistics stay); restoring puts it back.
+// Either is for the reason's author or a manager (or admin): a rep cannot take a teammate's
+// reason away.
 Result<Reason> retire_reason(Store& store, const Actor& actor, Id id);
+Result<Reason> restore_reason(Store& store, const Actor& actor, Id id);
 
 // Runs the listener-value check alone.
 Result<std::vector<ReasonProblem>> check_reason_text(const std::string& text);

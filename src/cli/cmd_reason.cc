@@ -160,6 +160,18 @@ void install_reason(CLI::App& cmd, Runtime& rt) {
     }));
   });
 
+  auto restore_id = std::make_shared<Id>();
+  auto* restore = cmd.add_subcommand("restore", "Put a retired reason back in the library");
+  restore->add_option("reason", *restore_id, "Reason id")->required();
+  restore->callback([&rt, restore_id] {
+    rt.finish(rt.with_actor([&](Store& store, const Actor& actor) -> Status {
+      auto r = restore_reason(store, actor, *restore_id);
+      if (!r.ok()) return r.status();
+      rt.out() << "Restored reason #" << r->id << "\n";
+      return Status::Ok();
+    }));
+  });
+
   auto ctext = std::make_shared<std::string>();
   auto* check = cmd.add_subcommand("check", "Run the listener-value check on a reason without saving it");
   check->add_option("text", *ctext, "The reason")->required();

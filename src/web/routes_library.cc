@@ -84,6 +84,13 @@ void install_library_routes(Routes& r) {
     if (!retired.ok()) return retired.status();
     return nlohmann::json(*retired);
   });
+  r.add("POST", "/api/reasons/{id}/restore", Access::kSignedIn, [](Ctx& c) -> Result<nlohmann::json> {
+    auto id = c.path_id();
+    if (!id.ok()) return id.status();
+    auto restored = restore_reason(c.store, c.actor(), *id);
+    if (!restored.ok()) return restored.status();
+    return nlohmann::json(*restored);
+  });
   r.add("POST", "/api/reasons/check", Access::kSignedIn, [](Ctx& c) -> Result<nlohmann::json> {
     auto b = Body::parse(c.req.body, {"text"});
     if (!b.ok()) return b.status();
@@ -103,11 +110,16 @@ void install_library_routes(Routes& r) {
     for (const auto& x : *rounds)
       j["rounds"].push_back({{"id", x.id}, {"title", x.title}, {"open", x.open}});
     if (rounds->empty()) return j;
-    auto round = find_round(c.store, c.actor(), *id);
-    if (!round.ok()) {
-      if (round.status().code() == Code::kNotFound && !*id) return j;
-      return round.status();
+    // Without ?round=: the open round, or else the latest closed one, so its board (what
+    // was added to the library) stays in view after a manager closes it.
+    std::optional<Id> wanted = *id;
+    if (!wanted) {
+      wanted = rounds->back().id;  // rounds come oldest first
+      for (const auto& x : *rounds)
+        if (x.open) wanted = x.id;
     }
+    auto round = find_round(c.store, c.actor(), wanted);
+    if (!round.ok()) return round.status();
     j["round"] = {{"id", round->id}, {"title", round->title}, {"open", round->open}};
     auto board = round_board(c.store, c.actor(), round->id);
     if (!board.ok()) return board.status();

@@ -7,6 +7,8 @@
 #include <arpa/inet.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <set>
 #include <thread>
 
 #include "web/web_test_util.h"
@@ -224,6 +226,69 @@ TEST_F(ApiTest, SqlAndScriptLookingStringsAreStoredAndReturnedAsText) {
   EXPECT_GT(t.get("/api/contacts?limit=1000").json.size(), 50u);  // the table is still there
 }
 
+// The Contacts screen's list: a page with its total, the company and owner beside each
+// contact, filters and sorts read from the query, and a clear error for a bad parameter.
+TEST_F(ApiTest, ContactsListPagesFiltersSortsAndCounts) {
+  Tab t = signed_in("sam@demo.nextcall");
+  Reply first = t.get("/api/contacts?with_total=1&sort=name&limit=5");
+  ASSERT_EQ(first.status, 200) << first.body;
+  ASSERT_EQ(first.json["contacts"].size(), 5u);
+  const long total = first.json["total"].get<long>();
+  EXPECT_GT(total, 5);
+  EXPECT_EQ(first.json["contacts"][0].count("company"), 1u);
+  EXPECT_EQ(first.json["contacts"][0].count("owner"), 1u);
+  Reply second = t.get("/api/contacts?with_total=1&sort=name&limit=5&offset=5");
+  ASSERT_EQ(second.status, 200) << second.body;
+  EXPECT_EQ(second.json["total"].get<long>(), total);
+  auto lower = [](std::string x) {
+    for (char& ch : x) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return x;
+  };
+  std::vector<std::string> names;
+  std::set<Id> ids;
+  for (const Reply* r : {&first, &second})
+    for (const auto& c : r->json["contacts"]) {
+      names.push_back(lower(c["last_name"].get<std::string>()));
+      ids.insert(c["id"].get<Id>());
+    }
+  EXPECT_EQ(ids.size(), 10u);  // the pages do not overlap
+  EXPECT_TRUE(std::is_sorted(names.begin(), names.end()));
+  Reply back = t.get("/api/contacts?with_total=1&sort=name&order=desc&limit=1");
+  EXPECT_GE(lower(back.json["contacts"][0]["last_name"].get<std::string>()), names.back());
+
+  Reply added = t.send("POST", "/api/contacts", {{"first_name", "Quinta"}, {"last_name", "Filterova"},
+                                                 {"company", "Filter Test Mills"}, {"phones", {"+1 415 555 0187"}}});
+  ASSERT_EQ(added.status, 201) << added.body;
+  const std::string id = std::to_string(added.json["id"].get<Id>());
+  auto count = [&t](const std::string& query) {
+    Reply r = t.get("/api/contacts?with_total=1&q=Filterova" + query);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.json["total"].get<long>();
+  };
+  EXPECT_EQ(count(""), 1);
+  EXPECT_EQ(count("&never_called=1"), 1);
+  EXPECT_EQ(count("&do_not_call=1"), 0);
+  EXPECT_EQ(count("&stage=customer"), 0);
+  Reply company = t.get("/api/contacts?with_total=1&q=filter%20test%20mills");
+  ASSERT_EQ(company.json["contacts"].size(), 1u);
+  EXPECT_EQ(company.json["contacts"][0]["company"], "Filter Test Mills");
+  ASSERT_EQ(t.send("POST", "/api/contacts/" + id + "/do-not-call", {{"on", true}, {"reason", "asked"}}).status, 200);
+  EXPECT_EQ(count("&do_not_call=1"), 1);
+  EXPECT_EQ(count("&do_not_call=0"), 0);
+  ASSERT_EQ(t.send("POST", "/api/contacts/" + id + "/calls", {{"outcome", "no_answer"}}).status, 201);
+  EXPECT_EQ(count("&never_called=1"), 0);
+  // Without with_total the answer is the plain list it always was.
+  EXPECT_TRUE(t.get("/api/contacts?q=Filterova").json.is_array());
+
+  for (const auto& [query, field] : std::vector<std::pair<std::string, std::string>>{
+           {"stage=lead", "stage"}, {"sort=phone", "sort"}, {"order=up", "order"},
+           {"do_not_call=maybe", "do_not_call"}, {"owner=bob", "owner"}}) {
+    Reply bad = t.get("/api/contacts?" + query);
+    EXPECT_EQ(bad.status, 400) << query;
+    EXPECT_NE(bad.body.find(field), std::string::npos) << bad.body;
+  }
+}
+
 // A raw request, so nothing normalises the path before the server sees it.
 std::string raw_get(int port, const std::string& path) {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
@@ -388,6 +453,49 @@ TEST_F(ApiTest, BrainstormRoundAcrossTwoUsers) {
   ASSERT_EQ(board.status, 200);
   ASSERT_FALSE(board.json["board"]["reasons"].empty());
   EXPECT_EQ(board.json["board"]["reasons"][0]["mean"], 4.0);
+
+  // Once closed, the round and its board are still what the panel shows.
+  Reply closed = maria.send("POST", "/api/brainstorm/rounds/" + std::to_string(round.json["id"].get<Id>()) + "/close",
+                            nlohmann::json::object());
+  ASSERT_EQ(closed.status, 200) << closed.body;
+  Reply after = sam.get("/api/brainstorm");
+  ASSERT_EQ(after.status, 200);
+  ASSERT_TRUE(after.json["round"].is_object()) << after.body;
+  EXPECT_EQ(after.json["round"]["id"], round.json["id"]);
+  EXPECT_FALSE(after.json["round"]["open"].get<bool>());
+  ASSERT_FALSE(after.json["board"]["reasons"].empty());
+  EXPECT_EQ(after.json["board"]["reasons"][0]["text"], sub.json["text"]);
+}
+
+TEST_F(ApiTest, AReasonIsRetiredAndRestoredByItsAuthorOrAManagerOnly) {
+  Tab sam = signed_in("sam@demo.nextcall");
+  Tab priya = signed_in("priya@demo.nextcall");
+  Tab maria = signed_in("maria@demo.nextcall");
+  Reply added = sam.send("POST", "/api/reasons",
+                         {{"text", "your spring orders can now ship from the Denver depot in two days"},
+                          {"category", "new_capability"}, {"force", true}});
+  ASSERT_EQ(added.status, 201) << added.body;
+  const std::string path = "/api/reasons/" + std::to_string(added.json["id"].get<Id>());
+  auto listed = [&](Tab& t) {
+    const Reply list = t.get("/api/reasons");  // kept: the loop reads into it
+    for (const auto& r : list.json["reasons"])
+      if (r["id"] == added.json["id"]) return true;
+    return false;
+  };
+  Reply refused = priya.send("POST", path + "/retire", nlohmann::json::object());
+  EXPECT_EQ(refused.status, 403) << refused.body;
+  EXPECT_NE(refused.json["error"]["message"].get<std::string>().find("only its author or a manager"), std::string::npos);
+  EXPECT_TRUE(listed(priya));
+  EXPECT_EQ(sam.send("POST", path + "/retire", nlohmann::json::object()).status, 200);
+  EXPECT_FALSE(listed(priya));
+  EXPECT_EQ(priya.send("POST", path + "/restore", nlohmann::json::object()).status, 403);
+  EXPECT_FALSE(listed(sam));
+  Reply restored = sam.send("POST", path + "/restore", nlohmann::json::object());
+  EXPECT_EQ(restored.status, 200) << restored.body;
+  EXPECT_FALSE(restored.json["retired"].get<bool>());
+  EXPECT_TRUE(listed(priya));
+  EXPECT_EQ(maria.send("POST", path + "/retire", nlohmann::json::object()).status, 200);
+  EXPECT_FALSE(listed(sam));
 }
 
 TEST(SignInLimitTest, RepeatedFailuresAreRefusedForAWhile) {

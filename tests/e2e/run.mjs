@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { rest } from './screens.mjs';
 import { day } from './day.mjs';
+import { contacts } from './contacts.mjs';
 
 const NOW = '2026-11-24T15:00:00Z';
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -82,7 +83,14 @@ function watch(page, who) {
     }
   });
   page.on('pageerror', (err) => consoleErrors.push(`${who}: page error: ${err.message}`));
-  page.on('dialog', (d) => { consoleErrors.push(`${who}: unexpected dialog: ${d.message()}`); d.dismiss(); });
+  // A step that expects a question sets page.answerDialog = 'accept' or 'dismiss' first.
+  page.on('dialog', (d) => {
+    const answer = page.answerDialog;
+    page.answerDialog = null;
+    if (answer === 'accept') return d.accept();
+    if (answer !== 'dismiss') consoleErrors.push(`${who}: unexpected dialog: ${d.message()}`);
+    return d.dismiss();
+  });
 }
 
 async function shot(page, name) {
@@ -192,6 +200,21 @@ async function main() {
   assert.equal(await page.locator('#now-line').count(), 1, 'the now line is back on today');
   assert.equal(await page.getByRole('link', { name: 'Back to today' }).count(), 0, 'no link to where you are');
 
+  step('Today: a day with no calls (a Sunday) says so, the brief is never a placeholder, the log keys do no harm');
+  await page.goto(`${base}/#/today/2026-11-29`);
+  await page.locator('#main[data-ready="today"]').waitFor();
+  await page.locator('#sheet-empty').waitFor();
+  await page.locator('#brief-empty').waitFor();
+  assert.equal(await page.locator('#brief .skeleton').count(), 0, 'no loading placeholder in the brief');
+  assert.equal(await page.locator('#brief').getAttribute('aria-busy'), 'false');
+  await page.keyboard.press('v');
+  await page.keyboard.press('c');
+  assert.equal(await page.locator('#logpanel').count(), 0, 'no log panel without a call');
+  await page.locator('#plan-next').waitFor();
+  await page.goto(`${base}/#/today`);
+  await page.locator('#main[data-ready="today"]').waitFor();
+  await page.locator('#sheet li.call').first().waitFor();
+
   step('Today: moving through briefs shifts no layout');
   await page.evaluate(() => {
     window.__shift = 0;
@@ -279,10 +302,16 @@ async function main() {
   assert.ok(overflow <= 1, `no horizontal scroll at 390px (overflow ${overflow}px)`);
   await phone.close();
 
-  await day({ page, base, browser, step, shot, signIn, apiFromPage, watch, stopServer, startServer, allowConsole,
-    artifact: (name) => path.join(artifacts, name) });
+  // NEXTCALL_E2E_ONLY=contacts walks the Contacts screens alone (while working on them).
+  const only = process.env.NEXTCALL_E2E_ONLY || '';
+  if (!only) {
+    await day({ page, base, browser, step, shot, signIn, apiFromPage, watch, stopServer, startServer, allowConsole,
+      artifact: (name) => path.join(artifacts, name) });
 
-  await rest({ allowResourceError, page, base, browser, step, shot, signIn, apiFromPage, watch });
+    await rest({ allowResourceError, page, base, browser, step, shot, signIn, apiFromPage, watch });
+  }
+
+  await contacts({ browser, base, step, shot, signIn, apiFromPage, watch });
 
   step('no console errors');
   assert.deepEqual(consoleErrors, [], `console errors:\n${consoleErrors.join('\n')}`);

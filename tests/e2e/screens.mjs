@@ -34,9 +34,9 @@ export async function rest(ctx) {
   assert.equal(await page.locator('#referral-form').getByLabel('Referred by').inputValue(), 'Dana at Baker Foods',
     'a draft in another form is kept');
   await page.locator('#objection-form').getByLabel('Code (e.g. min_order_size)').fill('credit_terms');
-  await page.locator('#objection-form').getByLabel('Detail').fill('needs 60-day terms');
+  await page.locator('#objection-form').getByLabel('Detail').fill('needs 75-day terms on a first order');
   await page.locator('#objection-form').getByRole('button', { name: 'Add objection' }).click();
-  await page.locator('.mem-item', { hasText: 'needs 60-day terms' }).waitFor();
+  await page.locator('.mem-item', { hasText: 'needs 75-day terms on a first order' }).waitFor();
   await page.locator('#appointment-form').getByLabel('Place').waitFor();
   await page.locator('#appointment-form').getByLabel('Starts (their time)').fill('2026-12-01T10:00');
   await page.locator('#appointment-form').getByLabel('Place').fill('their plant');
@@ -49,7 +49,7 @@ export async function rest(ctx) {
   assert.ok(promise, 'the commitment is stored');
   assert.equal(promise.status, 'kept');
   assert.equal(promise.due_on, '2026-11-27');
-  assert.ok(mem.objections.some((o) => o.code === 'credit_terms' && o.detail === 'needs 60-day terms'), 'the objection is stored');
+  assert.ok(mem.objections.some((o) => o.code === 'credit_terms' && o.detail === 'needs 75-day terms on a first order'), 'the objection is stored');
   const meeting = mem.appointments.find((a) => a.place === 'their plant');
   assert.ok(meeting, 'the appointment is stored');
   assert.equal(meeting.status, 'confirmed');
@@ -63,9 +63,17 @@ export async function rest(ctx) {
   await page.getByLabel('Reason text').fill('just checking in');
   allowResourceError(400); // the value check rejects it first
   await page.locator('#reason-form').getByRole('button', { name: 'Add reason' }).click();
-  await page.locator('#reason-msg .error').waitFor();
+  await page.locator('#reason-refusal li').first().waitFor();
+  // The refusal is a readable list with rewrites, inside the page's width (it once widened it).
+  assert.equal(await page.locator('#reason-msg pre').count(), 0, 'no preformatted error text');
+  assert.ok(await page.locator('#reason-refusal li', { hasText: 'Try this:' }).count() >= 1, 'each problem says how to rewrite it');
+  const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  assert.ok(widths[0] <= widths[1], `the refusal does not widen the page (${widths[0]} > ${widths[1]})`);
+  assert.ok(!/touch_base|about_us|no_benefit|seed \d|[^.]\.\.(\s|$)/.test(await page.locator('#reason-refusal').innerText()), 'no internal words on screen');
+  await shot(page, '07a-reason-refused');
   await page.getByRole('button', { name: 'Keep anyway' }).click();
   await page.locator('#reason-msg .notice').waitFor();
+  const weakId = Number((await page.locator('#reason-msg .notice').innerText()).match(/#(\d+)/)[1]);
 
   step('Brainstorm: start a round if needed, submit, see it on the board');
   const subText = 'our Denver warehouse now ships same day, so a breakdown at your plant is fixed by tomorrow morning';
@@ -112,20 +120,36 @@ export async function rest(ctx) {
   await maria2.goto(`${base}/#/reasons`);
   await maria2.locator('#close-round').click();
   await maria2.getByText(/Round closed: \d+ reasons? added/).waitFor();
+  // The closed round's board stays in view, with what was added.
+  await maria2.locator('#round-h', { hasText: 'Round closed' }).waitFor();
+  await maria2.locator('#board-list li', { hasText: subText }).getByText('added to the library').waitFor();
+  await shot(maria2, '07b-round-closed');
   const library = (await apiFromPage(maria2, 'GET', '/api/reasons')).body.reasons;
   assert.ok(library.some((r) => r.text === subText), 'the accepted submission is in the library');
   await mctx2.close();
 
-  step('Sam retires a reason from the library');
+  step('Sam retires his own reason (asked first), undoes it, and cannot retire the team\'s');
   await page.goto(`${base}/#/reasons`);
   await page.locator('#main[data-ready="reasons"]').waitFor();
-  const firstReason = page.locator('#reason-list li').first();
-  await firstReason.waitFor();
+  await page.locator('#reason-list li').first().waitFor();
   const before = (await apiFromPage(page, 'GET', '/api/reasons')).body.reasons;
-  await firstReason.getByRole('button', { name: /^Retire/ }).click();
-  await page.getByText('Reason retired').waitFor();
+  const others = before.filter((r) => r.author_id !== before.find((x) => x.id === weakId).author_id);
+  assert.ok(others.length > 0, 'the library has reasons by others');
+  assert.equal(await page.locator('#reason-list li', { hasText: others[0].text }).getByRole('button', { name: /^Retire/ }).count(), 0,
+    'a rep is not offered to retire a reason by someone else');
+  const own = page.locator('#reason-list li', { hasText: 'just checking in' });
+  page.answerDialog = 'dismiss';
+  await own.getByRole('button', { name: /^Retire/ }).click();
+  assert.equal((await apiFromPage(page, 'GET', '/api/reasons')).body.reasons.length, before.length, 'dismissing the question retires nothing');
+  page.answerDialog = 'accept';
+  await own.getByRole('button', { name: /^Retire/ }).click();
+  await page.locator('#retire-msg', { hasText: 'Reason retired' }).waitFor();
   const after = (await apiFromPage(page, 'GET', '/api/reasons?all=true')).body.reasons;
-  assert.equal(after.filter((r) => r.retired).length, 1 + before.filter((r) => r.retired).length, 'one more retired reason');
+  assert.ok(after.find((r) => r.id === weakId).retired, 'the reason is retired');
+  await page.locator('#undo-retire').click();
+  await page.locator('#retire-msg', { hasText: 'Reason restored' }).waitFor();
+  const restored = (await apiFromPage(page, 'GET', '/api/reasons')).body.reasons;
+  assert.ok(restored.some((r) => r.id === weakId), 'undo puts it back');
 
   step('Changes: enter a change and see its recall list');
   await page.goto(`${base}/#/changes`);

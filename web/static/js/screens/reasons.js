@@ -3,6 +3,11 @@ import { get, post, session } from '../api.js';
 
 const CATEGORIES = ['you_first', 'new_policy', 'new_regime', 'new_capability', 'industry_news', 'new_you'];
 const nice = (c) => String(c || '').replace(/_/g, ' ');
+// The check's words for a person: no source references, no doubled full stops.
+const words = (t) => {
+  const x = String(t || '').replace(/\s*\(seed \d+\)/gi, '').replace(/[.\s]+$/, '');
+  return x.charAt(0).toUpperCase() + x.slice(1);
+};
 const catOptions = (withAll) => [...(withAll ? [['', 'All categories']] : []), ...CATEGORIES.map((c) => [c, nice(c)])];
 
 export function renderReasons(main) {
@@ -27,22 +32,51 @@ export function renderReasons(main) {
       announce('Reason added');
       loadReasons();
     } catch (ex) {
-      if (ex.status === 400 && !force) {
-        mount(addMsg, h('div', { class: 'error', role: 'alert' },
-          h('p', null, 'The value check found problems:'),
-          h('pre', { class: 'problems' }, ex.message),
-          h('button', { type: 'button', onclick: () => addReason(true) }, 'Keep anyway')));
-      } else mount(addMsg, errorBox(ex));
+      if (ex.status === 400 && !force) showRefusal(ex);
+      else mount(addMsg, errorBox(ex));
     }
+  }
+  // A refused reason: each problem in words with the advice for rewriting it, and "Keep
+  // anyway". The structured list comes from the check route; the message of
+  // the refusal is the fallback. Everything wraps: nothing here may widen the page.
+  async function showRefusal(ex) {
+    let problems = [];
+    try { problems = (await post('/api/reasons/check', { text: text.input.value })).problems || []; } catch (_) { /* fallback below */ }
+    if (!problems.length) { mount(addMsg, errorBox(ex)); return; }
+    mount(addMsg, h('div', { class: 'error refusal', role: 'alert', id: 'reason-refusal' },
+      h('p', null, problems.length === 1 ? 'The value check found a problem:' : `The value check found ${problems.length} problems:`),
+      h('ul', { class: 'refusal-list' }, problems.map((p) => h('li', null,
+        h('span', null, `${words(p.message)}. `),
+        p.rewrite ? h('span', { class: 'rewrite' }, `Try this: ${words(p.rewrite)}.`) : null))),
+      h('div', { class: 'row' },
+        h('button', { type: 'button', id: 'keep-anyway', onclick: () => addReason(true) }, 'Keep anyway'))));
   }
   addForm.addEventListener('submit', (e) => { e.preventDefault(); addReason(false); });
 
-  async function retire(id) {
+  // Retiring asks first and can be undone for a minute (the server allows it to the reason's
+  // author or a manager, and says so to anyone else).
+  const retireMsg = h('div', { id: 'retire-msg', 'aria-live': 'polite' });
+  let undoTimer = null;
+  async function retire(r) {
+    if (!window.confirm(`Retire this reason? It leaves the plan and stays in the statistics.\n\n"${r.text}"`)) return;
     try {
-      await post(`/api/reasons/${id}/retire`, {});
-      announce('Reason retired: it stays in the statistics');
+      await post(`/api/reasons/${r.id}/retire`, {});
+      announce('Reason retired');
+      clearTimeout(undoTimer);
+      mount(retireMsg, h('p', { class: 'notice row' }, h('span', null, 'Reason retired. '),
+        h('button', { type: 'button', id: 'undo-retire', class: 'small', onclick: () => restore(r.id) }, 'Undo')));
+      undoTimer = setTimeout(() => mount(retireMsg), 60000);
       loadReasons();
-    } catch (ex) { announce(ex.message); }
+    } catch (ex) { mount(retireMsg, errorBox(ex)); }
+  }
+  async function restore(id) {
+    clearTimeout(undoTimer);
+    try {
+      await post(`/api/reasons/${id}/restore`, {});
+      mount(retireMsg, h('p', { class: 'notice' }, 'Reason restored.'));
+      announce('Reason restored');
+      loadReasons();
+    } catch (ex) { mount(retireMsg, errorBox(ex)); }
   }
 
   async function closeRound(id) {
@@ -54,6 +88,11 @@ export function renderReasons(main) {
       loadBoard();
     } catch (ex) { announce(ex.message); }
   }
+
+  const canRetire = (r) => {
+    const u = session.user;
+    return !!u && (u.role === 'manager' || u.role === 'admin' || (r.author_id != null && r.author_id === u.id));
+  };
 
   async function loadReasons() {
     try {
@@ -71,8 +110,8 @@ export function renderReasons(main) {
             h('span', null, `${st.advances} advances`),
             r.author_name ? h('span', null, `by ${r.author_name}`) : null,
             r.forced ? h('span', { class: 'badge warn' }, 'kept despite check') : null,
-            h('button', { type: 'button', class: 'small', 'aria-label': `Retire "${r.text.slice(0, 40)}"`,
-              onclick: () => retire(r.id) }, 'Retire'))));
+            canRetire(r) ? h('button', { type: 'button', class: 'small', 'aria-label': `Retire "${r.text.slice(0, 40)}"`,
+              onclick: () => retire(r) }, 'Retire') : null)));
       }
     } catch (ex) { mount(listEl, h('li', null, errorBox(ex))); }
   }
@@ -126,14 +165,33 @@ export function renderReasons(main) {
       if (sig === lastSig) return;
       lastSig = sig;
       const round = data.round;
-      if (!round || !round.open) {
-        mount(boardEl, h('p', { class: 'muted' }, round ? `The last round "${round.title}" is closed.` : 'No brainstorm round yet.'),
-          roundForm);
+      if (!round) {
+        mount(boardEl, h('p', { class: 'muted' }, 'No brainstorm round yet.'), roundForm);
         subForm.hidden = true;
         return;
       }
-      subForm.hidden = false;
       const board = data.board || { reasons: [], authors: [] };
+      if (!round.open) {
+        // The closed round's board stays in view: what was accepted into the library, by whom.
+        subForm.hidden = true;
+        mount(boardEl,
+          h('h3', { id: 'round-h' }, `Round closed: ${round.title}`),
+          h('div', { class: 'grid2' },
+            h('div', null, h('h3', null, 'Submissions'),
+              board.reasons.length ? h('ul', { class: 'plain', id: 'board-list' }, board.reasons.map((r) => h('li', { class: 'board-item' },
+                h('div', null, h('div', { class: 'sub-text' }, r.text),
+                  h('div', { class: 'stats' }, h('span', null, `by ${r.author}`),
+                    h('span', null, r.votes ? `mean ${Number(r.mean).toFixed(1)} from ${r.votes} vote${r.votes === 1 ? '' : 's'}` : 'no votes'),
+                    r.accepted ? h('span', { class: 'badge ok' }, 'added to the library') : h('span', { class: 'badge' }, 'not added'))))))
+                : h('p', { class: 'muted' }, 'Nobody submitted a reason.')),
+            h('div', null, h('h3', null, 'Final leaderboard'),
+              board.authors.length ? h('ol', { class: 'plain', id: 'leaderboard' }, board.authors.map((a) => h('li', { class: 'leader' },
+                h('span', null, a.author), h('span', { class: 'muted small' }, `${a.points} pts · ${a.submissions} submitted · ${a.accepted} accepted`))))
+                : h('p', { class: 'muted' }, 'Nobody yet.'))),
+          roundForm);
+        return;
+      }
+      subForm.hidden = false;
       const mine = data.my_scores || {};
       const me = session_me(data);
       const manager = session.user && (session.user.role === 'manager' || session.user.role === 'admin');
@@ -172,7 +230,7 @@ export function renderReasons(main) {
     h('div', { class: 'page-head' }, h('h1', null, 'Reasons to call'),
       h('p', { class: 'muted' }, 'A reason is news that is valuable to them, not a check-in.')),
     h('div', { class: 'grid2' },
-      h('section', { class: 'card', 'aria-labelledby': 'lib-h' }, h('h2', { id: 'lib-h' }, 'Library'), filter, listEl),
+      h('section', { class: 'card', 'aria-labelledby': 'lib-h' }, h('h2', { id: 'lib-h' }, 'Library'), filter, retireMsg, listEl),
       h('div', { class: 'stack' }, addForm,
         h('section', { class: 'card', 'aria-labelledby': 'bs-h' },
           h('h2', { id: 'bs-h' }, 'Team brainstorm ', h('span', { class: 'badge' }, 'live')),

@@ -67,8 +67,6 @@ function dayTitle(day, today) {
 
 // `day` (YYYY-MM-DD, from #/today/<day>) plans another day than today: after hours a rep
 // prepares tomorrow's calls.
-// `day` (YYYY-MM-DD, from #/today/<day>) plans another day than today: after hours a rep
-// prepares tomorrow's calls.
 export function renderToday(main, day) {
   if (day && !/^\d{4}-\d{2}-\d{2}$/.test(day)) day = undefined;
   const state = {
@@ -245,7 +243,16 @@ export function renderToday(main, day) {
   function renderBrief() {
     const c = calls()[state.sel];
     briefEl.setAttribute('aria-busy', 'false');
-    if (!c) { mount(briefEl, h('p', { class: 'muted' }, state.done.size ? 'Every call on the sheet is done.' : 'Nothing selected.')); return; }
+    if (!c) {
+      // An empty sheet (after hours, a weekend, everything done) says what comes next; the
+      // brief area never stays a loading placeholder.
+      const next = state.plan ? addDays(state.plan.day, 1) : '';
+      mount(briefEl, h('div', { id: 'brief-empty' },
+        h('h2', null, state.done.size ? 'Every call on the sheet is done' : calls().length ? 'Nothing selected' : 'No calls on this sheet'),
+        h('p', { class: 'muted' }, state.done.size ? 'What you logged is under Done today.' : 'Nobody is due in their call window on this day.'),
+        next ? h('p', null, h('a', { href: `#/today/${next}`, id: 'plan-next' }, `Prepare ${dayTitle(next, repToday()).toLowerCase() === 'tomorrow' ? 'tomorrow' : next} →`)) : null));
+      return;
+    }
     const tz = state.plan.rep.timezone;
     const close = c.close || {};
     const mem = state.memory.get(c.contact_id);
@@ -607,7 +614,10 @@ export function renderToday(main, day) {
       select(firstAhead >= 0 ? firstAhead : firstOpen >= 0 ? firstOpen : 0, false);
       main.dataset.ready = 'today';
     } catch (ex) {
+      briefEl.setAttribute('aria-busy', 'false');
       mount(briefEl, errorBox(ex));
+      mount(sheetEl, h('li', { class: 'muted', id: 'sheet-empty' }, 'The sheet could not be loaded. ',
+        h('a', { href: location.hash || '#/today', onclick: () => location.reload() }, 'Try again')));
     }
   })();
 
