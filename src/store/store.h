@@ -37,6 +37,13 @@ struct Filter {
   std::optional<Instant> until;  // attempts before
   std::string text;              // contacts: case-insensitive match on name, company, e-mail, phone
   bool missing_timezone = false; // contacts whose time zone is unknown
+  std::string stage;             // contacts in this stage (its stored name, e.g. "prospect")
+  std::optional<bool> do_not_call;  // contacts on (true) or off (false) the do-not-call list
+  bool never_called = false;     // contacts with no call logged
+  // Contacts: the order. "name" (last, first), "company", "stage", "created"; empty: by id.
+  // Ties go by id, so that pages neither repeat nor skip a contact.
+  std::string sort;
+  bool descending = false;
   int limit = 0;                 // 0: no limit
   int offset = 0;
   // contacts, threads, objections, materials, commitments, call histories: a backend may
@@ -121,6 +128,16 @@ class Store {
   virtual Result<std::optional<Contact>> find_contact_by_phone(Id ws, const std::string& e164) = 0;
   virtual Result<std::optional<Contact>> find_contact_by_email(Id ws, const std::string& email) = 0;
   virtual Result<long> count_contacts(Id ws) = 0;
+  // How many contacts list_contacts would give for `f` without its limit and offset.
+  // Both backends count in the database; this default (for fakes) counts the list.
+  virtual Result<long> count_matching_contacts(Id ws, const Filter& f) {
+    Filter all = f;
+    all.limit = 0;
+    all.offset = 0;
+    auto list = list_contacts(ws, all);
+    if (!list.ok()) return list.status();
+    return static_cast<long>(list->size());
+  }
   // The ids (ascending) of the contacts in `span` that may be due in the window
   // (core/due_window.h), or nullopt when this backend does not narrow (then every contact
   // may be due). The team plan checks two halves on two connections at once.

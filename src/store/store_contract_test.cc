@@ -462,6 +462,98 @@ TEST_P(StoreContractTest, EachContactHandsOverWhatListContactsLists) {
   for (Id id : some) EXPECT_NE(std::find(handed.begin(), handed.end(), id), handed.end()) << id;
 }
 
+// The Contacts screen's list: filters narrow, sorts order with ties by id, a page is a
+// slice of the whole order, and the count is of every match whatever the page.
+TEST_P(StoreContractTest, ContactListsFilterSortPageAndCount) {
+  Account zeta;
+  zeta.workspace_id = ws_;
+  zeta.name = "Zeta Foods";
+  Id zeta_id = *store_->create_account(zeta);
+  Account acme = zeta;
+  acme.name = "acme Mills";
+  Id acme_id = *store_->create_account(acme);
+  Contact ann = contact(ws_, "Ann", "+14155552601");
+  ann.last_name = "Young";
+  ann.account_id = zeta_id;
+  ann.timezone = "America/Chicago";
+  Contact bob = contact(ws_, "Bob", "+14155552602");
+  bob.last_name = "adams";
+  bob.account_id = acme_id;
+  bob.stage = Stage::kCustomer;
+  bob.timezone = "America/Chicago";
+  Contact cy = contact(ws_, "Cy", "+14155552603");
+  cy.last_name = "Moss";
+  cy.do_not_call = true;
+  cy.do_not_call_reason = "asked";
+  Contact dee = contact(ws_, "Dee", "+14155552604");
+  dee.last_name = "Moss";
+  dee.account_id = acme_id;
+  dee.timezone = "America/Denver";
+  Id a = add(ann), b = add(bob), c = add(cy), d = add(dee);
+  add(contact(other_ws_, "Eve", "+14155552605"));
+  Attempt called;
+  called.workspace_id = ws_;
+  called.contact_id = a;
+  called.at = *parse_instant("2026-11-20T15:00:00Z");
+  called.outcome = Outcome::kVoicemail;
+  ASSERT_TRUE(store_->add_attempt(called).ok());
+
+  auto ids = [&](const Filter& f) {
+    std::vector<Id> out;
+    auto list = store_->list_contacts(ws_, f);
+    EXPECT_TRUE(list.ok()) << list.status().message();
+    if (list.ok())
+      for (const Contact& x : *list) out.push_back(x.id);
+    auto n = store_->count_matching_contacts(ws_, f);
+    EXPECT_TRUE(n.ok()) << n.status().message();
+    if (n.ok() && f.limit == 0) EXPECT_EQ(*n, static_cast<long>(out.size()));
+    return out;
+  };
+  using V = std::vector<Id>;
+  Filter f;
+  EXPECT_EQ(ids(f), (V{a, b, c, d}));
+  f.sort = "name";  // adams, Moss (Cy), Moss (Dee), Young: case does not matter
+  EXPECT_EQ(ids(f), (V{b, c, d, a}));
+  f.descending = true;
+  EXPECT_EQ(ids(f), (V{a, d, c, b}));
+  f = Filter{};
+  f.sort = "company";  // acme (Bob, Dee by id), Zeta, then no company
+  EXPECT_EQ(ids(f), (V{b, d, a, c}));
+  f.sort = "stage";
+  EXPECT_EQ(ids(f), (V{b, a, c, d}));
+  f = Filter{};
+  f.stage = "customer";
+  EXPECT_EQ(ids(f), (V{b}));
+  f = Filter{};
+  f.do_not_call = true;
+  EXPECT_EQ(ids(f), (V{c}));
+  f.do_not_call = false;
+  EXPECT_EQ(ids(f), (V{a, b, d}));
+  f = Filter{};
+  f.never_called = true;
+  EXPECT_EQ(ids(f), (V{b, c, d}));
+  f.missing_timezone = true;
+  EXPECT_EQ(ids(f), (V{c}));
+  f = Filter{};
+  f.text = "ACME";  // the company, whatever the case
+  f.sort = "name";
+  EXPECT_EQ(ids(f), (V{b, d}));
+  f.text = "2604";  // digits of a phone
+  EXPECT_EQ(ids(f), (V{d}));
+  // Pages: a slice of the order; the count is of all matches.
+  f = Filter{};
+  f.sort = "name";
+  f.limit = 2;
+  f.offset = 1;
+  EXPECT_EQ(ids(f), (V{c, d}));
+  EXPECT_EQ(*store_->count_matching_contacts(ws_, f), 4);
+  f.offset = 3;
+  EXPECT_EQ(ids(f), (V{a}));
+  f.never_called = true;
+  f.offset = 0;
+  EXPECT_EQ(*store_->count_matching_contacts(ws_, f), 3);
+}
+
 // Every row list narrowed to a list of contacts (a team plan reads only who may be due):
 // the listed contacts' rows, all of them, in contact order; SQLite leaves out the others
 // in the query itself. The same statement serves the next list, and a list of none.

@@ -248,17 +248,25 @@ Result<Contact> PostgresStore::get_contact(Id ws, Id id) {
   return read_contact(r->row(0));
 }
 
-Result<std::vector<Contact>> PostgresStore::list_contacts(Id ws, const Filter& f) {
-  Params p;
+namespace {
+
+// The FROM and WHERE of a contact list, its parameters added to `p`; shared by the list
+// and its count so that the two never disagree.
+std::string contacts_from_where(Params& p, Id ws, const Filter& f, bool join_accounts) {
   p.add(ws);
   auto next = [&p] { return "$" + std::to_string(p.values().size()); };
-  std::string sql = std::string("SELECT ") + kContactCols + " FROM contacts c";
-  if (!f.text.empty()) sql += " LEFT JOIN accounts a ON a.id = c.account_id";
+  std::string sql = " FROM contacts c";
+  if (join_accounts) sql += " LEFT JOIN accounts a ON a.id = c.account_id";
   sql += " WHERE c.workspace_id=$1";
   if (f.owner_id) sql += " AND c.owner_id=" + (p.add(*f.owner_id), next());
   if (f.account_id) sql += " AND c.account_id=" + (p.add(*f.account_id), next());
   if (f.contact_id) sql += " AND c.id=" + (p.add(*f.contact_id), next());
   if (f.missing_timezone) sql += " AND c.timezone=''";
+  if (!f.stage.empty()) sql += " AND c.stage=" + (p.add(f.stage), next());
+  if (f.do_not_call) sql += *f.do_not_call ? " AND c.do_not_call" : " AND NOT c.do_not_call";
+  if (f.never_called)
+    sql += " AND NOT EXISTS (SELECT 1 FROM attempts t WHERE t.workspace_id=c.workspace_id AND "
+           "t.contact_id=c.id)";
   if (!f.text.empty()) {
     std::string digits;
     for (char ch : f.text)
@@ -269,7 +277,30 @@ Result<std::vector<Contact>> PostgresStore::list_contacts(Id ws, const Filter& f
     if (digits.size() >= 4) sql += " OR c.phones LIKE " + (p.add("%" + digits + "%"), next());
     sql += ")";
   }
-  sql += " ORDER BY c.id";
+  return sql;
+}
+
+std::string contacts_order(const Filter& f) {
+  const char* dir = f.descending ? " DESC" : "";
+  std::string by;
+  if (f.sort == "name")
+    by = std::string("lower(c.last_name)") + dir + ", lower(c.first_name)" + dir;
+  else if (f.sort == "company")
+    by = std::string("a.name IS NULL, lower(a.name)") + dir;
+  else if (f.sort == "stage")
+    by = std::string("c.stage") + dir;
+  if (by.empty()) return std::string(" ORDER BY c.id") + dir;
+  return " ORDER BY " + by + ", c.id" + dir;
+}
+
+}  // namespace
+
+Result<std::vector<Contact>> PostgresStore::list_contacts(Id ws, const Filter& f) {
+  Params p;
+  auto next = [&p] { return "$" + std::to_string(p.values().size()); };
+  std::string sql = std::string("SELECT ") + kContactCols +
+                    contacts_from_where(p, ws, f, !f.text.empty() || f.sort == "company");
+  sql += contacts_order(f);
   if (f.limit > 0) {
     sql += " LIMIT " + (p.add(f.limit), next());
     sql += " OFFSET " + (p.add(f.offset), next());
@@ -279,6 +310,14 @@ Result<std::vector<Contact>> PostgresStore::list_contacts(Id ws, const Filter& f
   std::vector<Contact> out;
   for (int i = 0; i < r->size(); ++i) out.push_back(read_contact(r->row(i)));
   return out;
+}
+
+Result<long> PostgresStore::count_matching_contacts(Id ws, const Filter& f) {
+  Params p;
+  std::string sql = "SELECT COUNT(*)" + contacts_from_where(p, ws, f, !f.text.empty());
+  auto r = db_->query(sql, p);
+  if (!r.ok()) return r.status();
+  return static_cast<long>(r->row(0).i64(0));
 }
 
 Result<std::optional<Contact>> PostgresStore::find_contact_by_phone(Id ws, const std::string& e164) {

@@ -51,6 +51,7 @@ class PostgresStore : public Store {
   Result<std::optional<Contact>> find_contact_by_phone(Id ws, const std::string& e164) override;
   Result<std::optional<Contact>> find_contact_by_email(Id ws, const std::string& email) override;
   Result<long> count_contacts(Id ws) override;
+  Result<long> count_matching_contacts(Id ws, const Filter& f) override;
 
   Result<Id> add_thread(const Thread& t) override;
   Status update_thread(const Thread& t) override;

@@ -267,21 +267,29 @@ Result<Contact> SqliteStore::get_contact(Id ws, Id id) {
   return Status::NotFound("no contact with id " + std::to_string(id));
 }
 
-Result<sqlite::Stmt> SqliteStore::contacts_query(Id ws, const Filter& f, bool* whole_out) {
-  // A whole workspace is read in storage order (which is id order): through the
-  // (workspace, account) index it would be sorted again, every row copied once more.
-  bool whole = !f.owner_id && !f.account_id && !f.contact_id && f.text.empty() && f.limit <= 0;
-  *whole_out = whole;
-  std::string sql = std::string("SELECT ") + kContactCols + " FROM contacts c" + (whole ? " NOT INDEXED" : "");
-  if (!f.text.empty()) sql += " LEFT JOIN accounts a ON a.id = c.account_id";
+namespace {
+
+bool joins_accounts(const Filter& f) { return !f.text.empty() || f.sort == "company"; }
+
+// The FROM and WHERE of a contact list (parameters ?1 to ?7), shared by the list and its
+// count so that the two never disagree.
+std::string contacts_from_where(const Filter& f, bool whole, bool for_count) {
+  std::string sql = std::string(" FROM contacts c") + (whole ? " NOT INDEXED" : "");
+  if (joins_accounts(f) && !(for_count && f.text.empty()))
+    sql += " LEFT JOIN accounts a ON a.id = c.account_id";
   sql += " WHERE c.workspace_id=?1";
   if (f.owner_id) sql += " AND c.owner_id=?2";
   if (f.account_id) sql += " AND c.account_id=?3";
   if (f.contact_id) sql += " AND c.id=?5";
   if (f.missing_timezone) sql += " AND c.timezone=''";
+  if (!f.stage.empty()) sql += " AND c.stage=?7";
+  if (f.do_not_call) sql += *f.do_not_call ? " AND c.do_not_call<>0" : " AND c.do_not_call=0";
+  if (f.never_called)
+    sql += " AND NOT EXISTS (SELECT 1 FROM attempts t WHERE t.workspace_id=c.workspace_id AND "
+           "t.contact_id=c.id)";
   sql += sqlite::listed_clause(f.contact_ids, "c.id");
-  std::string digits;
   if (!f.text.empty()) {
+    std::string digits;
     for (char ch : f.text)
       if (ch >= '0' && ch <= '9') digits += ch;
     sql +=
@@ -290,24 +298,70 @@ Result<sqlite::Stmt> SqliteStore::contacts_query(Id ws, const Filter& f, bool* w
     if (digits.size() >= 4) sql += " OR c.phones LIKE ?6";
     sql += ")";
   }
-  sql += " ORDER BY c.id";
-  if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
-  auto st = db_->prepare(sql);
-  if (!st.ok()) return st.status();
-  st->bind(1, ws);
-  if (f.owner_id) st->bind(2, *f.owner_id);
-  if (f.account_id) st->bind(3, *f.account_id);
-  if (f.contact_id) st->bind(5, *f.contact_id);
+  return sql;
+}
+
+void bind_contact_filter(sqlite::Stmt& st, Id ws, const Filter& f) {
+  st.bind(1, ws);
+  if (f.owner_id) st.bind(2, *f.owner_id);
+  if (f.account_id) st.bind(3, *f.account_id);
+  if (f.contact_id) st.bind(5, *f.contact_id);
+  if (!f.stage.empty()) st.bind(7, f.stage);
   if (!f.text.empty()) {
+    std::string digits;
     std::string pat = "%";
     for (char ch : f.text) {
+      if (ch >= '0' && ch <= '9') digits += ch;
       if (ch == '%' || ch == '_' || ch == '\\') pat += '\\';
       pat += ch;
     }
-    st->bind(4, pat + "%");
-    if (digits.size() >= 4) st->bind(6, "%" + digits + "%");
+    st.bind(4, pat + "%");
+    if (digits.size() >= 4) st.bind(6, "%" + digits + "%");
   }
+}
+
+std::string contacts_order(const Filter& f) {
+  const char* dir = f.descending ? " DESC" : "";
+  std::string by;
+  if (f.sort == "name")
+    by = std::string("c.last_name COLLATE NOCASE") + dir + ", c.first_name COLLATE NOCASE" + dir;
+  else if (f.sort == "company")
+    by = std::string("a.name IS NULL, a.name COLLATE NOCASE") + dir;
+  else if (f.sort == "stage")
+    by = std::string("c.stage") + dir;
+  if (by.empty()) return std::string(" ORDER BY c.id") + dir;
+  return " ORDER BY " + by + ", c.id" + dir;
+}
+
+}  // namespace
+
+Result<sqlite::Stmt> SqliteStore::contacts_query(Id ws, const Filter& f, bool* whole_out) {
+  // A whole workspace is read in storage order (which is id order): through the
+  // (workspace, account) index it would be sorted again, every row copied once more.
+  bool whole = !f.owner_id && !f.account_id && !f.contact_id && f.text.empty() && f.limit <= 0 &&
+               f.stage.empty() && !f.do_not_call && !f.never_called && f.sort.empty() && !f.descending;
+  *whole_out = whole;
+  std::string sql = std::string("SELECT ") + kContactCols + contacts_from_where(f, whole, false);
+  sql += contacts_order(f);
+  if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
+  auto st = db_->prepare(sql);
+  if (!st.ok()) return st.status();
+  bind_contact_filter(*st, ws, f);
   return st;
+}
+
+Result<long> SqliteStore::count_matching_contacts(Id ws, const Filter& f) {
+  Filter all = f;
+  all.limit = 0;
+  all.offset = 0;
+  auto st = db_->prepare("SELECT COUNT(*)" + contacts_from_where(all, false, true));
+  if (!st.ok()) return st.status();
+  bind_contact_filter(*st, ws, all);
+  sqlite::ContactGate gate(f.contact_ids);
+  sqlite::bind_gate(*st, f.contact_ids, &gate);
+  Status s;
+  if (st->step(&s)) return static_cast<long>(st->i64(0));
+  return s;
 }
 
 Result<std::vector<Contact>> SqliteStore::list_contacts(Id ws, const Filter& f) {

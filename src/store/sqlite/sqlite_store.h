@@ -48,6 +48,7 @@ class SqliteStore : public Store {
   Result<std::optional<Contact>> find_contact_by_phone(Id ws, const std::string& e164) override;
   Result<std::optional<Contact>> find_contact_by_email(Id ws, const std::string& email) override;
   Result<long> count_contacts(Id ws) override;
+  Result<long> count_matching_contacts(Id ws, const Filter& f) override;
   using Store::contacts_that_may_be_due;
   Result<std::optional<std::vector<Id>>> contacts_that_may_be_due(Id ws, const DueWindow& w, IdSpan span) override;
   Result<std::optional<IdSpan>> contact_ids_in_use() override;
