@@ -506,7 +506,9 @@ TEST_P(StoreContractTest, ContactListsFilterSortPageAndCount) {
       for (const Contact& x : *list) out.push_back(x.id);
     auto n = store_->count_matching_contacts(ws_, f);
     EXPECT_TRUE(n.ok()) << n.status().message();
-    if (n.ok() && f.limit == 0) EXPECT_EQ(*n, static_cast<long>(out.size()));
+    if (n.ok() && f.limit == 0) {
+      EXPECT_EQ(*n, static_cast<long>(out.size()));
+    }
     return out;
   };
   using V = std::vector<Id>;
