@@ -1,7 +1,10 @@
 // Routes: contacts and accounts, with the whole memory and the history of each contact.
+#include <map>
+
 #include "app/contact_json.h"
 #include "app/contacts.h"
 #include "app/history.h"
+#include "core/model_text.h"
 #include "io/model_json.h"
 #include "web/api.h"
 #include "web/json_body.h"
@@ -50,20 +53,90 @@ int bounded(const std::string& text, int fallback, int max) {
   }
 }
 
+// GET /api/contacts's query: q, owner, stage, do_not_call, never_called, missing_timezone,
+// sort, order, limit, offset. A value it cannot read is an error naming the parameter.
+Result<Filter> contacts_filter(Ctx& c) {
+  Filter f;
+  f.text = c.query("q");
+  f.limit = bounded(c.query("limit"), 100, 1000);
+  f.offset = bounded(c.query("offset"), 0, 1 << 30);
+  const std::string owner = c.query("owner");
+  if (owner == "me") {
+    f.owner_id = c.actor().rep.id;
+  } else if (!owner.empty()) {
+    auto id = parse_id(owner, "owner");
+    if (!id.ok()) return Status::InvalidArgument("owner: must be a user id or 'me'");
+    f.owner_id = *id;
+  }
+  const std::string stage = c.query("stage");
+  if (!stage.empty()) {
+    auto s = parse_stage(stage);
+    if (!s) return Status::InvalidArgument("stage: '" + stage + "' is not a stage; use prospect or customer");
+    f.stage = std::string(to_text(*s));
+  }
+  auto flag = [&c](const std::string& name) -> Result<std::optional<bool>> {
+    const std::string v = c.query(name);
+    if (v.empty()) return std::optional<bool>();
+    if (v == "1" || v == "true" || v == "yes") return std::optional<bool>(true);
+    if (v == "0" || v == "false" || v == "no") return std::optional<bool>(false);
+    return Status::InvalidArgument(name + ": must be 1 or 0");
+  };
+  auto dnc = flag("do_not_call");
+  if (!dnc.ok()) return dnc.status();
+  f.do_not_call = *dnc;
+  auto never = flag("never_called");
+  if (!never.ok()) return never.status();
+  f.never_called = never->value_or(false);
+  auto no_zone = flag("missing_timezone");
+  if (!no_zone.ok()) return no_zone.status();
+  f.missing_timezone = no_zone->value_or(false);
+  const std::string sort = c.query("sort");
+  if (!sort.empty() && sort != "name" && sort != "company" && sort != "stage" && sort != "created")
+    return Status::InvalidArgument("sort: '" + sort + "' is not a column; use name, company, stage or created");
+  f.sort = sort == "created" ? "" : sort;
+  const std::string order = c.query("order");
+  if (!order.empty() && order != "asc" && order != "desc")
+    return Status::InvalidArgument("order: must be asc or desc");
+  f.descending = order == "desc";
+  return f;
+}
+
 }  // namespace
 
 void install_contact_routes(Routes& r) {
   r.add("GET", "/api/contacts", Access::kSignedIn, [](Ctx& c) -> Result<nlohmann::json> {
-    Filter f;
-    f.text = c.query("q");
-    f.limit = bounded(c.query("limit"), 100, 1000);
-    f.offset = bounded(c.query("offset"), 0, 1 << 30);
-    const std::string owner = c.query("owner");
-    if (owner == "me") f.owner_id = c.actor().rep.id;
-    else if (!owner.empty()) f.owner_id = bounded(owner, 0, 1 << 30);
-    auto list = c.store.list_contacts(c.actor().workspace.id, f);
+    auto f = contacts_filter(c);
+    if (!f.ok()) return f.status();
+    const Id ws = c.actor().workspace.id;
+    auto list = c.store.list_contacts(ws, *f);
     if (!list.ok()) return list.status();
-    return nlohmann::json(*list);
+    if (c.query("with_total") != "1") return nlohmann::json(*list);
+    // The page with what the Contacts screen shows beside each contact (company, owner)
+    // and how many match in all.
+    auto total = c.store.count_matching_contacts(ws, *f);
+    if (!total.ok()) return total.status();
+    auto users = c.store.list_users(ws);
+    if (!users.ok()) return users.status();
+    std::map<Id, std::string> owner_names;
+    for (const User& u : *users) owner_names[u.id] = u.name;
+    std::map<Id, std::string> companies;
+    nlohmann::json rows = nlohmann::json::array();
+    for (const Contact& ct : *list) {
+      nlohmann::json j = ct;
+      std::string company;
+      if (ct.account_id) {
+        auto known = companies.find(*ct.account_id);
+        if (known == companies.end()) {
+          auto a = c.store.get_account(ws, *ct.account_id);
+          known = companies.emplace(*ct.account_id, a.ok() ? a->name : std::string()).first;
+        }
+        company = known->second;
+      }
+      j["company"] = company;
+      j["owner"] = ct.owner_id && owner_names.count(*ct.owner_id) ? owner_names[*ct.owner_id] : "";
+      rows.push_back(std::move(j));
+    }
+    return nlohmann::json{{"contacts", rows}, {"total", *total}, {"limit", f->limit}, {"offset", f->offset}};
   });
   r.add("POST", "/api/contacts", Access::kSignedIn, [](Ctx& c) -> Result<nlohmann::json> {
     auto f = contact_fields(c.req.body);

@@ -3,16 +3,20 @@ import { get, del, session, setCsrf, setUnauthorizedHandler } from './api.js';
 import { renderSignIn } from './screens/signin.js';
 import { renderToday } from './screens/today.js';
 import { renderContact } from './screens/contact.js';
+import { renderContacts } from './screens/contacts.js';
 import { renderReasons } from './screens/reasons.js';
 import { renderChanges } from './screens/changes.js';
 import { renderDashboard } from './screens/dashboard.js';
 import { renderImport } from './screens/import.js';
 import { renderCoach } from './screens/coach.js';
+import { renderTeam } from './screens/team.js';
 
 const NAV = [
   ['#/today', 'Today'],
+  ['#/contacts', 'Contacts'],
   ['#/reasons', 'Reasons'],
   ['#/changes', 'Changes'],
+  ['#/team', 'Team', 'manager'],
   ['#/dashboard', 'Dashboard'],
   ['#/import', 'Import'],
   ['#/coach', 'Coach'],
@@ -23,12 +27,12 @@ const top = document.getElementById('top');
 let cleanup = null;
 
 function renderNav() {
-  const route = location.hash.split('/')[1] || 'today';
+  const route = location.hash.split('?')[0].split('/')[1] || 'today';
   top.hidden = false;
   mount(top,
     h('a', { class: 'brand', href: '#/today' }, 'nextcall'),
     h('nav', { 'aria-label': 'Main' },
-      h('ul', null, NAV.map(([href, label]) => h('li', null,
+      h('ul', null, NAV.filter(([, , who]) => !who || (session.user && session.user.role !== 'rep')).map(([href, label]) => h('li', null,
         h('a', { href, 'aria-current': href === `#/${route}` ? 'page' : null }, label))))),
     h('div', { class: 'who' },
       h('span', { class: 'who-name' }, session.user ? `${session.user.name}` : ''),
@@ -61,7 +65,8 @@ function showSignIn() {
 async function route() {
   if (cleanup) { try { cleanup(); } catch { /* ignore */ } cleanup = null; }
   const hash = location.hash || '#/today';
-  const parts = hash.slice(2).split('/');
+  const [path, query = ''] = hash.slice(2).split('?');
+  const parts = path.split('/');
   if (!session.user) {
     try {
       const s = await get('/api/session', { allow401: true });
@@ -82,11 +87,13 @@ async function route() {
   const screens = {
     today: () => renderToday(main, parts[1]),
     contact: () => renderContact(main, parts[1]),
+    contacts: () => renderContacts(main, query),
     reasons: () => renderReasons(main),
     changes: () => renderChanges(main),
     dashboard: () => renderDashboard(main),
     import: () => renderImport(main),
     coach: () => renderCoach(main),
+    team: () => renderTeam(main, parts[1]),
   };
   const fn = screens[parts[0]] || screens.today;
   const c = fn();

@@ -61,6 +61,8 @@ export function renderContact(main, idText) {
     const hotForm = h('form', { class: 'row', id: 'hot-form' }, hot, h('button', { type: 'submit' }, 'Save hot button'), hotMsg);
     hotForm.addEventListener('submit', async (e) => {
       e.preventDefault();
+      if (m.hot_button && !hot.input.value.trim() &&
+          !window.confirm(`Clear the hot button "${m.hot_button}"? Briefs will no longer point at it.`)) return;
       try {
         await patch(`/api/contacts/${id}`, { hot_button: hot.input.value.trim() });
         mount(hotMsg, h('span', { class: 'saved' }, '✓ Saved'));
@@ -108,6 +110,9 @@ export function renderContact(main, idText) {
         m.do_not_call ? h('span', { class: 'badge bad' }, 'do not call') : null),
       h('div', { class: 'contact-grid' },
         h('div', { class: 'stack' },
+          h('datalist', { id: 'objection-codes' }, codes.map((c) => h('option', { value: c }))),
+          detailsCard(m),
+          callCard(m),
           h('section', { class: 'card' }, h('h2', null, 'Hot button'), hotForm),
           section('Threads', (m.threads || []).length, threads,
             inlineForm('thread-form', [['topic', 'Topic', 'text', { required: true }], ['kind', 'Kind', 'select', { options: [['business', 'business'], ['personal', 'personal']] }], ['detail', 'Detail']],
@@ -116,7 +121,7 @@ export function renderContact(main, idText) {
             inlineForm('commitment-form', [['owner', 'Who', 'select', { options: [['rep', 'I will'], ['contact', 'They will']] }], ['what', 'What', 'text', { required: true }], ['due_on', 'Due', 'date']],
               'Add commitment', (v) => act(post(`/api/contacts/${id}/commitments`, { owner: v.owner, what: v.what, ...(v.due_on ? { due_on: v.due_on } : {}) }), 'Commitment added'))),
           section('Objections', (m.objections || []).length, objections,
-            inlineForm('objection-form', [['code', 'Code (e.g. min_order_size)', 'text', { required: true }], ['detail', 'Detail']],
+            inlineForm('objection-form', [['code', 'Code (e.g. min_order_size)', 'text', { required: true, list: 'objection-codes' }], ['detail', 'Detail']],
               'Add objection', (v) => act(post(`/api/contacts/${id}/objections`, v), 'Objection added'))),
           section('Materials and pointers', (m.materials || []).length, materials,
             inlineForm('material-form', [['title', 'Title', 'text', { required: true }], ['sent_on', 'Sent on', 'date']],
@@ -135,8 +140,82 @@ export function renderContact(main, idText) {
     main.dataset.ready = 'contact';
   }
 
+  // Every field of the contact in one form; only what changed is sent (PATCH).
+  function detailsCard(m) {
+    const ownerOptions = [['', 'Nobody']].concat(users.map((u) => [String(u.id), u.name || u.email]));
+    const fields = [
+      ['first_name', 'First name', 'text', m.first_name],
+      ['last_name', 'Last name', 'text', m.last_name],
+      ['title', 'Title', 'text', m.title],
+      ['email', 'E-mail', 'email', m.email],
+      ['phones', 'Phones (comma between)', 'text', (m.phones || []).map((p) => p.e164).join(', ')],
+      ['role', 'Role', 'select', m.role, [['decision_maker', 'decision maker'], ['influencer', 'influencer'], ['gatekeeper', 'gatekeeper']]],
+      ['stage', 'Stage', 'select', m.stage, [['prospect', 'prospect'], ['customer', 'customer']]],
+      ['timezone', 'Time zone (e.g. America/Chicago)', 'text', m.timezone || ''],
+      ['cadence', 'Cadence (none, weekly, every 10 days…)', 'text', m.cadence || 'none'],
+      ['owner', 'Owner', 'select', m.owner_id ? String(m.owner_id) : '', ownerOptions],
+    ];
+    const inputs = {};
+    const msg = h('div', { class: 'inline-msg', 'aria-live': 'polite' });
+    const form = h('form', { class: 'inline-form details-form', id: 'details-form' },
+      fields.map(([name, label, kind, value, options]) => {
+        const f = field(label, { name, value, id: `edit-${name}` }, kind, options || []);
+        inputs[name] = [f.input, String(value ?? '')];
+        return f;
+      }),
+      h('button', { type: 'submit' }, 'Save details'), msg);
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const changed = {};
+      for (const [name, [el, was]] of Object.entries(inputs)) {
+        const now = el.value.trim();
+        if (now === was) continue;
+        changed[name] = name === 'phones' ? now.split(',').map((x) => x.trim()).filter(Boolean) : now;
+      }
+      if (!Object.keys(changed).length) { mount(msg, h('span', { class: 'muted small' }, 'Nothing changed.')); return; }
+      try { await act(patch(`/api/contacts/${id}`, changed), 'Details saved'); } catch (ex) { mount(msg, errorBox(ex)); }
+    });
+    return h('section', { class: 'card' }, h('h2', null, 'Details'), form);
+  }
+
+  // Do-not-call (with a reason), snooze, and a call logged from here.
+  function callCard(m) {
+    const today = new Date().toLocaleDateString('en-CA');
+    const dnc = m.do_not_call
+      ? h('div', { id: 'dnc-state' }, h('p', null, h('span', { class: 'badge bad' }, 'do not call'),
+          ` since ${m.do_not_call_since || '—'}${m.do_not_call_reason ? `: ${m.do_not_call_reason}` : ''}`),
+        inlineForm('dnc-form', [['reason', 'Why it is cleared']], 'Clear do-not-call',
+          (v) => act(post(`/api/contacts/${id}/do-not-call`, { on: false, reason: v.reason }), 'Do-not-call cleared')))
+      : inlineForm('dnc-form', [['reason', 'Reason (e.g. asked not to be called)', 'text', { required: true }]], 'Set do-not-call',
+        (v) => act(post(`/api/contacts/${id}/do-not-call`, { on: true, reason: v.reason }), 'Do-not-call set'));
+    const snooze = inlineForm('snooze-form', [['until', 'Snooze until', 'date', { required: true, min: today }], ['why', 'Why']], 'Snooze',
+      (v) => {
+        if (v.until < today) throw new Error(`${v.until} is in the past: pick today or a later date.`);
+        return act(post(`/api/contacts/${id}/snooze`, v), `Snoozed until ${v.until}`);
+      });
+    const log = inlineForm('log-form', [
+      ['outcome', 'Outcome', 'select', { options: [['connected', 'connected'], ['voicemail', 'voicemail'], ['gatekeeper', 'gatekeeper'], ['no_answer', 'no answer'], ['wrong_number', 'wrong number']] }],
+      ['note', 'Note'],
+      ['next_on', 'Next call on', 'date', { min: today }]], 'Log call',
+    (v) => {
+      if (v.next_on && v.next_on < today) throw new Error(`Next call on ${v.next_on} is in the past: pick today or a later date.`);
+      return act(post(`/api/contacts/${id}/calls`, { outcome: v.outcome, note: v.note, ...(v.next_on ? { next_on: v.next_on } : {}) }), 'Call logged');
+    });
+    const snoozed = m.snoozed_until && m.snoozed_until >= today
+      ? h('p', { class: 'small' }, `Snoozed until ${m.snoozed_until}${m.snooze_reason ? ` (${m.snooze_reason})` : ''}`) : null;
+    return h('section', { class: 'card', id: 'call-card' }, h('h2', null, 'Call, snooze, do-not-call'), log, snoozed, snooze, dnc);
+  }
+
+  let users = [];
+  let codes = [];
   async function load() {
-    try { render(await get(`/api/contacts/${id}`)); } catch (ex) { mount(body, errorBox(ex)); }
+    try {
+      const [m, u, st] = await Promise.all([get(`/api/contacts/${id}`), users.length ? users : get('/api/users').catch(() => []),
+        codes.length ? { objection_codes: codes } : get('/api/settings').catch(() => ({}))]);
+      users = u || [];
+      codes = (st && st.objection_codes) || [];
+      render(m);
+    } catch (ex) { mount(body, errorBox(ex)); }
   }
   load();
 }

@@ -33,7 +33,11 @@ export function renderImport(main) {
         mount(out, h('div', { class: 'card' }, h('p', { class: done.written ? 'notice' : 'error' },
           done.written
             ? `Imported: ${done.created} created, ${done.updated} updated, ${done.skipped} skipped, ${done.rejected} left out.`
-            : 'Nothing was imported: fix the rows with errors and check the file again.')));
+            : 'Nothing was imported: fix the rows with errors and check the file again.'),
+          // nextcall keeps no record of which import added a contact; the newest contacts
+          // never called are the ones this import created (until calls are logged).
+          done.written && done.created ? h('p', null, h('a', { id: 'import-list', href: '#/contacts?never_called=1&sort=created&order=desc' },
+            `See the new contacts (never called, newest first) →`)) : null));
         announce(done.written ? 'Import finished' : 'Nothing was imported');
       } catch (ex) { confirm.disabled = false; mount(out, errorBox(ex)); }
     } }, label);

@@ -1,0 +1,145 @@
+import { h, mount, field, announce, errorBox } from '../dom.js';
+import { get } from '../api.js';
+
+// The Contacts screen: search, filters, sortable columns and pages, all answered by the
+// server (GET /api/contacts?with_total=1), so that it stays quick on a large book.
+// The state lives in the address (#/contacts?q=…&stage=…), so a filtered list can be
+// linked to and survives a reload.
+
+const PAGE = 50;
+const SORTABLE = [['name', 'Name'], ['company', 'Company'], ['stage', 'Stage']];
+
+function readState(query) {
+  const p = new URLSearchParams(query || '');
+  return {
+    q: p.get('q') || '',
+    stage: p.get('stage') || '',
+    owner: p.get('owner') || '',
+    do_not_call: p.get('do_not_call') || '',
+    never_called: p.get('never_called') === '1',
+    missing_timezone: p.get('missing_timezone') === '1',
+    sort: p.get('sort') || 'name',
+    order: p.get('order') === 'desc' ? 'desc' : 'asc',
+    offset: Math.max(0, Number(p.get('offset')) || 0),
+  };
+}
+
+function toQuery(st) {
+  const p = new URLSearchParams();
+  if (st.q) p.set('q', st.q);
+  if (st.stage) p.set('stage', st.stage);
+  if (st.owner) p.set('owner', st.owner);
+  if (st.do_not_call) p.set('do_not_call', st.do_not_call);
+  if (st.never_called) p.set('never_called', '1');
+  if (st.missing_timezone) p.set('missing_timezone', '1');
+  if (st.sort !== 'name') p.set('sort', st.sort);
+  if (st.order === 'desc') p.set('order', 'desc');
+  if (st.offset) p.set('offset', String(st.offset));
+  return p.toString();
+}
+
+export function renderContacts(main, query) {
+  const st = readState(query);
+  const results = h('div', { id: 'contacts-results', 'aria-live': 'polite' }, h('p', { class: 'muted' }, 'Loading…'));
+  let seq = 0;
+
+  // The address follows the state without drawing the screen again (the search box keeps
+  // its focus while the rep types).
+  function remember() {
+    const q = toQuery(st);
+    history.replaceState(null, '', `#/contacts${q ? `?${q}` : ''}`);
+  }
+
+  async function load() {
+    const mine = ++seq;
+    remember();
+    const p = new URLSearchParams(toQuery(st));
+    p.set('sort', st.sort);
+    p.set('limit', String(PAGE));
+    p.set('with_total', '1');
+    try {
+      const page = await get(`/api/contacts?${p}`);
+      if (mine !== seq) return; // a newer search answered first
+      draw(page);
+    } catch (ex) {
+      if (mine === seq) mount(results, errorBox(ex));
+    }
+  }
+
+  function sortHeader(key, label) {
+    const on = st.sort === key;
+    const next = on && st.order === 'asc' ? 'desc' : 'asc';
+    return h('th', { 'aria-sort': on ? (st.order === 'asc' ? 'ascending' : 'descending') : 'none', scope: 'col' },
+      h('button', { type: 'button', class: 'link sort', 'data-sort': key,
+        onclick: () => { st.sort = key; st.order = next; st.offset = 0; load(); } },
+      label, on ? (st.order === 'asc' ? ' ▲' : ' ▼') : ''));
+  }
+
+  function draw(page) {
+    const rows = page.contacts || [];
+    const total = page.total || 0;
+    const from = total ? st.offset + 1 : 0;
+    const to = st.offset + rows.length;
+    const phone = (c) => ((c.phones || [])[0] || {});
+    const table = h('table', { class: 'contacts-table', id: 'contacts-table' },
+      h('thead', null, h('tr', null,
+        SORTABLE.slice(0, 2).map(([k, l]) => sortHeader(k, l)),
+        h('th', { scope: 'col' }, 'Phone'),
+        h('th', { scope: 'col', class: 'hide-narrow' }, 'E-mail'),
+        sortHeader('stage', 'Stage'),
+        h('th', { scope: 'col', class: 'hide-narrow' }, 'Owner'),
+        h('th', { scope: 'col', class: 'hide-narrow' }, 'Time zone'))),
+      h('tbody', null, rows.map((c) => h('tr', { 'data-id': String(c.id) },
+        h('td', null, h('a', { href: `#/contact/${c.id}` }, c.name || '(no name)'),
+          c.do_not_call ? h('span', { class: 'badge bad', title: c.do_not_call_reason || '' }, ' do not call') : null,
+          c.title ? h('div', { class: 'small muted' }, c.title) : null),
+        h('td', null, c.company || ''),
+        h('td', { class: 'nowrap' }, phone(c).display || phone(c).e164 || h('span', { class: 'muted' }, 'none')),
+        h('td', { class: 'hide-narrow' }, c.email || ''),
+        h('td', null, (c.stage || '').replace(/_/g, ' ')),
+        h('td', { class: 'hide-narrow' }, c.owner || ''),
+        h('td', { class: 'hide-narrow' }, c.timezone || h('span', { class: 'badge warn' }, 'unknown'))))));
+    const pager = h('div', { class: 'pager row' },
+      h('span', { id: 'contacts-count' }, total ? `${from}–${to} of ${total.toLocaleString('en-US')}` : 'No contacts match.'),
+      h('button', { type: 'button', id: 'contacts-prev', disabled: st.offset === 0,
+        onclick: () => { st.offset = Math.max(0, st.offset - PAGE); load(); } }, '← Previous'),
+      h('button', { type: 'button', id: 'contacts-next', disabled: to >= total,
+        onclick: () => { st.offset += PAGE; load(); } }, 'Next →'));
+    mount(results, rows.length ? h('div', { class: 'table-scroll' }, table) : null, pager);
+    main.dataset.ready = 'contacts';
+    announce(total ? `${total} contacts` : 'No contacts match');
+  }
+
+  const search = field('Search name, company, phone or e-mail', { id: 'contacts-q', type: 'search', value: st.q, autocomplete: 'off' });
+  let timer = null;
+  search.input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => { st.q = search.input.value.trim(); st.offset = 0; load(); }, 250);
+  });
+  search.input.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') { e.preventDefault(); clearTimeout(timer); st.q = search.input.value.trim(); st.offset = 0; load(); }
+  });
+  const select = (label, id, key, options) => {
+    const f = field(label, { id, value: st[key] }, 'select', options);
+    f.input.addEventListener('change', () => { st[key] = f.input.value; st.offset = 0; load(); });
+    return f;
+  };
+  const check = (label, id, key) => {
+    const box = h('input', { type: 'checkbox', id, checked: st[key] });
+    box.addEventListener('change', () => { st[key] = box.checked; st.offset = 0; load(); });
+    return h('label', { class: 'check', for: id }, box, ` ${label}`);
+  };
+
+  mount(main,
+    h('div', { class: 'page-head' }, h('h1', null, 'Contacts')),
+    h('form', { class: 'card filters row', id: 'contacts-filters', role: 'search', onsubmit: (e) => e.preventDefault() },
+      search,
+      select('Stage', 'contacts-stage', 'stage', [['', 'Any stage'], ['prospect', 'Prospect'], ['customer', 'Customer']]),
+      select('Owner', 'contacts-owner', 'owner', [['', 'Anyone'], ['me', 'Mine']]),
+      select('Do not call', 'contacts-dnc', 'do_not_call', [['', 'Include'], ['0', 'Leave out'], ['1', 'Only these']]),
+      check('Never called', 'contacts-never', 'never_called'),
+      check('Time zone unknown', 'contacts-nozone', 'missing_timezone')),
+    results);
+  load();
+  return () => clearTimeout(timer);
+}
