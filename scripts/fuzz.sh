@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-20}
-scripts/build.sh build-fuzz -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+NEXTCALL_BUILD_TARGET=fuzz_targets scripts/build.sh build-fuzz -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
   -DNEXTCALL_FUZZ=ON -DBUILD_TESTING=OFF -DNEXTCALL_BUILD_BENCH=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo
 for target in build-fuzz/fuzz/*_fuzz; do
   name=$(basename "$target")

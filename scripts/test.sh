@@ -26,21 +26,27 @@ ctest_tally() {
 stage() {
   local name=$1 build=$2
   shift 2
-  local log
+  local log t0=$SECONDS t1
   log=$(mktemp)
   if ! eval "$build"; then
-    summary+=("$name: failed (build)")
+    summary+=("$name: failed (build, $(minutes $((SECONDS - t0))))")
     failed=1
-  elif "$@" 2>&1 | tee "$log"; then
-    summary+=("$name: passed ($(ctest_tally "$log" | sed -E 's/^0 of ([0-9]+) tests failed/\1 tests/'))")
   else
-    local tally
-    tally=$(ctest_tally "$log")
-    summary+=("$name: failed (${tally:-see the output above})")
-    failed=1
+    t1=$SECONDS
+    if "$@" 2>&1 | tee "$log"; then
+      summary+=("$name: passed ($(ctest_tally "$log" | sed -E 's/^0 of ([0-9]+) tests failed/\1 tests/'); build $(minutes $((t1 - t0))), tests $(minutes $((SECONDS - t1))))")
+    else
+      local tally
+      tally=$(ctest_tally "$log")
+      summary+=("$name: failed (${tally:-see the output above}; build $(minutes $((t1 - t0))), tests $(minutes $((SECONDS - t1))))")
+      failed=1
+    fi
   fi
   rm -f "$log"
 }
+
+# minutes SECONDS: "4m07s", for the summary.
+minutes() { printf '%dm%02ds' $(($1 / 60)) $(($1 % 60)); }
 
 stage release "scripts/build.sh build -DCMAKE_BUILD_TYPE=Release" \
   ctest --test-dir build --output-on-failure -j"$jobs"
@@ -56,8 +62,9 @@ fi
 
 if [[ ${NEXTCALL_SKIP_FUZZ:-0} != 1 && -f fuzz/CMakeLists.txt ]]; then
   log=$(mktemp)
+  t0=$SECONDS
   if scripts/fuzz.sh 20 2>&1 | tee "$log"; then
-    summary+=("fuzz: passed ($(grep -c '^fuzz: .* for ' "$log") targets)")
+    summary+=("fuzz: passed ($(grep -c '^fuzz: .* for ' "$log") targets; $(minutes $((SECONDS - t0))) with the build)")
   else
     what=$(grep -E '^(fuzz: .* failed|build: failed)' "$log" | head -1 | sed -E 's/^(fuzz|build): //')
     summary+=("fuzz: failed (${what:-see the output above})")
@@ -69,6 +76,6 @@ else
 fi
 
 echo
-echo "test: summary"
+echo "test: summary ($(minutes "$SECONDS") in all)"
 for line in "${summary[@]}"; do echo "  $line"; done
 exit "$failed"
