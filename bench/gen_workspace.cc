@@ -42,7 +42,7 @@ int main(int argc, char** argv) {
   long attempts = argc > 3 ? std::atol(argv[3]) : 10000000;
   long reps = argc > 4 ? std::atol(argv[4]) : 100;
   {
-    auto store = nextcall::open_store(path);  // creates the schema
+    auto store = nextcall::open_store(path, nextcall::SchemaUse::kMigrate);  // creates the schema
     if (!store.ok()) {
       std::fprintf(stderr, "%s\n", store.status().message().c_str());
       return 1;

@@ -22,6 +22,7 @@ class FakeStore : public Store {
 
   std::string backend() const override { return "fake"; }
   int schema_version() override { return 0; }
+  Result<int> migrate() override { return 0; }
   Status transaction(const std::function<Status()>& body) override {
     auto t = threads;
     auto c = commitments;

@@ -1,5 +1,6 @@
-// `nextcall db check` and `nextcall db repair`: the tables summed up from the calls,
-// checked against them and rebuilt (app/db_check.h).
+// `nextcall db migrate`: the schema brought to this nextcall's version. `nextcall db check`
+// and `nextcall db repair`: the tables summed up from the calls, checked against them and
+// rebuilt (app/db_check.h).
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
@@ -46,10 +47,29 @@ Status run_check(Runtime& rt, bool repair) {
   return Status::Ok();
 }
 
+Status run_migrate(Runtime& rt) {
+  auto store = rt.store(SchemaUse::kAsIs);
+  if (!store.ok()) return store.status();
+  auto from = (*store)->migrate();
+  if (!from.ok()) return from.status();
+  const int to = (*store)->schema_version();
+  if (rt.json()) {
+    print_json(rt, nlohmann::json{{"from", *from}, {"to", to}, {"applied", to - *from}});
+  } else if (*from == to) {
+    rt.out() << "The database is at schema version " << to << " already; nothing to do.\n";
+  } else {
+    rt.out() << "Migrated the database from schema version " << *from << " to " << to << ".\n";
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 void install_db(CLI::App& cmd, Runtime& rt) {
   cmd.require_subcommand(1);
+  auto* migrate = cmd.add_subcommand(
+      "migrate", "Bring the database's schema to this nextcall's version (run it once on each upgrade)");
+  migrate->callback([&rt] { rt.finish(run_migrate(rt)); });
   auto* check = cmd.add_subcommand("check", "Check what is summed up from the calls against the calls; change nothing");
   check->callback([&rt] { rt.finish(run_check(rt, false)); });
   auto* repair = cmd.add_subcommand("repair", "Rebuild what is summed up from the calls where it differs");

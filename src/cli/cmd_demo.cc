@@ -20,7 +20,7 @@ void install_demo(CLI::App& cmd, Runtime& rt) {
       ->default_val("nextcall-demo");
   cmd.callback([&rt, o, password] {
     rt.finish([&]() -> Status {
-      auto store = rt.store();
+      auto store = rt.store(SchemaUse::kMigrate);
       if (!store.ok()) return store.status();
       if (!password->empty()) {
         NEXTCALL_RETURN_IF_ERROR(check_password_strength(*password));

@@ -166,8 +166,13 @@ void install_workspace(CLI::App& cmd, Runtime& rt) {
 void install_version(CLI::App& cmd, Runtime& rt) {
   cmd.callback([&rt] {
     rt.out() << "nextcall 0.1.0";
-    if (auto store = rt.store(); store.ok())
-      rt.out() << " (" << (*store)->backend() << " schema " << (*store)->schema_version() << ")";
+    // The database as it is: a version other than this nextcall's is shown, not refused.
+    if (auto store = rt.store(SchemaUse::kAsIs); store.ok()) {
+      const int v = (*store)->schema_version();
+      rt.out() << " (" << (*store)->backend() << " schema " << v;
+      if (v != kSchemaVersion) rt.out() << "; this nextcall needs " << kSchemaVersion;
+      rt.out() << ")";
+    }
     rt.out() << "\nallocator: " << allocator_in_use() << "\n";
     rt.finish(Status::Ok());
   });

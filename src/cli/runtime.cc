@@ -7,10 +7,14 @@ namespace nextcall::cli {
 Runtime::Runtime(std::ostream& out, std::ostream& err, std::unique_ptr<Clock> clock)
     : out_(out), err_(err), clock_(std::move(clock)) {}
 
-Result<Store*> Runtime::store() {
+Result<Store*> Runtime::store(SchemaUse use) {
   if (!store_) {
-    auto opened = open_store(db_url);
-    if (!opened.ok()) return opened.status().with_context(redact_db_url(db_url));
+    auto opened = open_store(db_url, use);
+    if (!opened.ok()) {
+      // A schema of another version: the one line already names the database.
+      if (opened.status().message().find("schema version") != std::string::npos) return opened.status();
+      return opened.status().with_context(redact_db_url(db_url));
+    }
     store_ = std::move(opened.value());
   }
   return store_.get();

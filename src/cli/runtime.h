@@ -32,8 +32,9 @@ class Runtime {
   const Clock& clock() const { return *clock_; }
   Instant now() const { return clock_->now(); }
 
-  // The store, opened (and migrated) on first use.
-  Result<Store*> store();
+  // The store, opened on first use; its schema checked (a new SQLite file created), or as
+  // `use` says at that first use (`demo` migrates, `db migrate` opens it as it is).
+  Result<Store*> store(SchemaUse use = SchemaUse::kCheck);
   // The acting workspace and rep, resolved on first use.
   Result<Actor> actor();
 

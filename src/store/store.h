@@ -80,8 +80,12 @@ class Store {
   // restarted, the backend terminated, the connection timed out): open another. A
   // file-backed store never loses its connection.
   virtual bool connection_lost() const { return false; }
-  // The schema version after migrations.
+  // The schema version the database is at (0: it has no nextcall tables yet).
   virtual int schema_version() = 0;
+  // Applies the migrations the database lacks, all in one transaction (on PostgreSQL under
+  // one advisory lock, so that two at once take turns), and returns the version it was at.
+  // Refuses a database newer than this nextcall. `nextcall db migrate` and `nextcall demo`.
+  virtual Result<int> migrate() = 0;
 
   // Runs body inside one transaction: commits iff body returns ok, otherwise rolls back
   // and returns body's status. Nested calls join the outermost transaction.
@@ -254,10 +258,28 @@ class Store {
   virtual Status purge_sign_in_failures(Instant before) = 0;
 };
 
+// The schema version this nextcall reads and writes (the last migration of each backend).
+constexpr int kSchemaVersion = 7;
+
+// What opening a store does with the database's schema.
+enum class SchemaUse {
+  // Reads the version (one query, no lock, no DDL) and refuses a database at another one
+  // with what to run; only a new, empty SQLite database is created at the current version.
+  kCheck,
+  // Applies the migrations the database lacks (Store::migrate).
+  kMigrate,
+  // Neither: `nextcall db migrate` opens the database so, to migrate and report.
+  kAsIs,
+};
+
 // Opens the store named by `url`: "postgres://…" / "postgresql://…" for PostgreSQL,
 // "sqlite:PATH", ":memory:" or a plain file path for SQLite (created on first use).
-// Migrations are applied before it returns.
-Result<std::unique_ptr<Store>> open_store(const std::string& url);
+Result<std::unique_ptr<Store>> open_store(const std::string& url, SchemaUse use = SchemaUse::kCheck);
+
+// Ok when `found` is kSchemaVersion; otherwise the one line that says what to do: run
+// `nextcall db migrate --db URL` (an older or new database) or upgrade nextcall (a newer
+// one). Code kInternal: waiting does not cure it, and HTTP clients get a generic 500.
+Status check_schema_version(int found, const std::string& url);
 
 // The URL as it may be shown or logged: every password form in it (user information,
 // "?password=", a conninfo "password=") is replaced by "***" (store/db_secrets.h).

@@ -915,8 +915,9 @@ TEST_P(StoreContractTest, MigrationsAreRecordedAndReopeningIsIdempotent) {
   EXPECT_EQ(*(*again)->count_contacts(ws_), 1);
 }
 
-// A database from before call histories (migration 4) gets its calls summed up on open.
-TEST_P(StoreContractTest, OpeningAnOlderDatabaseSumsUpItsCalls) {
+// A database from before call histories (migration 4) is refused by an ordinary open, with
+// what to run; migrating it sums up its calls.
+TEST_P(StoreContractTest, MigratingAnOlderDatabaseSumsUpItsCalls) {
   if (url_ == ":memory:") return;
   Id ann = add(contact(ws_, "Ann", "+14155552671"));
   Attempt a;
@@ -931,10 +932,35 @@ TEST_P(StoreContractTest, OpeningAnOlderDatabaseSumsUpItsCalls) {
   store_.reset();
   ASSERT_TRUE(exec_raw(url_, "DROP TABLE call_histories; DROP TABLE reason_results; DROP TABLE minute_counts; "
                              "DELETE FROM schema_migrations WHERE version >= 4"));
-  auto again = open_store(url_);
+  auto refused = open_store(url_);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().message(), "the database is at schema version 3; this nextcall needs " +
+                                            std::to_string(kSchemaVersion) + ": run `nextcall db migrate --db " +
+                                            redact_db_url(url_) + "`");
+  auto again = open_store(url_, SchemaUse::kMigrate);
   ASSERT_TRUE(again.ok()) << again.status().message();
-  EXPECT_GE((*again)->schema_version(), 4);
+  EXPECT_EQ((*again)->schema_version(), kSchemaVersion);
   EXPECT_EQ(stored(**again, ws_, ann), expected);
+}
+
+// A database a newer nextcall migrated is refused by an ordinary open and by a migration,
+// and left as it is.
+TEST_P(StoreContractTest, ANewerSchemaIsRefusedWithWhatToDo) {
+  if (url_ == ":memory:") return;
+  store_.reset();
+  ASSERT_TRUE(exec_raw(url_, "INSERT INTO schema_migrations(version, description) VALUES (" +
+                                 std::to_string(kSchemaVersion + 2) + ", 'from a newer nextcall')"));
+  const std::string newer = "the database is at schema version " + std::to_string(kSchemaVersion + 2) +
+                            ", newer than this nextcall (" + std::to_string(kSchemaVersion) + "): upgrade nextcall";
+  auto opened = open_store(url_);
+  ASSERT_FALSE(opened.ok());
+  EXPECT_EQ(opened.status().message(), newer);
+  auto as_is = open_store(url_, SchemaUse::kAsIs);
+  ASSERT_TRUE(as_is.ok()) << as_is.status().message();
+  auto migrated = (*as_is)->migrate();
+  ASSERT_FALSE(migrated.ok());
+  EXPECT_EQ(migrated.status().message(), newer);
+  EXPECT_EQ((*as_is)->schema_version(), kSchemaVersion + 2);
 }
 
 // A team plan reads only the contacts that may be due: every reason to call keeps its
@@ -1113,7 +1139,7 @@ TEST_P(StoreContractTest, ContactsThatMayBeDueKeepEveryReasonToCall) {
                              "ALTER TABLE call_histories DROP COLUMN follow_up_on; "
                              "ALTER TABLE call_histories DROP COLUMN retry_ok; "
                              "DELETE FROM schema_migrations WHERE version >= 5"));
-  again = open_store(url_);
+  again = open_store(url_, SchemaUse::kMigrate);
   ASSERT_TRUE(again.ok()) << again.status().message();
   listed_ids = **(*again)->contacts_that_may_be_due(ws_, w);
   for (const auto& [what, id] : in) EXPECT_TRUE(has(id)) << what << " was left out after migration 5";
@@ -1205,6 +1231,7 @@ TEST(SchemaParityTest, BothBackendsAreAtOneVersionWithTheSameTablesColumnsAndInd
     auto pg = open_store(*url);
     ASSERT_TRUE(lite.ok() && pg.ok());
     EXPECT_EQ((*pg)->schema_version(), (*lite)->schema_version());
+    EXPECT_EQ((*lite)->schema_version(), kSchemaVersion) << "kSchemaVersion (store.h) is the last migration's";
   }
   auto lite_columns = pairs_sqlite(
       file, "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p "
@@ -1225,6 +1252,28 @@ TEST(SchemaParityTest, BothBackendsAreAtOneVersionWithTheSameTablesColumnsAndInd
   pg_indexes.erase(std::remove(pg_indexes.begin(), pg_indexes.end(), "users.users_email"), pg_indexes.end());
   EXPECT_EQ(missing(pg_indexes, lite_indexes), "") << "in PostgreSQL, not in SQLite";
   for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(file + ext);
+}
+
+// Only `db migrate` (SchemaUse::kMigrate) changes a PostgreSQL database: an ordinary open
+// of an empty one refuses it, creates nothing and says what to run.
+TEST(OpenStoreTest, AnEmptyPostgresDatabaseWaitsForDbMigrate) {
+  auto url = pgtest::fresh_database_url(/*migrated=*/false);
+  ASSERT_TRUE(url.ok()) << url.status().message();
+  auto opened = open_store(*url);
+  ASSERT_FALSE(opened.ok());
+  EXPECT_EQ(opened.status().message(), "the database has no nextcall tables yet (schema version 0); this nextcall needs " +
+                                           std::to_string(kSchemaVersion) + ": run `nextcall db migrate --db " + *url +
+                                           "`");
+  EXPECT_TRUE(pairs_postgres(*url, "SELECT table_name, column_name FROM information_schema.columns "
+                                   "WHERE table_schema = 'public'")
+                  .empty());
+  auto as_is = open_store(*url, SchemaUse::kAsIs);
+  ASSERT_TRUE(as_is.ok()) << as_is.status().message();
+  auto from = (*as_is)->migrate();
+  ASSERT_TRUE(from.ok()) << from.status().message();
+  EXPECT_EQ(*from, 0);
+  EXPECT_EQ((*as_is)->schema_version(), kSchemaVersion);
+  EXPECT_TRUE(open_store(*url).ok());
 }
 
 TEST(OpenStoreTest, UnreachablePostgresIsUnavailableWithoutThePassword) {

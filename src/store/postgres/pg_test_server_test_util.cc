@@ -14,6 +14,8 @@
 #include <memory>
 #include <sstream>
 
+#include "store/store.h"
+
 namespace nextcall::pgtest {
 namespace {
 
@@ -167,7 +169,13 @@ Server& server() {
 
 }  // namespace
 
-Result<std::string> fresh_database_url() { return server().fresh_database(); }
+Result<std::string> fresh_database_url(bool migrated) {
+  auto url = server().fresh_database();
+  if (!url.ok() || !migrated) return url;
+  auto store = open_store(*url, SchemaUse::kMigrate);
+  if (!store.ok()) return store.status().with_context("migrating the test database");
+  return url;
+}
 
 Status stop_server() { return server().stop_now(); }
 

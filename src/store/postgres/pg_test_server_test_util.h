@@ -9,9 +9,11 @@
 
 namespace nextcall::pgtest {
 
-// A postgres:// URL naming a new, empty database on the test server; Unavailable with the
-// reason (binaries missing, initdb or start failed: see the log it names) when it has none.
-Result<std::string> fresh_database_url();
+// A postgres:// URL naming a new database on the test server, migrated to the current
+// schema (as `nextcall db migrate` would) unless `migrated` is false (then empty);
+// Unavailable with the reason (binaries missing, initdb or start failed: see the log it
+// names) when it has none.
+Result<std::string> fresh_database_url(bool migrated = true);
 
 // Stops the test server (fast: every connection to it ends), for tests of a database
 // going away; start_server() starts it again on the same port with the same data. A test

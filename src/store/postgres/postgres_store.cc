@@ -29,23 +29,41 @@ std::vector<std::string> strings_from_json(const std::string& text) {
 
 }  // namespace pg
 
-Result<std::unique_ptr<Store>> open_postgres_store(const std::string& url) {
+Result<std::unique_ptr<Store>> open_postgres_store(const std::string& url, SchemaUse use) {
   auto conn = pg::Conn::open(url);
   if (!conn.ok()) return conn.status();
   auto store = std::make_unique<PostgresStore>(std::move(conn.value()));
-  NEXTCALL_RETURN_IF_ERROR(store->migrate());
+  if (use == SchemaUse::kMigrate) NEXTCALL_RETURN_IF_ERROR(store->migrate().status());
+  if (use == SchemaUse::kCheck) {
+    // Read only, no lock: a read-only replica and a role without DDL rights open it too.
+    auto found = store->stored_schema_version();
+    if (!found.ok()) return found.status();
+    NEXTCALL_RETURN_IF_ERROR(check_schema_version(*found, url));
+  }
   return std::unique_ptr<Store>(std::move(store));
 }
 
-Status PostgresStore::migrate() {
-  // Servers starting together take turns: the first applies what is missing, the others
+Result<int> PostgresStore::stored_schema_version() {
+  auto r = db_->query("SELECT to_regclass('schema_migrations') IS NOT NULL");
+  if (!r.ok()) return r.status().with_context("reading the schema version");
+  if (r->empty() || r->row(0).text(0) != "t") return 0;
+  auto v = db_->query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+  if (!v.ok()) return v.status().with_context("reading the schema version");
+  return v->empty() ? 0 : v->row(0).i32(0);
+}
+
+Result<int> PostgresStore::migrate() {
+  int from = 0;
+  // Servers migrating together take turns: the first applies what is missing, the others
   // then find it recorded. The lock is the transaction's, released at COMMIT/ROLLBACK.
-  return transaction([&]() -> Status {
+  Status done = transaction([&]() -> Status {
     NEXTCALL_RETURN_IF_ERROR(db_->exec(
         "SELECT pg_advisory_xact_lock(7368200120251124);"
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
         "description TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())"));
-    int current = schema_version();
+    const int current = schema_version();
+    from = current;
+    if (current > kSchemaVersion) return check_schema_version(current, "");
     for (const auto& m : pg::migrations()) {
       if (m.version <= current) continue;
       Status s = db_->exec(m.sql);
@@ -64,6 +82,8 @@ Status PostgresStore::migrate() {
     }
     return Status::Ok();
   });
+  if (!done.ok()) return done;
+  return from;
 }
 
 Status PostgresStore::ping() { return db_->exec("SELECT 1"); }

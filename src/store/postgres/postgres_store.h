@@ -1,4 +1,5 @@
-// The team-server store: one connection to a PostgreSQL database, migrated at open. The
+// The team-server store: one connection to a PostgreSQL database, migrated only by
+// `nextcall db migrate` (an ordinary open reads its schema version and runs no DDL). The
 // same tables, behaviour and contract as the SQLite store (store.h); a server opens one
 // per worker.
 #pragma once
@@ -12,14 +13,17 @@
 namespace nextcall {
 
 // Connects to the database named by a "postgres://" or "postgresql://" URL (libpq's
-// syntax: postgres://user:password@host:port/dbname?sslmode=…) and applies pending
-// migrations. Unavailable when the server cannot be reached.
-Result<std::unique_ptr<Store>> open_postgres_store(const std::string& url);
+// syntax: postgres://user:password@host:port/dbname?sslmode=…), its schema treated as `use`
+// says (store.h; an empty database too waits for `db migrate`). Unavailable when the server
+// cannot be reached.
+Result<std::unique_ptr<Store>> open_postgres_store(const std::string& url, SchemaUse use = SchemaUse::kCheck);
 
 class PostgresStore : public Store {
  public:
   explicit PostgresStore(std::unique_ptr<pg::Conn> db) : db_(std::move(db)) {}
-  Status migrate();
+  Result<int> migrate() override;
+  // The version recorded in schema_migrations; 0 when the database has no such table.
+  Result<int> stored_schema_version();
 
   std::string backend() const override { return "postgres"; }
   int schema_version() override;

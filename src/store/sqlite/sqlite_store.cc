@@ -48,7 +48,7 @@ Status register_gate(sqlite3* db) {
 
 }  // namespace sqlite
 
-Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path) {
+Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path, SchemaUse use) {
   auto db = sqlite::Db::open(path);
   if (!db.ok()) return db.status();
   // WAL lets readers (the web server's workers) run beside one writer; NORMAL sync is
@@ -66,48 +66,75 @@ Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path) {
                                                             "PRAGMA cache_size=-65536;"));
   NEXTCALL_RETURN_IF_ERROR(sqlite::register_gate((*db)->handle()));
   auto store = std::make_unique<SqliteStore>(std::move(db.value()));
-  NEXTCALL_RETURN_IF_ERROR(store->migrate());
+  if (use == SchemaUse::kMigrate) NEXTCALL_RETURN_IF_ERROR(store->migrate().status());
+  if (use == SchemaUse::kCheck) {
+    auto found = store->stored_schema_version();
+    if (!found.ok()) return found.status();
+    if (*found < 0) {  // a new, empty file: made at the current version
+      NEXTCALL_RETURN_IF_ERROR(store->migrate().status());
+    } else {
+      NEXTCALL_RETURN_IF_ERROR(check_schema_version(*found, path));
+    }
+  }
   return std::unique_ptr<Store>(std::move(store));
 }
 
-Status SqliteStore::migrate() {
-  NEXTCALL_RETURN_IF_ERROR(db_->exec(
-      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-      "description TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)"));
-  int current = schema_version();
-  for (const auto& m : sqlite::migrations()) {
-    if (m.version <= current) continue;
-    Status s = transaction([&]() -> Status {
-      NEXTCALL_RETURN_IF_ERROR(db_->exec(m.sql));
-      auto st = db_->prepare("INSERT INTO schema_migrations(version, description) VALUES(?,?)");
-      if (!st.ok()) return st.status();
-      return st->bind(1, m.version).bind(2, m.description).run();
-    });
-    if (!s.ok()) return s.with_context("migration " + std::to_string(m.version));
-  }
-  // Migration 4 added call histories: sum up the calls already stored.
-  if (current > 0 && current < 4) {
-    auto workspaces = list_workspaces();
-    if (!workspaces.ok()) return workspaces.status();
-    for (const Workspace& w : *workspaces)
-      NEXTCALL_RETURN_IF_ERROR(rebuild_call_histories(*this, w.id).with_context("migration 4"));
-  }
-  // Migration 5 added columns copied from each history: copy them (a rebuild above wrote them).
-  if (current == 4) {
-    auto workspaces = list_workspaces();
-    if (!workspaces.ok()) return workspaces.status();
-    for (const Workspace& w : *workspaces) {
-      Status s = transaction([&]() -> Status {
-        auto histories = list_call_histories(w.id, {});
-        if (!histories.ok()) return histories.status();
-        for (const ContactHistory& h : *histories)
-          NEXTCALL_RETURN_IF_ERROR(fill_call_history_dates(w.id, h.contact_id, h.history));
-        return Status::Ok();
-      });
-      NEXTCALL_RETURN_IF_ERROR(s.with_context("migration 5"));
+Result<int> SqliteStore::stored_schema_version() {
+  auto st = db_->prepare(
+      "SELECT (SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'), "
+      "(SELECT COUNT(*) FROM sqlite_master)");
+  if (!st.ok()) return st.status();
+  Status s;
+  if (!st->step(&s)) return s.ok() ? Status::Internal("reading the schema version: no row") : s;
+  if (st->i32(0) == 0) return st->i32(1) == 0 ? -1 : 0;
+  auto v = db_->prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+  if (!v.ok()) return v.status();
+  if (!v->step(&s)) return s.ok() ? Status::Internal("reading the schema version: no row") : s;
+  return v->i32(0);
+}
+
+Result<int> SqliteStore::migrate() {
+  int from = 0;
+  // One transaction (BEGIN IMMEDIATE: a second process waits for the first, then finds its
+  // migrations recorded).
+  Status done = transaction([&]() -> Status {
+    NEXTCALL_RETURN_IF_ERROR(db_->exec(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+        "description TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)"));
+    const int current = schema_version();
+    from = current;
+    if (current > kSchemaVersion) return check_schema_version(current, "");
+    for (const auto& m : sqlite::migrations()) {
+      if (m.version <= current) continue;
+      Status s = db_->exec(m.sql);
+      if (s.ok()) {
+        auto st = db_->prepare("INSERT INTO schema_migrations(version, description) VALUES(?,?)");
+        s = st.ok() ? st->bind(1, m.version).bind(2, m.description).run() : st.status();
+      }
+      if (!s.ok()) return s.with_context("migration " + std::to_string(m.version));
     }
-  }
-  return Status::Ok();
+    // Migration 4 added call histories: sum up the calls already stored.
+    if (current > 0 && current < 4) {
+      auto workspaces = list_workspaces();
+      if (!workspaces.ok()) return workspaces.status();
+      for (const Workspace& w : *workspaces)
+        NEXTCALL_RETURN_IF_ERROR(rebuild_call_histories(*this, w.id).with_context("migration 4"));
+    }
+    // Migration 5 added columns copied from each history: copy them (a rebuild above wrote them).
+    if (current == 4) {
+      auto workspaces = list_workspaces();
+      if (!workspaces.ok()) return workspaces.status();
+      for (const Workspace& w : *workspaces) {
+        auto histories = list_call_histories(w.id, {});
+        if (!histories.ok()) return histories.status().with_context("migration 5");
+        for (const ContactHistory& h : *histories)
+          NEXTCALL_RETURN_IF_ERROR(fill_call_history_dates(w.id, h.contact_id, h.history).with_context("migration 5"));
+      }
+    }
+    return Status::Ok();
+  });
+  if (!done.ok()) return done;
+  return from;
 }
 
 Status SqliteStore::ping() { return db_->exec("SELECT 1"); }

@@ -1,4 +1,5 @@
-// The embedded store: one SQLite file (WAL, foreign keys on), migrated at open.
+// The embedded store: one SQLite file (WAL, foreign keys on); a new, empty file is created
+// at the current schema, an older one is migrated by `nextcall db migrate`.
 #pragma once
 
 #include <memory>
@@ -9,14 +10,18 @@
 
 namespace nextcall {
 
-// Opens or creates the SQLite database at path (":memory:" for a private in-memory one)
-// and applies pending migrations. Returns Io or Corruption when the file is unusable.
-Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path);
+// Opens or creates the SQLite database at path (":memory:" for a private in-memory one),
+// its schema treated as `use` says (store.h). Returns Io or Corruption when the file is
+// unusable.
+Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path, SchemaUse use = SchemaUse::kCheck);
 
 class SqliteStore : public Store {
  public:
   explicit SqliteStore(std::unique_ptr<sqlite::Db> db) : db_(std::move(db)) {}
-  Status migrate();
+  Result<int> migrate() override;
+  // The version recorded in schema_migrations; 0 when the file has tables but not that
+  // one, -1 when it has no tables at all (a new file).
+  Result<int> stored_schema_version();
 
   std::string backend() const override { return "sqlite"; }
   int schema_version() override;
