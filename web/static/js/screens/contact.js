@@ -147,7 +147,7 @@ export function renderContact(main, idText) {
       ['first_name', 'First name', 'text', m.first_name],
       ['last_name', 'Last name', 'text', m.last_name],
       ['title', 'Title', 'text', m.title],
-      ['email', 'E-mail', 'email', m.email],
+      ['email', 'E-mail', 'text', m.email], // text: the browser's e-mail check refuses addresses stored with accents
       ['phones', 'Phones (comma between)', 'text', (m.phones || []).map((p) => p.e164).join(', ')],
       ['role', 'Role', 'select', m.role, [['decision_maker', 'decision maker'], ['influencer', 'influencer'], ['gatekeeper', 'gatekeeper']]],
       ['stage', 'Stage', 'select', m.stage, [['prospect', 'prospect'], ['customer', 'customer']]],
