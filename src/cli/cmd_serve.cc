@@ -26,9 +26,11 @@ class RuntimeClock : public Clock {
 };
 
 Status run_serve(Runtime& rt, web::ServerOptions o) {
-  // The server opens (creates, migrates) the database itself, waiting up to --db-wait for
-  // one that cannot be reached yet.
+  // The server opens the database itself (checking its schema version), waiting up to
+  // --db-wait for one that cannot be reached yet.
   o.db_url = rt.db_url;
+  if (!o.read_db_url.empty() && o.read_db_url.rfind("postgres", 0) != 0)
+    return Status::InvalidArgument("--read-db: give the postgres:// URL of a replica (or of a read-only role)");
 
   // Ctrl-C and SIGTERM stop the server cleanly: blocked here, waited for on a thread.
   sigset_t stop_signals;
@@ -40,7 +42,9 @@ Status run_serve(Runtime& rt, web::ServerOptions o) {
   web::Server server(o, std::make_unique<RuntimeClock>(rt));
   NEXTCALL_RETURN_IF_ERROR(server.bind());
   rt.out() << "nextcall is serving http://" << (o.bind == "0.0.0.0" ? "localhost" : o.bind) << ":" << server.port()
-           << "/  (database " << redact_db_url(rt.db_url) << "; Ctrl-C stops it)" << std::endl;
+           << "/  (database " << redact_db_url(rt.db_url)
+           << (o.read_db_url.empty() ? "" : ", reads from " + redact_db_url(o.read_db_url)) << "; Ctrl-C stops it)"
+           << std::endl;
   std::thread waiter([&] {
     int sig = 0;
     sigwait(&stop_signals, &sig);
@@ -85,6 +89,9 @@ void install_serve(CLI::App& cmd, Runtime& rt) {
   cmd.add_flag("--secure-cookies", o->secure_cookies, "Mark the session cookie Secure (behind HTTPS)");
   cmd.add_flag("--trust-proxy", o->trust_proxy,
                "Behind a reverse proxy: limit sign-ins by the client address it adds to X-Forwarded-For");
+  cmd.add_option("--read-db", o->read_db_url,
+                 "A replica of --db (a postgres:// URL): GET requests (plans, briefs, contacts, the dashboard) "
+                 "read from it, every write goes to --db");
   cmd.add_option("--db-wait", o->db_wait_seconds,
                  "At start, wait this many seconds for a database that cannot be reached yet, trying again "
                  "with backoff (0: fail at once) [0-3600]")

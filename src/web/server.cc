@@ -111,6 +111,7 @@ struct Server::Impl : Routes {
   std::unique_ptr<Clock> clock;
   GuardedServer http;  // httplib behind the connection limits
   StorePool pool;
+  std::unique_ptr<StorePool> read_pool;  // --read-db: the GET requests'
   StaticFiles files;
   SignInLimiter limiter;  // failed sign-ins, counted in the store (shared by every server)
   ResponseCache cache;
@@ -123,6 +124,7 @@ struct Server::Impl : Routes {
         clock(std::move(c)),
         http(o.limits),
         pool(o.db_url),
+        read_pool(o.read_db_url.empty() ? nullptr : std::make_unique<StorePool>(o.read_db_url)),
         limiter(SignInPolicy::from(o.sign_in_failures_allowed, o.sign_in_window)),
         cache(o.response_cache_ttl) {}
 
@@ -186,18 +188,30 @@ struct Server::Impl : Routes {
 
   void serve_api(const httplib::Request& req, httplib::Response& res, Access access, const Handler& h,
                  bool cached) {
-    auto lease = pool.acquire();
+    // A read goes to the replica when there is one. No GET handler writes; resuming an
+    // expired session tries to delete it, which a replica refuses and which is ignored.
+    StorePool& stores = req.method == "GET" && read_pool ? *read_pool : pool;
+    auto lease = stores.acquire();
     if (!lease.ok()) return send_failure(req, res, lease.status());
     serve_on(**lease, req, res, access, h, cached);
+    if (&stores != &pool && res.status == 401 && !(*lease)->connection_lost()) {
+      // A session made a moment ago may not have reached the replica yet: ask --db.
+      auto primary = pool.acquire();
+      if (!primary.ok()) return;
+      res.status = -1;
+      res.headers.clear();
+      res.body.clear();
+      return serve_on(**primary, req, res, access, h, cached);
+    }
     if (!(*lease)->connection_lost()) return;
     // The connection broke under the request (a database restart, a terminated backend, an
     // idle timeout): it is closed, and the idle ones with it, as they most likely broke
     // too. A read is tried once more on a fresh connection; a write is not (it may have
     // been applied), its client gets the 503 and may send it again.
     lease->discard();
-    pool.drop_idle();
+    stores.drop_idle();
     if (req.method != "GET") return;
-    auto fresh = pool.acquire();
+    auto fresh = stores.acquire();
     if (!fresh.ok()) return;  // the 503 of the first try stands
     res.status = -1;
     res.headers.clear();
@@ -328,8 +342,12 @@ Status Server::bind() {
   Impl& m = *impl_;
   // Uploads left in the temporary folder by a server killed mid-request (SIGKILL, a crash).
   remove_stray_uploads(std::filesystem::temp_directory_path(), std::filesystem::file_time_type::clock::now());
-  // Opens and migrates the database once, up front; a database still starting is waited for.
+  // Opens the database once, up front, checking its schema version; a database still
+  // starting is waited for.
   NEXTCALL_RETURN_IF_ERROR(m.pool.wait_until_open(std::chrono::seconds(m.o.db_wait_seconds), std::cerr));
+  if (m.read_pool)
+    NEXTCALL_RETURN_IF_ERROR(m.read_pool->wait_until_open(std::chrono::seconds(m.o.db_wait_seconds), std::cerr)
+                                 .with_context("--read-db"));
   NEXTCALL_RETURN_IF_ERROR(m.files.load(m.o.static_dir.empty() ? NEXTCALL_STATIC_DIR : m.o.static_dir));
   const int threads = m.o.threads > 0 ? m.o.threads : 32;
   const std::size_t most = std::max<std::size_t>(static_cast<std::size_t>(threads), m.o.limits.max_connections + 16);

@@ -20,6 +20,9 @@ namespace nextcall::web {
 
 struct ServerOptions {
   std::string db_url = "nextcall.db";
+  // A replica of db_url (or a read-only role on it): GET requests read from it, every other
+  // request goes to db_url. Empty: everything goes to db_url.
+  std::string read_db_url;
   std::string bind = "127.0.0.1";
   int port = 8080;  // 0: any free port (see Server::port())
   std::string static_dir;  // the UI's files; empty: the ones built in
@@ -48,7 +51,8 @@ class Server {
   Server(ServerOptions o, std::unique_ptr<Clock> clock);
   ~Server();
 
-  // Opens the store (migrating it; waiting up to db_wait for the database), loads the
+  // Opens the store (checking its schema version; waiting up to db_wait for the database),
+  // and the read store of read_db_url if given, loads the
   // UI's files and binds the port.
   Status bind();
   int port() const;
