@@ -79,6 +79,7 @@ Status check_bounded(const BoundedFlag& f) {
 void install_serve(CLI::App& cmd, Runtime& rt) {
   auto o = std::make_shared<web::ServerOptions>();
   const web::ConnectionLimits limits;  // today's defaults
+  const web::PoolLimits pool;
   using std::chrono::duration_cast;
   using std::chrono::seconds;
   cmd.add_option("--port", o->port, "Port to listen on (0: any free port)")->default_val(8080);
@@ -115,6 +116,14 @@ void install_serve(CLI::App& cmd, Runtime& rt) {
       {"--max-connections-per-address",
        "Most connections at once from one client address (503 beyond; behind a proxy every client is the proxy)",
        static_cast<long>(limits.max_connections_per_address), 1, 4096, "connections"},
+      {"--db-pool",
+       "Most database connections this server holds (and as many again for --read-db); a request finds one "
+       "free or waits for it",
+       static_cast<long>(pool.size), 1, 1000, "connections"},
+      {"--db-pool-wait-ms", "How long a request waits for a free database connection (503 with Retry-After beyond)",
+       static_cast<long>(pool.wait.count()), 0, 60000, "milliseconds"},
+      {"--db-idle-seconds", "Close a database connection unused this long (0: keep them open)",
+       static_cast<long>(pool.idle.count()), 0, 86400, "seconds"},
   });
   for (BoundedFlag& f : *flags)
     cmd.add_option(f.name, f.value, std::string(f.help) + " [" + std::to_string(f.min) + "-" + std::to_string(f.max) + "]")
@@ -141,6 +150,9 @@ void install_serve(CLI::App& cmd, Runtime& rt) {
       opts.limits.body_timeout = seconds(get("--body-seconds"));
       opts.limits.max_connections = static_cast<std::size_t>(get("--max-connections"));
       opts.limits.max_connections_per_address = static_cast<std::size_t>(get("--max-connections-per-address"));
+      opts.pool.size = static_cast<int>(get("--db-pool"));
+      opts.pool.wait = std::chrono::milliseconds(get("--db-pool-wait-ms"));
+      opts.pool.idle = seconds(get("--db-idle-seconds"));
       return run_serve(rt, opts);
     }());
   });

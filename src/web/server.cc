@@ -123,8 +123,8 @@ struct Server::Impl : Routes {
       : o(std::move(opts)),
         clock(std::move(c)),
         http(o.limits),
-        pool(o.db_url),
-        read_pool(o.read_db_url.empty() ? nullptr : std::make_unique<StorePool>(o.read_db_url)),
+        pool(o.db_url, o.pool),
+        read_pool(o.read_db_url.empty() ? nullptr : std::make_unique<StorePool>(o.read_db_url, o.pool)),
         limiter(SignInPolicy::from(o.sign_in_failures_allowed, o.sign_in_window)),
         cache(o.response_cache_ttl) {}
 
@@ -192,7 +192,11 @@ struct Server::Impl : Routes {
     // expired session tries to delete it, which a replica refuses and which is ignored.
     StorePool& stores = req.method == "GET" && read_pool ? *read_pool : pool;
     auto lease = stores.acquire();
-    if (!lease.ok()) return send_failure(req, res, lease.status());
+    if (!lease.ok()) {
+      // Every connection stayed in use for --db-pool-wait-ms: the client may try again soon.
+      if (StorePool::busy(lease.status())) res.set_header("Retry-After", "1");
+      return send_failure(req, res, lease.status());
+    }
     serve_on(**lease, req, res, access, h, cached);
     if (&stores != &pool && res.status == 401 && !(*lease)->connection_lost()) {
       // A session made a moment ago may not have reached the replica yet: ask --db.

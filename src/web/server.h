@@ -15,6 +15,7 @@
 #include "core/status.h"
 #include "web/api.h"
 #include "web/connection_guard.h"
+#include "web/store_pool.h"
 
 namespace nextcall::web {
 
@@ -41,6 +42,9 @@ struct ServerOptions {
   // At start, how long to wait for a database that cannot be reached yet (a server and
   // its database started together), trying again with backoff; 0: fail at once.
   int db_wait_seconds = 30;
+  // Database connections per pool (--db and --read-db each), how long a request waits for
+  // one when all are in use (then 503 with Retry-After), when an idle one is closed.
+  PoolLimits pool;
   // Header block size and count, read time-outs, connections per address and in all
   // (see connection_guard.h and docs/security.md).
   ConnectionLimits limits;
