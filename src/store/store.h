@@ -52,6 +52,14 @@ struct Filter {
   const std::vector<Id>* contact_ids = nullptr;
 };
 
+// A request kept under its Idempotency-Key: what it was and, once done, its answer.
+struct IdempotentRequest {
+  std::string fingerprint;  // a hash of its method, path and body
+  int status = 0;           // its HTTP status; 0: still in flight
+  std::string body;         // its answer
+  Instant created{};
+};
+
 // The contact ids from `first` to `last`, both included: a part of the work split over
 // connections. Parts that meet (one's last + 1 is the next one's first) miss no contact,
 // even one added meanwhile.
@@ -256,10 +264,38 @@ class Store {
   virtual Status remove_sign_in_failures(const std::string& key, bool all) = 0;
   // Forgets the keys whose last failure is before `before`.
   virtual Status purge_sign_in_failures(Instant before) = 0;
+
+  // --- the answers of requests sent with an Idempotency-Key (web/idempotency.h) -----------
+  // Keyed by workspace, user and the client's key. Both backends keep them; this default
+  // (for fakes) keeps none.
+  //
+  // Claims `key` for a request whose method, path and body hash to `fingerprint`: adds the
+  // key in flight (status 0) and returns nullopt, or returns the request already under it.
+  // A key still in flight since before `stale` (its request died with its server: a
+  // finished one is finished in its own transaction) or made before `expired` is claimed
+  // anew. One statement: of requests at once with one key, one claims it.
+  virtual Result<std::optional<IdempotentRequest>> claim_idempotency_key(Id /*ws*/, Id /*user*/,
+                                                                         const std::string& /*key*/,
+                                                                         const std::string& /*fingerprint*/,
+                                                                         Instant /*now*/, Instant /*stale*/,
+                                                                         Instant /*expired*/) {
+    return Status::Unavailable("this store keeps no idempotency keys");
+  }
+  // Records the answer of the request that claimed `key` (in the transaction of its write).
+  virtual Status finish_idempotency_key(Id /*ws*/, Id /*user*/, const std::string& /*key*/, int /*status*/,
+                                        const std::string& /*body*/) {
+    return Status::Unavailable("this store keeps no idempotency keys");
+  }
+  // Gives up a claim still in flight (its request failed, nothing was written).
+  virtual Status release_idempotency_key(Id /*ws*/, Id /*user*/, const std::string& /*key*/) {
+    return Status::Unavailable("this store keeps no idempotency keys");
+  }
+  // Forgets the keys made before `before`.
+  virtual Status purge_idempotency_keys(Instant /*before*/) { return Status::Ok(); }
 };
 
 // The schema version this nextcall reads and writes (the last migration of each backend).
-constexpr int kSchemaVersion = 7;
+constexpr int kSchemaVersion = 8;
 
 // What opening a store does with the database's schema.
 enum class SchemaUse {

@@ -1164,6 +1164,53 @@ std::vector<Backend> backends() {
   return out;
 }
 
+// Idempotency keys (web/idempotency.h): claimed once, the answer kept with the write that
+// made it, scoped to the workspace and the user, claimed anew when stale or a day old.
+TEST_P(StoreContractTest, AnIdempotencyKeyIsClaimedOnceAndKeepsItsAnswer) {
+  const Instant t = *parse_instant("2026-11-24T10:00:00Z");
+  const auto stale = std::chrono::minutes(10);
+  const auto day = std::chrono::hours(24);
+  auto claim = [&](Id ws, Id user, const std::string& key, const std::string& fingerprint, Instant now) {
+    auto r = store_->claim_idempotency_key(ws, user, key, fingerprint, now, now - stale, now - day);
+    EXPECT_TRUE(r.ok()) << r.status().message();
+    return r.ok() ? *r : std::optional<IdempotentRequest>();
+  };
+  EXPECT_FALSE(claim(ws_, 1, "k", "f1", t));  // claimed
+  auto again = claim(ws_, 1, "k", "f2", t);   // in flight: the first's
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->fingerprint, "f1");
+  EXPECT_EQ(again->status, 0);
+  // The answer is kept only if the transaction of the write commits.
+  EXPECT_FALSE(store_->transaction([&]() -> Status {
+                       EXPECT_TRUE(store_->finish_idempotency_key(ws_, 1, "k", 201, "{\"id\":1}").ok());
+                       return Status::Conflict("the write failed");
+                     }).ok());
+  EXPECT_EQ(claim(ws_, 1, "k", "f1", t)->status, 0);
+  ASSERT_TRUE(store_->transaction([&] { return store_->finish_idempotency_key(ws_, 1, "k", 201, "{\"id\":1}"); })
+                  .ok());
+  auto done = claim(ws_, 1, "k", "f1", t + std::chrono::hours(23));
+  ASSERT_TRUE(done);
+  EXPECT_EQ(done->status, 201);
+  EXPECT_EQ(done->body, "{\"id\":1}");
+  EXPECT_EQ(done->created, t);
+  // A finished key is not given up; another user's or workspace's same key is theirs.
+  ASSERT_TRUE(store_->release_idempotency_key(ws_, 1, "k").ok());
+  EXPECT_EQ(claim(ws_, 1, "k", "f1", t)->status, 201);
+  EXPECT_FALSE(claim(ws_, 2, "k", "f1", t));
+  EXPECT_FALSE(claim(other_ws_, 1, "k", "f1", t));
+  // One in flight and given up (its request failed) is free again.
+  ASSERT_TRUE(store_->release_idempotency_key(ws_, 2, "k").ok());
+  EXPECT_FALSE(claim(ws_, 2, "k", "f9", t));
+  // One in flight for longer than `stale` died with its server; one a day old expired.
+  EXPECT_TRUE(claim(other_ws_, 1, "k", "f1", t + std::chrono::minutes(9)));
+  EXPECT_FALSE(claim(other_ws_, 1, "k", "f1", t + std::chrono::minutes(11)));
+  EXPECT_FALSE(claim(ws_, 1, "k", "f1", t + std::chrono::hours(25)));
+  // Purged: keys made before the time given are gone.
+  ASSERT_TRUE(store_->finish_idempotency_key(ws_, 2, "k", 200, "{}").ok());
+  ASSERT_TRUE(store_->purge_idempotency_keys(t + std::chrono::seconds(1)).ok());
+  EXPECT_FALSE(claim(ws_, 2, "k", "f1", t + std::chrono::seconds(2)));
+}
+
 INSTANTIATE_TEST_SUITE_P(
     Backends, StoreContractTest, ::testing::ValuesIn(backends()),
     [](const ::testing::TestParamInfo<Backend>& info) { return info.param.name; });

@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <atomic>
 #include <iostream>
 #include <mutex>
 #include <regex>
@@ -12,6 +13,7 @@
 #include "io/model_json.h"
 #include "store/db_secrets.h"
 #include "web/http_errors.h"
+#include "web/idempotency.h"
 #include "web/json_body.h"
 #include "web/probes.h"
 #include "web/request_body.h"
@@ -115,6 +117,7 @@ struct Server::Impl : Routes {
   StaticFiles files;
   SignInLimiter limiter;  // failed sign-ins, counted in the store (shared by every server)
   ResponseCache cache;
+  std::atomic<unsigned> idempotent_requests{0};  // every 256th purges the keys a day old
   std::vector<Route> routes;
   std::thread thread;
   int port = 0;
@@ -197,7 +200,8 @@ struct Server::Impl : Routes {
       if (StorePool::busy(lease.status())) res.set_header("Retry-After", "1");
       return send_failure(req, res, lease.status());
     }
-    serve_on(**lease, req, res, access, h, cached);
+    ClaimedKey claimed;
+    serve_on(**lease, req, res, access, h, cached, &claimed);
     if (&stores != &pool && res.status == 401 && !(*lease)->connection_lost()) {
       // A session made a moment ago may not have reached the replica yet: ask --db.
       auto primary = pool.acquire();
@@ -214,6 +218,11 @@ struct Server::Impl : Routes {
     // been applied), its client gets the 503 and may send it again.
     lease->discard();
     stores.drop_idle();
+    if (!claimed.key.empty()) {
+      // Its key is given up unless its answer was committed (then the next try gets that).
+      auto fresh = pool.acquire();
+      if (fresh.ok()) (void)(*fresh)->release_idempotency_key(claimed.workspace, claimed.user, claimed.key);
+    }
     if (req.method != "GET") return;
     auto fresh = stores.acquire();
     if (!fresh.ok()) return;  // the 503 of the first try stands
@@ -223,8 +232,15 @@ struct Server::Impl : Routes {
     serve_on(**fresh, req, res, access, h, cached);
   }
 
+  // The Idempotency-Key a request claimed (to give it up should its connection break).
+  struct ClaimedKey {
+    Id workspace = 0;
+    Id user = 0;
+    std::string key;
+  };
+
   void serve_on(Store& store, const httplib::Request& req, httplib::Response& res, Access access,
-                const Handler& h, bool cached) {
+                const Handler& h, bool cached, ClaimedKey* claimed = nullptr) {
     Ctx ctx{req, res, store, clock->now(), std::nullopt, "", 200, false};
     if (access != Access::kPublic) {
       Status s = authenticate(ctx);
@@ -232,6 +248,11 @@ struct Server::Impl : Routes {
       if (!allowed(access, ctx.actor().rep.role))
         return send_error(res, Status::PermissionDenied(std::string("this needs the ") +
                                                         (access == Access::kAdmin ? "admin" : "manager") + " role"));
+    }
+    if (req.method != "GET" && ctx.signed_in) {
+      auto key = read_idempotency_key(req);
+      if (!key.ok()) return send_error(res, key.status());
+      if (*key) return serve_once(ctx, **key, h, claimed);
     }
     std::string cache_key;
     std::uint64_t generation = 0;
@@ -256,6 +277,64 @@ struct Server::Impl : Routes {
     } catch (const std::exception& e) {
       send_failure(req, res, Status::Internal(e.what()));
     }
+  }
+
+  // A request with an Idempotency-Key (web/idempotency.h): served once, its answer kept
+  // under the key in the transaction of its writes; sent again, it gets that answer.
+  void serve_once(Ctx& ctx, const IdempotencyKey& k, const Handler& h, ClaimedKey* claimed) {
+    const httplib::Request& req = ctx.req;
+    httplib::Response& res = ctx.res;
+    const Id ws = ctx.actor().workspace.id;
+    const Id user = ctx.actor().rep.id;
+    if (idempotent_requests.fetch_add(1) % 256 == 0)
+      (void)ctx.store.purge_idempotency_keys(ctx.now - kIdempotencyKeyLifetime);
+    auto seen = ctx.store.claim_idempotency_key(ws, user, k.key, k.fingerprint, ctx.now,
+                                                ctx.now - kIdempotencyKeyStale, ctx.now - kIdempotencyKeyLifetime);
+    if (!seen.ok()) return send_failure(req, res, seen.status());
+    if (*seen) {
+      const IdempotentRequest& first = **seen;
+      if (first.fingerprint != k.fingerprint)
+        return send_json(res, 422,
+                         error_body(Status::InvalidArgument(
+                             std::string(kIdempotencyHeader) +
+                             ": this key was sent before with another request (method, path or body); "
+                             "give each new request a new key")));
+      if (first.status == 0) {
+        res.set_header("Retry-After", "1");
+        return send_error(res, Status::Conflict(std::string(kIdempotencyHeader) +
+                                                ": a request with this key is still being served; "
+                                                "send it again when that one has finished"));
+      }
+      res.status = first.status;
+      res.set_header("Cache-Control", "no-store");
+      res.set_header("Idempotent-Replayed", "true");
+      res.set_content(first.body, "application/json");
+      return;
+    }
+    if (claimed) *claimed = {ws, user, k.key};
+    // The request's writes and its answer under the key commit together: an answer lost
+    // to a crash after the commit is still kept for the client's next try.
+    Result<nlohmann::json> body = Status::Internal("not served");
+    std::string text;
+    Status s = ctx.store.transaction([&]() -> Status {
+      try {
+        body = h(ctx);
+      } catch (const std::exception& e) {
+        body = Status::Internal(e.what());
+      }
+      if (!body.ok()) return body.status();
+      if (ctx.replied) return Status::Ok();  // not JSON (a 429 of its own, a file): not kept
+      text = body->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      return ctx.store.finish_idempotency_key(ws, user, k.key, ctx.status, text);
+    });
+    // Nothing written, or an answer not kept: the key is free for the next try.
+    if (!s.ok() || ctx.replied) (void)ctx.store.release_idempotency_key(ws, user, k.key);
+    if (s.ok() || body.ok()) cache.invalidate(ws);
+    if (!s.ok()) return send_failure(req, res, s);
+    if (ctx.replied) return;
+    res.status = ctx.status;
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(text, "application/json");
   }
 
   // Bearer token, else the session cookie; state-changing requests by cookie must carry

@@ -120,6 +120,13 @@ class PostgresStore : public Store {
                                              std::chrono::seconds window) override;
   Status remove_sign_in_failures(const std::string& key, bool all) override;
   Status purge_sign_in_failures(Instant before) override;
+  Result<std::optional<IdempotentRequest>> claim_idempotency_key(Id ws, Id user, const std::string& key,
+                                                                 const std::string& fingerprint, Instant now,
+                                                                 Instant stale, Instant expired) override;
+  Status finish_idempotency_key(Id ws, Id user, const std::string& key, int status,
+                                const std::string& body) override;
+  Status release_idempotency_key(Id ws, Id user, const std::string& key) override;
+  Status purge_idempotency_keys(Instant before) override;
 
  private:
   // Checks that contact `id` exists in workspace ws (memory rows may only hang off it).

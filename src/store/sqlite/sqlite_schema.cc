@@ -302,6 +302,22 @@ CREATE TABLE IF NOT EXISTS sign_in_failures (
 CREATE INDEX IF NOT EXISTS sign_in_failures_last ON sign_in_failures(last_at);
 )sql";
 
+// The answers of requests sent with an Idempotency-Key (web/idempotency.h), per workspace,
+// user and key; status 0 while the request is in flight. Kept a day.
+static const char* kV8 = R"sql(
+CREATE TABLE IF NOT EXISTS idempotency_keys (
+  workspace_id INTEGER NOT NULL,
+  user_id INTEGER NOT NULL,
+  key TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,
+  status INTEGER NOT NULL,
+  body TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (workspace_id, user_id, key)
+);
+CREATE INDEX IF NOT EXISTS idempotency_keys_created ON idempotency_keys(created_at);
+)sql";
+
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "contacts, their memory, calls, reasons and changes", kV1},
@@ -311,6 +327,7 @@ const std::vector<Migration>& migrations() {
       {5, "call histories: the dates a team plan narrows its read by", kV5},
       {6, "contacts: the columns a team plan's quick test reads, in an index", kV6},
       {7, "sign-in: failures per address and account, shared by every server", kV7},
+      {8, "idempotency keys: the answers of requests a client may send again", kV8},
   };
   return kMigrations;
 }

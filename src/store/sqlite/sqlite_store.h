@@ -121,6 +121,13 @@ class SqliteStore : public Store {
                                              std::chrono::seconds window) override;
   Status remove_sign_in_failures(const std::string& key, bool all) override;
   Status purge_sign_in_failures(Instant before) override;
+  Result<std::optional<IdempotentRequest>> claim_idempotency_key(Id ws, Id user, const std::string& key,
+                                                                 const std::string& fingerprint, Instant now,
+                                                                 Instant stale, Instant expired) override;
+  Status finish_idempotency_key(Id ws, Id user, const std::string& key, int status,
+                                const std::string& body) override;
+  Status release_idempotency_key(Id ws, Id user, const std::string& key) override;
+  Status purge_idempotency_keys(Instant before) override;
 
   // The connection itself, for what the Store interface does not say (its settings).
   sqlite::Db& db() { return *db_; }

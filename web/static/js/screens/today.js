@@ -1,5 +1,5 @@
 import { h, mount, clear, announce, fmtTime, fmtWhen, pct, errorBox } from '../dom.js';
-import { get, post } from '../api.js';
+import { get, post, newIdempotencyKey } from '../api.js';
 
 const OUTCOMES = {
   c: ['connected', 'Connected'],
@@ -516,9 +516,13 @@ export function renderToday(main, day) {
     // otherwise hold what a fresh brief proposes, which can differ from what was said).
     const slot = L.contact.voicemail && L.contact.voicemail.proposed_slot;
     if (L.outcome === 'voicemail' && slot && Date.parse(slot) / 1000 > state.plan.now) body.proposed_at = slot;
+    // A save sent again after a failure keeps its Idempotency-Key, so the server logs it
+    // once even if the first try reached it; a changed save is a new one.
+    const sent = JSON.stringify(body);
+    if (L.sentBody !== sent) { L.sentBody = sent; L.saveKey = newIdempotencyKey(); }
     state.busy = true;
     try {
-      const attempt = await post(`/api/contacts/${L.contact.contact_id}/calls`, body);
+      const attempt = await post(`/api/contacts/${L.contact.contact_id}/calls`, body, { idempotencyKey: L.saveKey });
       const row = { ...attempt, name: L.contact.name, company: L.contact.company };
       state.doneList.push(row);
       state.done.set(L.contact.contact_id, row);
