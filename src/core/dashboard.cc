@@ -18,14 +18,14 @@ bool on_gatekeeper_ladder(const Attempt& a, const Contact* c) {
 }
 
 // The best rank (0 = highest) per contact -> how many contacts reached each rung or higher.
-std::vector<FunnelStep> funnel(const Ladder& ladder, const std::unordered_map<Id, int>& best) {
+std::vector<FunnelStep> funnel(const Ladder& ladder, const std::unordered_map<Id, int>& best, long of) {
   std::vector<long> at_rank(ladder.rungs.size(), 0);
   for (const auto& [contact, rank] : best) ++at_rank[static_cast<std::size_t>(rank)];
   std::vector<FunnelStep> out;
   long cumulative = 0;
   for (std::size_t i = 0; i < ladder.rungs.size(); ++i) {
     cumulative += at_rank[i];
-    out.push_back({ladder.rungs[i], cumulative});
+    out.push_back({ladder.rungs[i], cumulative, of});
   }
   return out;
 }
@@ -53,6 +53,7 @@ Dashboard compute_dashboard(std::span<const Attempt> attempts, std::span<const C
 
   std::set<Id> touched;
   std::unordered_map<Id, int> best_contact_rung, best_gatekeeper_rung;
+  std::set<Id> called_on_contact_ladder, called_on_gatekeeper_ladder;  // called on each ladder
   // Reasons keyed by library id, or by the text as said.
   std::map<Id, ReasonEffect> by_id;
   std::map<std::string, ReasonEffect> by_text;
@@ -78,6 +79,7 @@ Dashboard compute_dashboard(std::span<const Attempt> attempts, std::span<const C
 
     bool gatekeeper = on_gatekeeper_ladder(a, c);
     const Ladder& ladder = gatekeeper ? settings.gatekeeper_ladder : settings.contact_ladder;
+    (gatekeeper ? called_on_gatekeeper_ladder : called_on_contact_ladder).insert(a.contact_id);
     int rank = a.rung.empty() ? -1 : rung_rank(ladder, a.rung);
     if (rank >= 0) {
       auto& best = gatekeeper ? best_gatekeeper_rung : best_contact_rung;
@@ -115,8 +117,10 @@ Dashboard compute_dashboard(std::span<const Attempt> attempts, std::span<const C
   d.planning_minutes_per_connect = ratio(static_cast<double>(t.attempts * minutes), t.connects);
   d.wasted_planning_minutes_per_connect = ratio(static_cast<double>(missed * minutes), t.connects);
 
-  d.contact_funnel = funnel(settings.contact_ladder, best_contact_rung);
-  d.gatekeeper_funnel = funnel(settings.gatekeeper_ladder, best_gatekeeper_rung);
+  d.contact_funnel = funnel(settings.contact_ladder, best_contact_rung,
+                            static_cast<long>(called_on_contact_ladder.size()));
+  d.gatekeeper_funnel = funnel(settings.gatekeeper_ladder, best_gatekeeper_rung,
+                               static_cast<long>(called_on_gatekeeper_ladder.size()));
 
   for (auto& [id, e] : by_id) d.reasons.push_back(std::move(e));
   for (auto& [text, e] : by_text) d.reasons.push_back(std::move(e));

@@ -25,10 +25,12 @@ struct HourReach {
   std::optional<double> rate;  // connects / attempts; nullopt without attempts
 };
 
-// Distinct contacts whose best rung in the period is this rung or a higher one.
+// Distinct contacts whose best rung in the period is this rung or a higher one, out of the
+// distinct contacts called on this ladder in the period (the sample the share is of).
 struct FunnelStep {
   std::string rung;
   long contacts = 0;
+  long of = 0;
 };
 
 // How one reason for calling did.

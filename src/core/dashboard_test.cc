@@ -219,7 +219,10 @@ TEST_F(DashboardTest, FunnelCountsEachContactOnceAtItsBestRungCumulatively) {
       {"sale", 1},     {"meeting", 2},   {"proposal_review", 3}, {"review_together", 3},
       {"referral", 3}, {"send_info", 3}, {"linkedin", 3}};
   EXPECT_EQ(got, want);
+  // The sample each share is of: the five contacts called on the contact ladder.
+  for (const FunnelStep& s : d.contact_funnel) EXPECT_EQ(s.of, 5);
   for (const FunnelStep& s : d.gatekeeper_funnel) EXPECT_EQ(s.contacts, 0);
+  for (const FunnelStep& s : d.gatekeeper_funnel) EXPECT_EQ(s.of, 0);
 }
 
 TEST_F(DashboardTest, GatekeeperFunnelIsSeparate) {
@@ -238,7 +241,9 @@ TEST_F(DashboardTest, GatekeeperFunnelIsSeparate) {
   for (const FunnelStep& s : d.gatekeeper_funnel) got.push_back(s.contacts);
   EXPECT_EQ(got, (std::vector<long>{1, 2, 3, 3}));
   EXPECT_EQ(d.gatekeeper_funnel.front().rung, "arrange_conversation");
+  for (const FunnelStep& s : d.gatekeeper_funnel) EXPECT_EQ(s.of, 3);
   for (const FunnelStep& s : d.contact_funnel) EXPECT_EQ(s.contacts, 0);
+  for (const FunnelStep& s : d.contact_funnel) EXPECT_EQ(s.of, 0);
 }
 
 TEST_F(DashboardTest, FunnelFollowsTheWorkspaceLadder) {

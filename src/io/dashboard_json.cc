@@ -15,7 +15,7 @@ json or_null(const std::optional<T>& v) {
 
 json funnel_json(const std::vector<FunnelStep>& steps) {
   json out = json::array();
-  for (const FunnelStep& s : steps) out.push_back({{"rung", s.rung}, {"contacts", s.contacts}});
+  for (const FunnelStep& s : steps) out.push_back({{"rung", s.rung}, {"contacts", s.contacts}, {"of", s.of}});
   return out;
 }
 

@@ -12,8 +12,8 @@
 //  "planning_minutes_per_connect": 25.0 | null,
 //  "wasted_planning_minutes_per_connect": 20.0 | null,
 //  "reach_by_hour": [{"hour": 0, "attempts": 0, "connects": 0, "rate": null}, ... 24 entries],
-//  "funnel": {"contact": [{"rung": "sale", "contacts": 1}, ...],
-//             "gatekeeper": [{"rung": "arrange_conversation", "contacts": 0}, ...]},
+//  "funnel": {"contact": [{"rung": "sale", "contacts": 1, "of": 25}, ...],
+//             "gatekeeper": [{"rung": "arrange_conversation", "contacts": 0, "of": 5}, ...]},
 //  "reasons": [{"reason_id": 7 | null, "text": "...", "attempts": 3, "connects": 2,
 //               "advanced": 1, "connect_rate": 0.67, "advance_rate": 0.33}, ...]}
 #pragma once
