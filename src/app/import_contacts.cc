@@ -206,6 +206,12 @@ Status row_fields(const std::vector<std::string>& raw, const ColumnMapping& m, R
     }
   }
   if (!phones.empty()) f.phones = phones;
+  // No role given: read it from the title where the title says ("Receptionist" screens,
+  // "Plant Manager" decides) rather than take everyone for a decision maker.
+  if (!f.role && f.title && !f.title->empty()) {
+    std::string guessed = role_from_title(*f.title);
+    if (!guessed.empty()) f.role = guessed;
+  }
   return Status::Ok();
 }
 

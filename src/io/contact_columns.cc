@@ -1,6 +1,9 @@
 #include "io/contact_columns.h"
 
 #include <cctype>
+#include <initializer_list>
+#include <string>
+#include <vector>
 #include <utility>
 
 namespace nextcall {
@@ -178,6 +181,44 @@ std::string stage_from_lifecycle(std::string_view text) {
         key.find("former") == std::string::npos)
       return "customer";
   return "prospect";
+}
+
+std::string role_from_title(std::string_view title) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : title) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      word.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  auto has = [&](std::initializer_list<std::string_view> any) {
+    for (const std::string& w : words)
+      for (std::string_view a : any)
+        if (w == a) return true;
+    return false;
+  };
+  // Someone who signs: the owner, an officer, a vice president, a director, a head, a manager
+  // of a function. Checked first, so an "Assistant Vice President" is not a screener.
+  const bool senior = has({"owner", "founder", "cofounder", "president", "ceo", "cfo", "coo", "cto", "cio",
+                           "cmo", "cpo", "chief", "vp", "svp", "evp", "avp", "director", "head", "partner",
+                           "principal", "proprietor", "gm", "superintendent", "chairman", "chair"}) ||
+                      (has({"managing"}) && has({"director", "partner", "member"}));
+  // The people who answer and pass calls on.
+  const bool screener = has({"receptionist", "reception", "secretary", "frontdesk", "operator", "switchboard"}) ||
+                        (has({"front"}) && has({"desk", "office"})) ||
+                        (has({"assistant", "pa"}) && (!senior || has({"to"}))) ||  // "Assistant to the CEO"
+                        (has({"office"}) && has({"manager", "administrator", "coordinator"}) && !senior);
+  if (screener) return "gatekeeper";
+  if (senior || has({"manager", "mgr"})) return "decision_maker";
+  if (has({"engineer", "analyst", "specialist", "coordinator", "supervisor", "technician", "associate",
+           "consultant", "lead", "planner", "buyer", "administrator", "representative", "rep", "officer",
+           "accountant", "scientist", "designer", "architect", "foreman", "controller", "agent", "clerk"}))
+    return "influencer";
+  return "";
 }
 
 }  // namespace nextcall

@@ -38,4 +38,10 @@ Result<ColumnMapping> map_columns(const std::vector<std::string>& header,
 // customer); empty when unrecognised.
 std::string stage_from_lifecycle(std::string_view text);
 
+// The role a job title suggests, as a role name ("decision_maker", "influencer",
+// "gatekeeper"); empty when the title says nothing (an import then keeps the default rather
+// than guess). "Executive Assistant to the CEO" -> gatekeeper; "Assistant Vice President",
+// "Plant Manager", "Owner" -> decision_maker; "Process Engineer", "Buyer" -> influencer.
+std::string role_from_title(std::string_view title);
+
 }  // namespace nextcall
