@@ -34,7 +34,7 @@ std::string v(int n) { return std::to_string(n); }
 
 // The contact first on the demo's plan.
 std::string first_planned(const std::string& db) {
-  RunResult plan = run_on(db, {"plan", "--format", "json"});
+  RunResult plan = run_on(db, {"--rep", "sam@demo.nextcall", "plan", "--format", "json"});  // the manager has no sheet
   EXPECT_EQ(plan.exit_code, 0) << plan.err;
   auto sheet = nlohmann::json::parse(plan.out, nullptr, false);
   if (!sheet.is_object() || sheet["calls"].empty()) return "";
@@ -139,7 +139,7 @@ TEST(DbMigrateCliTest, PostgresWaitsForDbMigrateThenItsRolesNeedNoDdlRights) {
   const std::string as_writer = as_role(*url, writer);
   const std::string id = first_planned(as_writer);
   ASSERT_FALSE(id.empty());
-  RunResult logged = run_on(as_writer, {"log", id, "--outcome", "voicemail"});
+  RunResult logged = run_on(as_writer, {"--rep", "sam@demo.nextcall", "log", id, "--outcome", "voicemail"});
   EXPECT_EQ(logged.exit_code, 0) << logged.err;
   EXPECT_FALSE(first_planned(as_writer).empty());
   // It cannot migrate, and says why.
@@ -156,7 +156,7 @@ TEST(DbMigrateCliTest, PostgresWaitsForDbMigrateThenItsRolesNeedNoDdlRights) {
     EXPECT_FALSE(r.out.empty()) << args[0];
   }
   // A write is the database's refusal, not nextcall's.
-  RunResult write = run_on(as_reader, {"log", id, "--outcome", "voicemail"});
+  RunResult write = run_on(as_reader, {"--rep", "sam@demo.nextcall", "log", id, "--outcome", "voicemail"});
   EXPECT_EQ(write.exit_code, 1);
   EXPECT_NE(write.err.find("read-only"), std::string::npos) << write.err;
 

@@ -24,7 +24,7 @@ TEST(DashboardJsonTest, EmptyDashboardHasEveryFieldWithNullsForMissingRates) {
   ASSERT_EQ(j["reach_by_hour"].size(), 24u);
   EXPECT_EQ(j["reach_by_hour"][9], nlohmann::json::parse(R"({"hour":9,"attempts":0,"connects":0,"rate":null})"));
   ASSERT_EQ(j["funnel"]["contact"].size(), 7u);
-  EXPECT_EQ(j["funnel"]["contact"][0], nlohmann::json::parse(R"({"rung":"sale","contacts":0})"));
+  EXPECT_EQ(j["funnel"]["contact"][0], nlohmann::json::parse(R"({"rung":"sale","contacts":0,"of":0})"));
   ASSERT_EQ(j["funnel"]["gatekeeper"].size(), 4u);
   EXPECT_EQ(j["funnel"]["gatekeeper"][0]["rung"], "arrange_conversation");
   EXPECT_TRUE(j["reasons"].is_array());
@@ -66,7 +66,7 @@ TEST(DashboardJsonTest, FiguresAndReasons) {
   EXPECT_DOUBLE_EQ(j["planning_minutes_per_connect"].get<double>(), 10.0);
   EXPECT_DOUBLE_EQ(j["wasted_planning_minutes_per_connect"].get<double>(), 5.0);
   EXPECT_EQ(j["reach_by_hour"][9], nlohmann::json::parse(R"({"hour":9,"attempts":2,"connects":1,"rate":0.5})"));
-  EXPECT_EQ(j["funnel"]["contact"][1], nlohmann::json::parse(R"({"rung":"meeting","contacts":1})"));
+  EXPECT_EQ(j["funnel"]["contact"][1], nlohmann::json::parse(R"({"rung":"meeting","contacts":1,"of":1})"));
   ASSERT_EQ(j["reasons"].size(), 2u);
   EXPECT_EQ(j["reasons"][0], nlohmann::json::parse(R"({"reason_id":7,"text":"the new minimum order",
       "attempts":1,"connects":1,"advanced":1,"connect_rate":1.0,"advance_rate":1.0})"));

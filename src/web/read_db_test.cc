@@ -68,7 +68,7 @@ TEST(ReadDbTest, ReadsGoToTheReadDatabaseAndWritesToDb) {
   ASSERT_TRUE(started.ok()) << started.message();
 
   Tab tab(server.port());
-  ASSERT_EQ(tab.sign_in("maria@demo.nextcall").status, 200);  // a write: the session, on --db
+  ASSERT_EQ(tab.sign_in("sam@demo.nextcall").status, 200);  // a write: the session, on --db
   Reply plan = tab.get("/api/plan");
   ASSERT_EQ(plan.status, 200) << plan.body;
   ASSERT_FALSE(plan.json["calls"].empty());

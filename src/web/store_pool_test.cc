@@ -158,6 +158,7 @@ TEST(DbPoolTest, ThirtyTwoClientsShareAPoolUnderTheRolesConnectionLimitAndTheCli
   o.threads = 32;
   o.pool = PoolLimits{3, std::chrono::seconds(120), minutes(5)};
   o.response_cache_ttl = std::chrono::seconds(0);  // every request goes to the database
+  o.limits.max_connections_per_address = 64;  // 32 clients and the signed-in tab, all from 127.0.0.1
   Server server(o, std::make_unique<FixedClock>(now));
   Status started = server.start_in_background();
   ASSERT_TRUE(started.ok()) << started.message();
