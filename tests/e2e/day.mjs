@@ -105,7 +105,8 @@ export async function day(ctx) {
     await page.keyboard.press('2');
     await page.keyboard.type('server went away mid-save');
     await stopServer();
-    allowConsole('ERR_CONNECTION_REFUSED');
+    // The app sends the save three times (same Idempotency-Key) before it gives up.
+    for (let i = 0; i < 3; i++) allowConsole('ERR_CONNECTION_REFUSED');
     await page.keyboard.press('Enter');
     const err = page.locator('#log-error .error');
     await err.waitFor({ timeout: 15000 });
