@@ -13,7 +13,6 @@
 #include "store/store.h"
 
 #ifdef NEXTCALL_HAVE_POSTGRES
-#include <libpq-fe.h>
 #endif
 
 namespace nextcall::testing {
@@ -45,8 +44,9 @@ TEST(DbMigrateCliTest, AnOlderSqliteFileIsRefusedUntilMigratedAndANewerOneAlways
   TempDir dir;
   const std::string db = dir.file("t.db");
   ASSERT_EQ(run_on(db, {"demo", "--contacts", "20"}).exit_code, 0);
-  // Back to the schema before the last migration, as an older nextcall left it.
-  sqlite_exec(db, "DROP TABLE sign_in_failures; DELETE FROM schema_migrations WHERE version >= " + v(kSchemaVersion));
+  // Back to the schema before the last migration (8 adds idempotency_keys), as an older
+  // nextcall left it.
+  sqlite_exec(db, "DROP TABLE idempotency_keys; DELETE FROM schema_migrations WHERE version >= " + v(kSchemaVersion));
 
   RunResult refused = run_on(db, {"plan"});
   EXPECT_EQ(refused.exit_code, 1);
@@ -97,19 +97,13 @@ TEST(DbMigrateCliTest, ANewSqliteFileJustWorks) {
 }
 
 #ifdef NEXTCALL_HAVE_POSTGRES
+// Runs sql as the test database's owner.
 void pg_exec(const std::string& url, const std::string& sql) {
-  std::unique_ptr<PGconn, void (*)(PGconn*)> c(PQconnectdb(url.c_str()), &PQfinish);
-  ASSERT_EQ(PQstatus(c.get()), CONNECTION_OK) << PQerrorMessage(c.get());
-  std::unique_ptr<PGresult, void (*)(PGresult*)> r(PQexec(c.get(), sql.c_str()), &PQclear);
-  ASSERT_EQ(PQresultStatus(r.get()), PGRES_COMMAND_OK) << PQresultErrorMessage(r.get());
+  auto r = pgtest::exec(url, sql);
+  ASSERT_TRUE(r.ok()) << r.status().message();
 }
 
-// The same URL as another role of the test server (which trusts every local role).
-std::string as_role(const std::string& url, const std::string& role) {
-  const std::string owner = "postgres://nextcall@";
-  EXPECT_EQ(url.rfind(owner, 0), 0u) << url;
-  return "postgres://" + role + "@" + url.substr(owner.size());
-}
+using pgtest::as_role;
 
 TEST(DbMigrateCliTest, PostgresWaitsForDbMigrateThenItsRolesNeedNoDdlRights) {
   auto url = pgtest::fresh_database_url(/*migrated=*/false);
@@ -160,8 +154,9 @@ TEST(DbMigrateCliTest, PostgresWaitsForDbMigrateThenItsRolesNeedNoDdlRights) {
   EXPECT_EQ(write.exit_code, 1);
   EXPECT_NE(write.err.find("read-only"), std::string::npos) << write.err;
 
-  // An older schema: refused in one line until migrated (by the owner).
-  pg_exec(*url, "DROP TABLE sign_in_failures; DELETE FROM schema_migrations WHERE version >= " + v(kSchemaVersion));
+  // An older schema (before migration 8, which adds idempotency_keys): refused in one line
+  // until migrated (by the owner).
+  pg_exec(*url, "DROP TABLE idempotency_keys; DELETE FROM schema_migrations WHERE version >= " + v(kSchemaVersion));
   RunResult older = run_on(as_reader, {"plan"});
   EXPECT_EQ(older.exit_code, 1);
   EXPECT_EQ(older.err, "nextcall: error: the database is at schema version " + v(kSchemaVersion - 1) +

@@ -59,7 +59,7 @@ struct PgServer {
 };
 
 std::unique_ptr<PgServer> start_on_postgres(const std::string& password = "") {
-  auto fresh = pgtest::fresh_database_url();
+  auto fresh = testing::postgres_demo(20);
   EXPECT_TRUE(fresh.ok()) << fresh.status().message();
   if (!fresh.ok()) return nullptr;
   auto t = std::make_unique<PgServer>();
@@ -69,17 +69,6 @@ std::unique_ptr<PgServer> start_on_postgres(const std::string& password = "") {
     t->url.insert(at, ":" + password);
   }
   const Instant now = *parse_instant(kNow);
-  {
-    auto store = open_store(t->url);
-    EXPECT_TRUE(store.ok()) << store.status().message();
-    if (!store.ok()) return nullptr;
-    DemoOptions d;
-    d.contacts = 20;
-    d.password = kDemoPassword;
-    auto demo = build_demo(**store, d, now);
-    EXPECT_TRUE(demo.ok()) << demo.status().message();
-    if (!demo.ok()) return nullptr;
-  }
   ServerOptions o;
   o.db_url = t->url;
   o.bind = "127.0.0.1";

@@ -8,7 +8,6 @@
 #include <memory>
 
 #include "app/clock.h"
-#include "app/demo_workspace.h"
 #include "core/civil_time.h"
 #include "web/server.h"
 #include "web/web_test_util.h"
@@ -19,7 +18,6 @@
 namespace nextcall::web {
 namespace {
 
-using testing::kDemoPassword;
 using testing::kNow;
 using testing::Reply;
 using testing::Tab;
@@ -177,17 +175,9 @@ TEST(IdempotencyApiTest, AKeyStillBeingServedIs409WithRetryAfter) {
 
 #ifdef NEXTCALL_HAVE_POSTGRES
 TEST(IdempotencyApiTest, ACallSentTwiceWithOneKeyIsLoggedOnceOnPostgres) {
-  auto url = pgtest::fresh_database_url();
+  auto url = testing::postgres_demo(20);
   ASSERT_TRUE(url.ok()) << url.status().message();
   const Instant now = *parse_instant(kNow);
-  {
-    auto store = open_store(*url);
-    ASSERT_TRUE(store.ok()) << store.status().message();
-    DemoOptions d;
-    d.contacts = 20;
-    d.password = kDemoPassword;
-    ASSERT_TRUE(build_demo(**store, d, now).ok());
-  }
   ServerOptions o;
   o.db_url = *url;
   o.bind = "127.0.0.1";

@@ -26,7 +26,6 @@
 #include <vector>
 
 #include "app/clock.h"
-#include "app/demo_workspace.h"
 #include "core/civil_time.h"
 #include "store/postgres/pg_test_server_test_util.h"
 #include "web/server.h"
@@ -37,7 +36,6 @@ namespace nextcall::web {
 namespace {
 
 #ifdef NEXTCALL_HAVE_POSTGRES
-using testing::kDemoPassword;
 using testing::kNow;
 using testing::Reply;
 using testing::Tab;
@@ -125,17 +123,9 @@ bool answers(const std::string& url) {
 TEST(PgBouncerTest, ServePlansAndLogsCallsThroughPgBouncerInTransactionPooling) {
   const std::string binary = pgbouncer_binary();
   if (binary.empty()) GTEST_SKIP() << "pgbouncer is not installed (scripts/setup.sh installs it)";
-  auto url = pgtest::fresh_database_url();
+  auto url = testing::postgres_demo(30);
   ASSERT_TRUE(url.ok()) << url.status().message();
   const Instant now = *parse_instant(kNow);
-  {
-    auto store = open_store(*url);
-    ASSERT_TRUE(store.ok()) << store.status().message();
-    DemoOptions d;
-    d.contacts = 30;
-    d.password = kDemoPassword;
-    ASSERT_TRUE(build_demo(**store, d, now).ok());
-  }
   // postgres://nextcall@127.0.0.1:PORT/DB
   const std::size_t colon = url->rfind(':');
   const std::size_t slash = url->rfind('/');

@@ -7,12 +7,10 @@
 #include <memory>
 
 #include "app/clock.h"
-#include "app/demo_workspace.h"
 #include "core/civil_time.h"
 #include "web/server.h"
 #include "web/web_test_util.h"
 #ifdef NEXTCALL_HAVE_POSTGRES
-#include <libpq-fe.h>
 
 #include "store/postgres/pg_test_server_test_util.h"
 #endif
@@ -21,40 +19,26 @@ namespace nextcall::web {
 namespace {
 
 #ifdef NEXTCALL_HAVE_POSTGRES
-using testing::kDemoPassword;
 using testing::kNow;
 using testing::Reply;
 using testing::Tab;
 
 // Runs sql as the test database's owner; the first cell of the last result, if any.
 std::string pg_exec(const std::string& url, const std::string& sql) {
-  std::unique_ptr<PGconn, void (*)(PGconn*)> c(PQconnectdb(url.c_str()), &PQfinish);
-  EXPECT_EQ(PQstatus(c.get()), CONNECTION_OK) << PQerrorMessage(c.get());
-  std::unique_ptr<PGresult, void (*)(PGresult*)> r(PQexec(c.get(), sql.c_str()), &PQclear);
-  const auto status = PQresultStatus(r.get());
-  EXPECT_TRUE(status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) << PQresultErrorMessage(r.get());
-  return status == PGRES_TUPLES_OK && PQntuples(r.get()) > 0 ? PQgetvalue(r.get(), 0, 0) : "";
+  auto r = pgtest::exec(url, sql);
+  EXPECT_TRUE(r.ok()) << r.status().message();
+  return r.ok() ? *r : "";
 }
 
 TEST(ReadDbTest, ReadsGoToTheReadDatabaseAndWritesToDb) {
-  auto url = pgtest::fresh_database_url();
+  auto url = testing::postgres_demo(20);
   ASSERT_TRUE(url.ok()) << url.status().message();
   const Instant now = *parse_instant(kNow);
-  {
-    auto store = open_store(*url);
-    ASSERT_TRUE(store.ok()) << store.status().message();
-    DemoOptions d;
-    d.contacts = 20;
-    d.password = kDemoPassword;
-    ASSERT_TRUE(build_demo(**store, d, now).ok());
-  }
   const std::string reader = "replica_" + url->substr(url->rfind('/') + 1);
   pg_exec(*url, "CREATE ROLE " + reader + " LOGIN; GRANT USAGE ON SCHEMA public TO " + reader +
                     "; GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + reader + "; ALTER ROLE " + reader +
                     " SET default_transaction_read_only = on");
-  const std::string owner = "postgres://nextcall@";
-  ASSERT_EQ(url->rfind(owner, 0), 0u);
-  const std::string read_url = "postgres://" + reader + "@" + url->substr(owner.size());
+  const std::string read_url = pgtest::as_role(*url, reader);
 
   ServerOptions o;
   o.db_url = *url;

@@ -17,12 +17,10 @@
 #include <vector>
 
 #include "app/clock.h"
-#include "app/demo_workspace.h"
 #include "core/civil_time.h"
 #include "web/server.h"
 #include "web/web_test_util.h"
 #ifdef NEXTCALL_HAVE_POSTGRES
-#include <libpq-fe.h>
 
 #include "store/postgres/pg_test_server_test_util.h"
 #endif
@@ -116,40 +114,26 @@ TEST(StorePoolTest, IdleConnectionsAreClosedAfterTheIdleTime) {
 
 #ifdef NEXTCALL_HAVE_POSTGRES
 
-using testing::kDemoPassword;
 using testing::kNow;
 using testing::Reply;
 using testing::Tab;
 
 // Runs sql as the test database's owner; the first cell of the last result, if any.
 std::string pg_exec(const std::string& url, const std::string& sql) {
-  std::unique_ptr<PGconn, void (*)(PGconn*)> c(PQconnectdb(url.c_str()), &PQfinish);
-  EXPECT_EQ(PQstatus(c.get()), CONNECTION_OK) << PQerrorMessage(c.get());
-  std::unique_ptr<PGresult, void (*)(PGresult*)> r(PQexec(c.get(), sql.c_str()), &PQclear);
-  const auto status = PQresultStatus(r.get());
-  EXPECT_TRUE(status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) << PQresultErrorMessage(r.get());
-  return status == PGRES_TUPLES_OK && PQntuples(r.get()) > 0 ? PQgetvalue(r.get(), 0, 0) : "";
+  auto r = pgtest::exec(url, sql);
+  EXPECT_TRUE(r.ok()) << r.status().message();
+  return r.ok() ? *r : "";
 }
 
 TEST(DbPoolTest, ThirtyTwoClientsShareAPoolUnderTheRolesConnectionLimitAndTheCliStillConnects) {
-  auto url = pgtest::fresh_database_url();
+  auto url = testing::postgres_demo(40);
   ASSERT_TRUE(url.ok()) << url.status().message();
   const Instant now = *parse_instant(kNow);
-  {
-    auto store = open_store(*url);
-    ASSERT_TRUE(store.ok()) << store.status().message();
-    DemoOptions d;
-    d.contacts = 40;
-    d.password = kDemoPassword;
-    ASSERT_TRUE(build_demo(**store, d, now).ok());
-  }
   // The team's role may hold 4 connections: 3 for the server, 1 left for the CLI.
   const std::string role = "team_" + url->substr(url->rfind('/') + 1);
   pg_exec(*url, "CREATE ROLE " + role + " LOGIN CONNECTION LIMIT 4; GRANT ALL ON ALL TABLES IN SCHEMA public TO " +
                     role + "; GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO " + role);
-  const std::string owner = "postgres://nextcall@";
-  ASSERT_EQ(url->rfind(owner, 0), 0u);
-  const std::string team_url = "postgres://" + role + "@" + url->substr(owner.size());
+  const std::string team_url = pgtest::as_role(*url, role);
 
   ServerOptions o;
   o.db_url = team_url;

@@ -10,7 +10,26 @@
 #include "app/demo_workspace.h"
 #include "core/civil_time.h"
 
+#ifdef NEXTCALL_HAVE_POSTGRES
+#include "store/postgres/pg_test_server_test_util.h"
+#endif
+
 namespace nextcall::web::testing {
+
+#ifdef NEXTCALL_HAVE_POSTGRES
+Result<std::string> postgres_demo(int contacts) {
+  auto url = pgtest::fresh_database_url();
+  if (!url.ok()) return url.status();
+  auto store = open_store(*url);
+  if (!store.ok()) return store.status();
+  DemoOptions d;
+  d.contacts = contacts;
+  d.password = kDemoPassword;
+  auto demo = build_demo(**store, d, *parse_instant(kNow));
+  if (!demo.ok()) return demo.status();
+  return url;
+}
+#endif
 
 std::unique_ptr<TestServer> TestServer::start(ServerOptions o) {
   auto t = std::make_unique<TestServer>();

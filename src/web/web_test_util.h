@@ -28,6 +28,12 @@ struct TestServer {
   ~TestServer();
 };
 
+#ifdef NEXTCALL_HAVE_POSTGRES
+// A new database on the suite's PostgreSQL holding the demo workspace (`contacts` contacts,
+// the demo's reps with kDemoPassword) as of kNow; its URL, or why there is none.
+Result<std::string> postgres_demo(int contacts);
+#endif
+
 struct Reply {
   int status = 0;
   nlohmann::json json;  // null when the body is not JSON

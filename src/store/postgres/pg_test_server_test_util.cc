@@ -194,5 +194,22 @@ Result<int> terminate_backends(const std::string& url) {
   return std::atoi(PQgetvalue(r, 0, 0));
 }
 
+Result<std::string> exec(const std::string& url, const std::string& sql) {
+  std::unique_ptr<PGconn, void (*)(PGconn*)> c(PQconnectdb(url.c_str()), &PQfinish);
+  if (PQstatus(c.get()) != CONNECTION_OK) return Status::Unavailable(std::string("exec: ") + PQerrorMessage(c.get()));
+  std::unique_ptr<PGresult, void (*)(PGresult*)> r(PQexec(c.get(), sql.c_str()), &PQclear);
+  const auto status = PQresultStatus(r.get());
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+    return Status::Io("exec: " + sql + ": " + PQresultErrorMessage(r.get()));
+  return status == PGRES_TUPLES_OK && PQntuples(r.get()) > 0 ? std::string(PQgetvalue(r.get(), 0, 0)) : std::string();
+}
+
+std::string as_role(const std::string& url, const std::string& role) {
+  // fresh_database_url() gives postgres://nextcall@127.0.0.1:PORT/DB
+  const std::size_t scheme = url.find("://"), at = url.find('@');
+  if (scheme == std::string::npos || at == std::string::npos || at < scheme) return url;
+  return url.substr(0, scheme + 3) + role + url.substr(at);
+}
+
 }  // namespace nextcall::pgtest
 #endif  // NEXTCALL_HAVE_POSTGRES

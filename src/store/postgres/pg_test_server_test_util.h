@@ -25,4 +25,12 @@ Status start_server();
 // administrator or an idle timeout would; returns how many it ended.
 Result<int> terminate_backends(const std::string& url);
 
+// Runs sql on url, as the user url names (the test database's owner for a fresh URL); the
+// first cell of the last result, empty when it has none.
+Result<std::string> exec(const std::string& url, const std::string& sql);
+
+// url with its user replaced by role: the test server trusts every local role, so this is
+// how a test connects as a least-privilege, read-only or connection-limited one.
+std::string as_role(const std::string& url, const std::string& role);
+
 }  // namespace nextcall::pgtest
