@@ -649,6 +649,70 @@ TEST_P(StoreContractTest, FailedTransactionWritesNothingAndNestedJoinsTheOuter) 
   EXPECT_EQ(*store_->count_contacts(ws_), 1);
 }
 
+// The writes of a long transaction (a demo, an import, a workspace moved in) are the
+// batched ones on PostgreSQL: each check still refuses, each failure still rolls all back.
+TEST_P(StoreContractTest, ChecksAndFailuresInsideALongTransactionStillRollItAllBack) {
+  Account theirs;
+  theirs.workspace_id = other_ws_;
+  theirs.name = "Theirs";
+  Id their_account = *store_->create_account(theirs);
+  Id their_contact = *store_->create_contact(contact(other_ws_, "Tess", "+14155550100"));
+  for (int step = 0; step < 4; ++step) {
+    Status s = store_->transaction([&]() -> Status {
+      Id ann = add(contact(ws_, "Ann", "+14155552671"));
+      for (int i = 0; i < 300; ++i) {  // more than one batch of queued writes
+        Attempt a;
+        a.workspace_id = ws_;
+        a.contact_id = ann;
+        a.at = *parse_instant("2026-11-20T15:00:00Z") + std::chrono::minutes(i);
+        a.outcome = i % 3 == 0 ? Outcome::kConnected : Outcome::kNoAnswer;
+        NEXTCALL_RETURN_IF_ERROR(store_->add_attempt(a).status());
+      }
+      if (step == 0) {
+        Contact c = contact(ws_, "Bob", "+14155552672");
+        c.account_id = their_account;
+        return store_->create_contact(c).status();
+      }
+      if (step == 1) return store_->create_contact(contact(ws_, "Cat", "+14155552671")).status();
+      Thread t;
+      t.workspace_id = ws_;
+      t.contact_id = step == 2 ? their_contact : 999999;
+      t.topic = "not ours";
+      return store_->add_thread(t).status();
+    });
+    SCOPED_TRACE(step);
+    EXPECT_EQ(s.code(), step == 1 ? Code::kAlreadyExists : Code::kNotFound) << s.message();
+    if (step == 1) {
+      EXPECT_NE(s.message().find("+14155552671"), std::string::npos) << s.message();
+    }
+    EXPECT_EQ(*store_->count_contacts(ws_), 0);
+    EXPECT_TRUE(store_->list_attempts(ws_, {})->empty());
+    EXPECT_TRUE(store_->list_call_histories(ws_, {})->empty());
+    EXPECT_TRUE(store_->list_minute_counts(ws_)->empty());
+  }
+  // And the same writes, with nothing wrong, are all kept.
+  ASSERT_TRUE(store_->transaction([&]() -> Status {
+                      Id ann = add(contact(ws_, "Ann", "+14155552671"));
+                      for (int i = 0; i < 300; ++i) {
+                        Attempt a;
+                        a.workspace_id = ws_;
+                        a.contact_id = ann;
+                        a.at = *parse_instant("2026-11-20T15:00:00Z") + std::chrono::minutes(i);
+                        a.outcome = Outcome::kNoAnswer;
+                        NEXTCALL_RETURN_IF_ERROR(store_->add_attempt(a).status());
+                      }
+                      return Status::Ok();
+                    }).ok());
+  EXPECT_EQ(store_->list_attempts(ws_, {})->size(), 300u);
+  auto histories = *store_->list_call_histories(ws_, {});
+  ASSERT_EQ(histories.size(), 1u);
+  EXPECT_EQ(histories[0].history.calls, 300);
+  long minutes = 0;
+  auto counts = *store_->list_minute_counts(ws_);
+  for (const MinuteCount& m : counts) minutes += m.attempts;
+  EXPECT_EQ(minutes, 300);
+}
+
 TEST_P(StoreContractTest, SettingsDefaultThenRoundTrip) {
   Settings s = *store_->get_settings(ws_);
   EXPECT_EQ(s.daily_capacity, 60);

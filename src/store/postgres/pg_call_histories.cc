@@ -72,7 +72,7 @@ Status PostgresStore::put_call_history(Id ws, Id contact_id, const CallHistory& 
   auto seconds = [](const std::optional<Instant>& t) {
     return t ? std::optional<std::int64_t>(epoch(*t)) : std::nullopt;
   };
-  return db_->query(
+  return db_->send(
                 "INSERT INTO call_histories(contact_id, workspace_id, body, dates_filled, last_at, last_connect_at, "
                 "follow_up_on, retry_ok) VALUES($1,$2,$3,1,$4,$5,$6,$7) "
                 "ON CONFLICT(contact_id) DO UPDATE SET body=excluded.body, dates_filled=1, last_at=excluded.last_at, "
@@ -85,8 +85,7 @@ Status PostgresStore::put_call_history(Id ws, Id contact_id, const CallHistory& 
                     .add(seconds(h.last_at))
                     .add(seconds(h.last_connect_at))
                     .add(pg::date_text(h.follow_up_on))
-                    .add(h.may_retry() ? 1 : 0))
-      .status();
+                    .add(h.may_retry() ? 1 : 0));
 }
 
 Result<std::vector<ReasonRecord>> PostgresStore::list_reason_results(Id ws) {
@@ -103,12 +102,11 @@ Result<std::vector<ReasonRecord>> PostgresStore::list_reason_results(Id ws) {
 }
 
 Status PostgresStore::add_reason_result(Id ws, Id reason_id, long tries, long advances) {
-  return db_->query(
+  return db_->send(
                 "INSERT INTO reason_results(workspace_id, reason_id, tries, advances) VALUES($1,$2,$3,$4) "
                 "ON CONFLICT(workspace_id, reason_id) DO UPDATE SET "
                 "tries=reason_results.tries+excluded.tries, advances=reason_results.advances+excluded.advances",
-                Params().add(ws).add(reason_id).add(static_cast<std::int64_t>(tries)).add(static_cast<std::int64_t>(advances)))
-      .status();
+                Params().add(ws).add(reason_id).add(static_cast<std::int64_t>(tries)).add(static_cast<std::int64_t>(advances)));
 }
 
 Status PostgresStore::clear_reason_results(Id ws) {
@@ -131,12 +129,11 @@ Result<std::vector<MinuteCount>> PostgresStore::list_minute_counts(Id ws) {
 Status PostgresStore::add_minute_counts(Id ws, const std::vector<MinuteCount>& counts) {
   for (const MinuteCount& m : counts) {
     NEXTCALL_RETURN_IF_ERROR(
-        db_->query("INSERT INTO minute_counts(workspace_id, minute, attempts, connects) VALUES($1,$2,$3,$4) "
-                   "ON CONFLICT(workspace_id, minute) DO UPDATE SET "
-                   "attempts=minute_counts.attempts+excluded.attempts, "
-                   "connects=minute_counts.connects+excluded.connects",
-                   Params().add(ws).add(m.minute).add(m.attempts).add(m.connects))
-            .status());
+        db_->send("INSERT INTO minute_counts(workspace_id, minute, attempts, connects) VALUES($1,$2,$3,$4) "
+                  "ON CONFLICT(workspace_id, minute) DO UPDATE SET "
+                  "attempts=minute_counts.attempts+excluded.attempts, "
+                  "connects=minute_counts.connects+excluded.connects",
+                  Params().add(ws).add(m.minute).add(m.attempts).add(m.connects)));
   }
   return Status::Ok();
 }

@@ -9,6 +9,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/status.h"
@@ -86,6 +88,20 @@ class Conn {
   Status exec(const std::string& sql);
   // Runs one statement with its parameters.
   Result<Rows> query(const std::string& sql, const Params& p = Params());
+  // Runs a statement whose result nobody reads (an upsert of a derived table, say). Inside
+  // a transaction block it goes into libpq's pipeline with the ones after it, and they all
+  // travel in one round trip when the next statement that needs an answer runs (query,
+  // exec or flush), or when kMaxQueued wait; a failure among them is that call's failure,
+  // and aborts the transaction as it would have at once. Outside a transaction it runs now.
+  // A caller that must tell one failure from another (a unique phone, say) uses query().
+  Status send(const std::string& sql, const Params& p = Params());
+  // Waits for the statements send() queued; the first of their failures.
+  Status flush();
+  // Runs two statements in one round trip (with whatever send() queued), the second
+  // whether or not the first found rows; the first failure fails both. For a check and
+  // the write it guards inside a transaction, which the check's verdict commits or not.
+  Result<std::pair<Rows, Rows>> query_both(const std::string& sql1, const Params& p1,
+                                           const std::string& sql2, const Params& p2);
   // True inside a transaction that a failed statement has aborted (only ROLLBACK works).
   bool transaction_failed() const { return PQtransactionStatus(c_) == PQTRANS_INERROR; }
   // True once the connection to the server is gone (restart, pg_terminate_backend, an
@@ -98,7 +114,26 @@ class Conn {
  private:
   explicit Conn(PGconn* c, std::string where) : c_(c), where_(std::move(where)) {}
   Status error(PGresult* r, std::string_view what);
+  // Queues one statement in the pipeline; false when libpq could not.
+  bool send_params(const std::string& sql, const Params& p);
+  // Ends the pipeline: a sync point, then every queued statement's result; the last
+  // `keep` of them are appended to *kept (when all succeeded), the first failure returned.
+  Status drain(std::vector<Rows>* kept, int keep);
+  // Few enough that their answers (a few dozen bytes each) fit in the socket's buffers:
+  // in blocking mode the server must never wait for us to read while we still write.
+  static constexpr int kMaxQueued = 256;
+  // Statements prepared once per connection and run by name after (no parse or plan each
+  // time), up to this many; the rest are sent unnamed. Off with prepared_statements=off in
+  // the URL, for PgBouncer in transaction mode (before 1.21), where a name made on one
+  // server connection is unknown on the next.
+  static constexpr std::size_t kMaxPrepared = 512;
   PGconn* c_;
+  int queued_ = 0;           // statements sent in pipeline mode whose results are not read yet
+  std::vector<bool> kinds_;  // per queued one: true for a statement, false for its preparing
+  bool prepare_ = true;
+  std::unordered_map<std::string, std::string> prepared_;  // SQL to statement name
+  std::vector<std::string> preparing_;                     // prepared in the current pipeline
+  int names_ = 0;
   std::string where_;  // the server, for messages (never the password)
   std::string last_sqlstate_;
 };
@@ -106,6 +141,10 @@ class Conn {
 // True for the failures that running the whole transaction again may cure: a
 // serialization failure (40001) or a deadlock (40P01).
 inline bool is_transient(const std::string& sqlstate) { return sqlstate == "40001" || sqlstate == "40P01"; }
+
+// The URL without nextcall's own parameters, which libpq would refuse:
+// prepared_statements=off (sets *prepared false; else true).
+std::string without_nextcall_options(const std::string& url, bool* prepared);
 
 // The URL with every password form masked (store/db_secrets.h), for messages.
 std::string redact(const std::string& url);

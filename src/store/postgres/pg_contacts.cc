@@ -182,9 +182,9 @@ Result<std::vector<Account>> PostgresStore::list_accounts(Id ws, const Filter& f
 
 // --- contacts ------------------------------------------------------------------------
 
-Status PostgresStore::write_phones(const Contact& c) {
-  NEXTCALL_RETURN_IF_ERROR(
-      db_->query("DELETE FROM contact_phones WHERE contact_id=$1", Params().add(c.id)).status());
+Status PostgresStore::write_phones(const Contact& c, bool fresh) {
+  // A new contact has none to remove; the removal travels with the first insert.
+  if (!fresh) NEXTCALL_RETURN_IF_ERROR(db_->send("DELETE FROM contact_phones WHERE contact_id=$1", Params().add(c.id)));
   for (const Phone& p : c.phones) {
     auto r = db_->query("INSERT INTO contact_phones(workspace_id, e164, contact_id) VALUES($1,$2,$3)",
                         Params().add(c.workspace_id).add(p.e164).add(c.id));
@@ -197,22 +197,56 @@ Status PostgresStore::write_phones(const Contact& c) {
   return Status::Ok();
 }
 
+// A PostgreSQL array literal of phone numbers, for unnest($n::text[]).
+static std::string phones_array(const std::vector<Phone>& phones) {
+  std::string a = "{";
+  for (const Phone& p : phones) {
+    if (a.size() > 1) a += ',';
+    a += '"';
+    for (char ch : p.e164) {
+      if (ch == '"' || ch == '\\') a += '\\';
+      a += ch;
+    }
+    a += '"';
+  }
+  return a + "}";
+}
+
 Result<Id> PostgresStore::create_contact(const Contact& input) {
   Contact c = input;
+  // One round trip: the account's check, and the contact with its phones in one statement
+  // (the transaction is rolled back when the check finds no account of this workspace).
+  Params p = contact_params(c);
+  p.add(phones_array(c.phones));
+  const std::string insert =
+      "WITH c AS (INSERT INTO contacts(workspace_id, account_id, owner_id, first_name, last_name, "
+      "title, role, stage, email, phones, timezone, city, region, country, latitude, longitude, "
+      "hot_button, cadence_kind, cadence_days, deal_value, do_not_call, do_not_call_since, "
+      "do_not_call_reason, snoozed_until, snooze_reason, gatekeeper_id, created_at, updated_at) "
+      "VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,"
+      "$23,$24,$25,$26,$27,$28) RETURNING id), "
+      "p AS (INSERT INTO contact_phones(workspace_id, e164, contact_id) "
+      "SELECT $1, e, c.id FROM c, unnest($29::text[]) AS e) "
+      "SELECT id FROM c";
   Status s = transaction([&]() -> Status {
-    if (c.account_id) NEXTCALL_RETURN_IF_ERROR(get_account(c.workspace_id, *c.account_id).status());
-    auto r = db_->query(
-        "INSERT INTO contacts(workspace_id, account_id, owner_id, first_name, last_name, title, "
-        "role, stage, email, phones, timezone, city, region, country, latitude, longitude, "
-        "hot_button, cadence_kind, cadence_days, deal_value, do_not_call, do_not_call_since, "
-        "do_not_call_reason, snoozed_until, snooze_reason, gatekeeper_id, created_at, updated_at) "
-        "VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,"
-        "$23,$24,$25,$26,$27,$28) RETURNING id",
-        contact_params(c));
-    auto id = pg::returned_id(r);
-    if (!id.ok()) return id.status();
-    c.id = *id;
-    return write_phones(c);
+    db_->clear_sqlstate();
+    auto both = db_->query_both("SELECT 1 FROM accounts WHERE id=$1 AND workspace_id=$2",
+                                Params().add(c.account_id.value_or(0)).add(c.workspace_id), insert, p);
+    if (!both.ok()) {
+      if (db_->last_sqlstate() == "23505") {
+        std::string which;
+        for (const Phone& ph : c.phones) which += (which.empty() ? "" : " or ") + ph.e164;
+        return Status::AlreadyExists("phone " + which + " already belongs to another contact");
+      }
+      if (db_->last_sqlstate() == "23503" && c.account_id)
+        return Status::NotFound("no account with id " + std::to_string(*c.account_id));
+      return both.status();
+    }
+    if (c.account_id && both->first.empty())
+      return Status::NotFound("no account with id " + std::to_string(*c.account_id));
+    if (both->second.empty()) return Status::Internal("insert returned no id");
+    c.id = both->second.row(0).i64(0);
+    return Status::Ok();
   });
   if (!s.ok()) return s;
   return c.id;
@@ -233,7 +267,7 @@ Status PostgresStore::update_contact(const Contact& c) {
         p);
     if (!r.ok()) return r.status();
     NEXTCALL_RETURN_IF_ERROR(pg::touched(*r, "contact", c.id));
-    NEXTCALL_RETURN_IF_ERROR(write_phones(c));
+    NEXTCALL_RETURN_IF_ERROR(write_phones(c, /*fresh=*/false));
     // Their zone or owner may have changed: their calls' local minutes with it.
     return rebuild_call_histories(*this, c.workspace_id, c.id);
   });
@@ -321,13 +355,13 @@ Result<long> PostgresStore::count_matching_contacts(Id ws, const Filter& f) {
 }
 
 Result<std::optional<Contact>> PostgresStore::find_contact_by_phone(Id ws, const std::string& e164) {
-  auto r = db_->query("SELECT contact_id FROM contact_phones WHERE workspace_id=$1 AND e164=$2",
+  auto r = db_->query(std::string("SELECT ") + kContactCols +
+                          " FROM contact_phones p JOIN contacts c ON c.id=p.contact_id "
+                          "WHERE p.workspace_id=$1 AND p.e164=$2 AND c.workspace_id=$1",
                       Params().add(ws).add(e164));
   if (!r.ok()) return r.status();
   if (r->empty()) return std::optional<Contact>();
-  auto c = get_contact(ws, r->row(0).i64(0));
-  if (!c.ok()) return c.status();
-  return std::optional<Contact>(*c);
+  return std::optional<Contact>(read_contact(r->row(0)));
 }
 
 Result<std::optional<Contact>> PostgresStore::find_contact_by_email(Id ws, const std::string& email) {

@@ -73,13 +73,18 @@ std::vector<Pointer> pointers_from_json(const std::string& text) {
 
 }  // namespace
 
-// Inserts a row hanging off contact `contact` of workspace ws, after checking the contact.
+constexpr const char* kContactInWorkspace = "SELECT 1 FROM contacts WHERE id=$1 AND workspace_id=$2";
+
+// Inserts a row hanging off contact `contact` of workspace ws, with the check that the
+// contact is the workspace's in the same round trip (the transaction is rolled back when
+// the check finds none).
 #define NEXTCALL_PG_INSERT_FOR(ws, contact, sql, params)                  \
   Id id = 0;                                                              \
   Status s = transaction([&]() -> Status {                                \
-    NEXTCALL_RETURN_IF_ERROR(require_contact(ws, contact));               \
-    auto r = db_->query(sql, params);                                     \
-    auto got = pg::returned_id(r);                                        \
+    db_->clear_sqlstate();                                                \
+    auto both = db_->query_both(kContactInWorkspace,                      \
+                                Params().add(contact).add(ws), sql, params); \
+    auto got = pg::guarded_id(*db_, both, contact);                       \
     if (!got.ok()) return got.status();                                   \
     id = *got;                                                            \
     return Status::Ok();                                                  \
@@ -430,11 +435,11 @@ Result<Id> PostgresStore::add_attempt(const Attempt& a) {
 Result<Id> PostgresStore::add_attempt_once(const Attempt& a) {
   Id id = 0;
   Status s = transaction([&]() -> Status {
-    auto locked = db_->query("SELECT 1 FROM contacts WHERE id=$1 AND workspace_id=$2 FOR NO KEY UPDATE",
-                             Params().add(a.contact_id).add(a.workspace_id));
-    if (!locked.ok()) return locked.status();
-    if (locked->empty()) return Status::NotFound("no contact with id " + std::to_string(a.contact_id));
-    auto r = db_->query(
+    // The lock and the insert travel together; the insert is rolled back with the
+    // transaction when the lock found no contact of this workspace.
+    auto both = db_->query_both(
+        "SELECT 1 FROM contacts WHERE id=$1 AND workspace_id=$2 FOR NO KEY UPDATE",
+        Params().add(a.contact_id).add(a.workspace_id),
         "INSERT INTO attempts(workspace_id, contact_id, rep_id, at, outcome, rung, ladder, reason, "
         "reason_id, note, next_on, duration_seconds, approach) "
         "VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13) RETURNING id",
@@ -452,7 +457,7 @@ Result<Id> PostgresStore::add_attempt_once(const Attempt& a) {
             .add(date_text(a.next_on))
             .add(a.duration_seconds)
             .add(a.approach));
-    auto got = pg::returned_id(r);
+    auto got = pg::guarded_id(*db_, both, a.contact_id);
     if (!got.ok()) return got.status();
     id = *got;
     return record_call_in_history(*this, a, id);

@@ -59,6 +59,17 @@ inline Result<Id> returned_id(Result<Rows>& r) {
   return r->row(0).i64(0);
 }
 
+// The id a guarded insert returned (Conn::query_both: a check that the contact is in the
+// workspace, then the insert): NotFound when the check found no contact, or when the
+// insert's foreign key found none.
+inline Result<Id> guarded_id(Conn& db, Result<std::pair<Rows, Rows>>& both, Id contact) {
+  if ((!both.ok() && db.last_sqlstate() == "23503") || (both.ok() && both->first.empty()))
+    return Status::NotFound("no contact with id " + std::to_string(contact));
+  if (!both.ok()) return both.status();
+  if (both->second.empty()) return Status::Internal("insert returned no id");
+  return both->second.row(0).i64(0);
+}
+
 // JSON text of a list of strings and back (lists read whole, never queried inside).
 std::string strings_json(const std::vector<std::string>& v);
 std::vector<std::string> strings_from_json(const std::string& text);

@@ -105,9 +105,13 @@ Status PostgresStore::transaction(const std::function<Status()>& body) {
   }
   NEXTCALL_RETURN_IF_ERROR(db_->exec("BEGIN"));
   tx_depth_ = 1;
+  settings_cache_.reset();
   tx_failed_ = false;
   Status s = body();
   tx_depth_ = 0;
+  settings_cache_.reset();
+  // What send() queued answers now; a failure among it fails the transaction.
+  if (Status queued = db_->flush(); s.ok() && !queued.ok()) s = queued;
   if (s.ok() && !tx_failed_ && !db_->transaction_failed()) {
     Status c = db_->exec("COMMIT");
     if (c.ok()) return s;
@@ -246,6 +250,9 @@ Result<std::vector<User>> PostgresStore::list_users(Id ws) {
 // --- settings ----------------------------------------------------------------------
 
 Result<Settings> PostgresStore::get_settings(Id ws) {
+  // Within a transaction the settings are read once: logging a call reads them twice, and
+  // a demo or an import logs thousands of calls in one transaction.
+  if (tx_depth_ > 0 && settings_cache_ && settings_cache_->first == ws) return settings_cache_->second;
   auto r = db_->query("SELECT body FROM settings WHERE workspace_id=$1", Params().add(ws));
   if (!r.ok()) return r.status();
   Settings settings;
@@ -256,10 +263,12 @@ Result<Settings> PostgresStore::get_settings(Id ws) {
   }
   auto w = get_workspace(ws);
   if (w.ok()) settings.default_region = w->default_region;
+  if (tx_depth_ > 0) settings_cache_.emplace(ws, settings);
   return settings;
 }
 
 Status PostgresStore::put_settings(Id ws, const Settings& settings) {
+  settings_cache_.reset();
   return transaction([&]() -> Status {
     NEXTCALL_RETURN_IF_ERROR(db_->query("INSERT INTO settings(workspace_id, body) VALUES($1,$2) "
                                         "ON CONFLICT(workspace_id) DO UPDATE SET body=EXCLUDED.body",

@@ -131,13 +131,15 @@ class PostgresStore : public Store {
  private:
   // Checks that contact `id` exists in workspace ws (memory rows may only hang off it).
   Status require_contact(Id ws, Id id);
-  Status write_phones(const Contact& c);
+  Status write_phones(const Contact& c, bool fresh);
   // add_attempt's one transaction (add_attempt runs it again on a deadlock).
   Result<Id> add_attempt_once(const Attempt& a);
 
   std::unique_ptr<pg::Conn> db_;
   int tx_depth_ = 0;
   bool tx_failed_ = false;
+  // The settings read in the current transaction, by workspace (get_settings).
+  std::optional<std::pair<Id, Settings>> settings_cache_;
 };
 
 }  // namespace nextcall
