@@ -13,7 +13,7 @@ packages=(
   libpocketsphinx-dev libsphinxbase-dev pocketsphinx-en-us espeak-ng sox
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
-  chromium wrk pgbouncer
+  chromium wrk pgbouncer openssl curl python3
 )
 
 missing=()

@@ -53,6 +53,9 @@ Result<int> PostgresStore::stored_schema_version() {
 }
 
 Result<int> PostgresStore::migrate() {
+  // Already current: nothing to change, so nothing that needs the right to (a role that
+  // only reads and writes rows may run `db migrate` and `demo` on a current database).
+  if (auto stored = stored_schema_version(); stored.ok() && *stored == kSchemaVersion) return *stored;
   int from = 0;
   // Servers migrating together take turns: the first applies what is missing, the others
   // then find it recorded. The lock is the transaction's, released at COMMIT/ROLLBACK.
