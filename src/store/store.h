@@ -125,6 +125,22 @@ class Store {
   virtual Result<std::vector<Account>> list_accounts(Id ws, const Filter& f) = 0;
 
   virtual Result<Id> create_contact(const Contact& c) = 0;
+  // Many new contacts at once (an import), all or none; their ids in the same order. A
+  // backend may send them in batches; the default creates them one by one.
+  virtual Result<std::vector<Id>> create_contacts(const std::vector<Contact>& contacts) {
+    std::vector<Id> ids;
+    ids.reserve(contacts.size());
+    Status s = transaction([&]() -> Status {
+      for (const Contact& c : contacts) {
+        auto id = create_contact(c);
+        if (!id.ok()) return id.status();
+        ids.push_back(*id);
+      }
+      return Status::Ok();
+    });
+    if (!s.ok()) return s;
+    return ids;
+  }
   virtual Status update_contact(const Contact& c) = 0;
   virtual Result<Contact> get_contact(Id ws, Id id) = 0;
   virtual Result<std::vector<Contact>> list_contacts(Id ws, const Filter& f) = 0;

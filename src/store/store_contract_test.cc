@@ -713,6 +713,44 @@ TEST_P(StoreContractTest, ChecksAndFailuresInsideALongTransactionStillRollItAllB
   EXPECT_EQ(minutes, 300);
 }
 
+TEST_P(StoreContractTest, ManyContactsAtOnceComeBackInOrderWithTheirPhonesOrNotAtAll) {
+  Account mine;
+  mine.workspace_id = ws_;
+  mine.name = "Mine";
+  Id my_account = *store_->create_account(mine);
+  std::vector<Contact> batch;
+  for (int i = 0; i < 1500; ++i) {  // more than one batch
+    char phone[20];
+    std::snprintf(phone, sizeof phone, "+1415555%04d", i);
+    Contact c = contact(ws_, "C" + std::to_string(i), phone);
+    if (i % 2 == 0) c.account_id = my_account;
+    batch.push_back(c);
+  }
+  auto ids = store_->create_contacts(batch);
+  ASSERT_TRUE(ids.ok()) << ids.status().message();
+  ASSERT_EQ(ids->size(), 1500u);
+  for (int i : {0, 999, 1000, 1499}) {
+    Contact got = *store_->get_contact(ws_, (*ids)[static_cast<std::size_t>(i)]);
+    EXPECT_EQ(got.first_name, "C" + std::to_string(i));
+    EXPECT_EQ(got.account_id.has_value(), i % 2 == 0);
+    auto by_phone = *store_->find_contact_by_phone(ws_, got.phones.at(0).e164);
+    ASSERT_TRUE(by_phone.has_value());
+    EXPECT_EQ(by_phone->id, got.id);
+  }
+  // A phone already stored, or an account of another workspace: none of the batch is kept.
+  Account theirs;
+  theirs.workspace_id = other_ws_;
+  theirs.name = "Theirs";
+  Id their_account = *store_->create_account(theirs);
+  std::vector<Contact> clash{contact(ws_, "New", "+14155559998"), contact(ws_, "Dup", "+14155550007")};
+  EXPECT_EQ(store_->create_contacts(clash).status().code(), Code::kAlreadyExists);
+  std::vector<Contact> foreign{contact(ws_, "New", "+14155559998")};
+  foreign[0].account_id = their_account;
+  EXPECT_EQ(store_->create_contacts(foreign).status().code(), Code::kNotFound);
+  EXPECT_EQ(*store_->count_contacts(ws_), 1500);
+  EXPECT_FALSE(store_->find_contact_by_phone(ws_, "+14155559998")->has_value());
+}
+
 TEST_P(StoreContractTest, SettingsDefaultThenRoundTrip) {
   Settings s = *store_->get_settings(ws_);
   EXPECT_EQ(s.daily_capacity, 60);

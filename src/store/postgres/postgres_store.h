@@ -49,6 +49,7 @@ class PostgresStore : public Store {
   Result<std::optional<Account>> find_account_by_name(Id ws, const std::string& name) override;
   Result<std::vector<Account>> list_accounts(Id ws, const Filter& f) override;
   Result<Id> create_contact(const Contact& c) override;
+  Result<std::vector<Id>> create_contacts(const std::vector<Contact>& contacts) override;
   Status update_contact(const Contact& c) override;
   Result<Contact> get_contact(Id ws, Id id) override;
   Result<std::vector<Contact>> list_contacts(Id ws, const Filter& f) override;
