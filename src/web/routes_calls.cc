@@ -6,6 +6,8 @@
 #include "app/log_call.h"
 #include "app/logged_call_json.h"
 #include "app/plan_day.h"
+#include "app/team_today.h"
+#include "core/civil_time.h"
 #include "core/local_time.h"
 #include "core/model_text.h"
 #include "io/call_sheet_json.h"
@@ -72,9 +74,57 @@ Result<std::optional<Date>> day_param(Ctx& c, const Actor& a) {
   return std::optional<Date>(*day);
 }
 
+nlohmann::json tally_json(const RepTally& t) {
+  return {{"dials", t.dials},         {"contacts", t.contacts}, {"connects", t.connects},
+          {"voicemails", t.voicemails}, {"rungs", t.rungs},       {"advances", t.advances}};
+}
+
+nlohmann::json user_json(const User& u) {
+  return {{"id", u.id}, {"name", u.name}, {"role", std::string(to_text(u.role))}, {"timezone", u.timezone}};
+}
+
 }  // namespace
 
 void install_call_routes(Routes& r) {
+  // The manager's Team screen: each rep's day so far.
+  r.add("GET", "/api/team/today", Access::kManager, [](Ctx& c) -> Result<nlohmann::json> {
+    auto days = team_today(c.store, c.actor().workspace, c.now);
+    if (!days.ok()) return days.status();
+    nlohmann::json reps = nlohmann::json::array();
+    for (const RepDay& d : *days) {
+      nlohmann::json j = user_json(d.rep);
+      j["day"] = format_date(d.day);
+      j["planned"] = d.planned;
+      j["left"] = d.left;
+      j["done"] = d.tally.contacts;
+      j.update(tally_json(d.tally));
+      reps.push_back(std::move(j));
+    }
+    return nlohmann::json{{"now", format_instant(c.now)}, {"reps", std::move(reps)}};
+  }, Caching::kUntilWrite);
+  // The week's leaderboard by advances up the close ladder; ?week= any day of the week
+  // (default: this week), Monday to Sunday in the caller's zone.
+  r.add("GET", "/api/team/leaderboard", Access::kManager, [](Ctx& c) -> Result<nlohmann::json> {
+    const Date today = today_for(c.actor(), c.now);
+    Date day = today;
+    if (!c.query("week").empty()) {
+      auto d = parse_date_arg(c.query("week"), today, "week");
+      if (!d.ok()) return d.status();
+      day = *d;
+    }
+    auto board = week_leaderboard(c.store, c.actor().workspace, day, c.actor().rep.timezone);
+    if (!board.ok()) return board.status();
+    nlohmann::json rows = nlohmann::json::array();
+    for (const LeaderRow& row : board->rows) {
+      nlohmann::json j = user_json(row.rep);
+      j.update(tally_json(row.tally));
+      rows.push_back(std::move(j));
+    }
+    return nlohmann::json{{"week", format_date(board->monday)},
+                          {"since", format_instant(board->since)},
+                          {"until", format_instant(board->until)},
+                          {"rows", std::move(rows)}};
+  }, Caching::kUntilWrite);
   r.add("GET", "/api/plan", Access::kSignedIn, [](Ctx& c) -> Result<nlohmann::json> {
     auto a = planning_actor(c);
     if (!a.ok()) return a.status();
@@ -93,9 +143,11 @@ void install_call_routes(Routes& r) {
   r.add("GET", "/api/contacts/{id}/brief", Access::kSignedIn, [](Ctx& c) -> Result<nlohmann::json> {
     auto id = c.path_id();
     if (!id.ok()) return id.status();
-    auto day = day_param(c, c.actor());
+    auto a = planning_actor(c);
+    if (!a.ok()) return a.status();
+    auto day = day_param(c, *a);
     if (!day.ok()) return day.status();
-    auto brief = brief_for(c.store, c.actor(), *id, *day, c.now);
+    auto brief = brief_for(c.store, *a, *id, *day, c.now);
     if (!brief.ok()) return brief.status();
     return brief_json(*brief);
   }, Caching::kUntilWrite);
@@ -111,6 +163,10 @@ void install_call_routes(Routes& r) {
     return nlohmann::json(*calls);
   });
   r.add("POST", "/api/contacts/{id}/calls", Access::kSignedIn, [](Ctx& c) -> Result<nlohmann::json> {
+    // A call is logged by the rep who made it: a manager watching a rep's sheet reads it.
+    const std::string rep = c.query("rep");
+    if (!rep.empty() && rep != "me" && rep != std::to_string(c.actor().rep.id))
+      return Status::PermissionDenied("rep: a call is logged by the rep who made it, not for another rep");
     auto id = c.path_id();
     if (!id.ok()) return id.status();
     auto b = Body::parse(

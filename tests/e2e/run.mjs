@@ -11,6 +11,7 @@ import { chromium } from 'playwright-core';
 import { rest } from './screens.mjs';
 import { day } from './day.mjs';
 import { contacts } from './contacts.mjs';
+import { team } from './team.mjs';
 
 const NOW = '2026-11-24T15:00:00Z';
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -310,6 +311,8 @@ async function main() {
 
     await rest({ allowResourceError, page, base, browser, step, shot, signIn, apiFromPage, watch });
   }
+  // NEXTCALL_E2E_ONLY=team walks the manager's Team screens alone.
+  if (!only || only === 'team') await team({ page, base, browser, step, shot, signIn, apiFromPage, watch, allowResourceError });
 
   await contacts({ browser, base, step, shot, signIn, apiFromPage, watch });
 

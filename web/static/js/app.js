@@ -9,12 +9,14 @@ import { renderChanges } from './screens/changes.js';
 import { renderDashboard } from './screens/dashboard.js';
 import { renderImport } from './screens/import.js';
 import { renderCoach } from './screens/coach.js';
+import { renderTeam } from './screens/team.js';
 
 const NAV = [
   ['#/today', 'Today'],
   ['#/contacts', 'Contacts'],
   ['#/reasons', 'Reasons'],
   ['#/changes', 'Changes'],
+  ['#/team', 'Team', 'manager'],
   ['#/dashboard', 'Dashboard'],
   ['#/import', 'Import'],
   ['#/coach', 'Coach'],
@@ -91,6 +93,7 @@ async function route() {
     dashboard: () => renderDashboard(main),
     import: () => renderImport(main),
     coach: () => renderCoach(main),
+    team: () => renderTeam(main, parts[1]),
   };
   const fn = screens[parts[0]] || screens.today;
   const c = fn();

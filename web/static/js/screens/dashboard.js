@@ -11,11 +11,20 @@ function chart(title, desc, svg) {
     h('h2', { id }, title), desc ? h('p', { class: 'small muted' }, desc) : null, svg);
 }
 
+// A phone draws the charts at its own width, so their words stay at a readable size.
+const narrow = () => window.matchMedia('(max-width: 560px)').matches;
+const sample = (n, of) => `${n} of ${of}`;
+
 function reachChart(rows) {
   const used = rows.filter((r) => r.attempts).map((r) => r.hour);
+  if (narrow()) {
+    // One row per hour with calls: the hour, the share and how many calls it is of.
+    return hbars('chart-reach', 'Reach rate by local hour', rows.filter((r) => r.attempts).map((r) => ({ label: hourLabel(r.hour), value: r.rate || 0, r })),
+      { max: Math.max(0.05, ...rows.map((r) => r.rate || 0)), valueText: (x) => `${pct(x.value)} · ${sample(x.r.connects, x.r.attempts)}`, labelWidth: 48 });
+  }
   const lo = Math.min(6, ...used); const hi = Math.max(20, ...used);
   const shown = rows.filter((r) => r.hour >= lo && r.hour <= hi);
-  const W = 560; const H = 220; const L = 34; const B = 26; const T = 14;
+  const W = 560; const H = 236; const L = 34; const B = 40; const T = 14;
   const bw = (W - L - 8) / shown.length;
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': 'Reach rate by local hour', id: 'chart-reach' });
   for (const g of [0, 0.25, 0.5]) {
@@ -27,27 +36,34 @@ function reachChart(rows) {
   shown.forEach((r, i) => {
     const x = L + i * bw + 3;
     const hgt = r.rate ? (r.rate / max) * (H - B - T) : 0;
-    const label = `${hourLabel(r.hour)}: ${r.attempts ? `${pct(r.rate)} reached (${r.connects} of ${r.attempts})` : 'no calls'}`;
+    const label = `${hourLabel(r.hour)}: ${r.attempts ? `${pct(r.rate)} reached (${sample(r.connects, r.attempts)})` : 'no calls'}`;
     if (r.attempts) {
       svg.appendChild(s('rect', { class: 'bar', x, y: H - B - hgt, width: bw - 6, height: Math.max(hgt, 1), rx: 2, 'aria-label': label },
         s('title', null, label)));
       svg.appendChild(s('text', { class: 'val', x: x + (bw - 6) / 2, y: H - B - hgt - 4, 'text-anchor': 'middle' }, pct(r.rate)));
+      // The sample under each bar: a 50% bar from 1 of 2 calls says so.
+      // Narrow bars take turns on two lines, so neighbours' samples never run together.
+      const line = bw < 60 && i % 2 ? 11 : 0;
+      svg.appendChild(s('text', { class: 'n', x: x + (bw - 6) / 2, y: H - 17 + line, 'text-anchor': 'middle' }, sample(r.connects, r.attempts)));
     }
-    svg.appendChild(s('text', { x: x + (bw - 6) / 2, y: H - 8, 'text-anchor': 'middle' }, hourLabel(r.hour)));
+    svg.appendChild(s('text', { x: x + (bw - 6) / 2, y: H - B + 15, 'text-anchor': 'middle' }, hourLabel(r.hour)));
   });
   svg.appendChild(s('line', { class: 'axis', x1: L, x2: W, y1: H - B, y2: H - B }));
   return svg;
 }
 
-function hbars(id, label, rows, { max, valueText, cls } = {}) {
-  const W = 640; const rowH = 28; const L = 230; const H = rows.length * rowH + 8;
+function hbars(id, label, rows, { max, valueText, cls, labelWidth } = {}) {
+  const small = narrow();
+  const W = small ? 340 : 640; const rowH = 28; const H = rows.length * rowH + 8;
+  const L = labelWidth || (small ? 118 : 230); const room = small ? 112 : 130; const chars = small ? 16 : 34;
   const m = max || Math.max(1, ...rows.map((r) => r.value));
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': label, id });
   rows.forEach((r, i) => {
     const y = 4 + i * rowH;
-    const w = (r.value / m) * (W - L - 90);
+    const w = (r.value / m) * (W - L - room);
     const text = `${r.label}: ${valueText ? valueText(r) : r.value}`;
-    svg.appendChild(s('text', { class: 'lbl', x: L - 8, y: y + 17, 'text-anchor': 'end' }, r.label.length > 34 ? `${r.label.slice(0, 33)}…` : r.label));
+    svg.appendChild(s('text', { class: 'lbl', x: L - 8, y: y + 17, 'text-anchor': 'end' }, r.label.length > chars ? `${r.label.slice(0, chars - 1)}…` : r.label));
+    if (r.label.length > chars) svg.lastChild.appendChild(s('title', null, r.label));
     svg.appendChild(s('rect', { class: ['bar', cls && cls(r, i)], x: L, y: y + 3, width: Math.max(w, 1.5), height: rowH - 8, rx: 3, 'aria-label': text },
       s('title', null, text)));
     svg.appendChild(s('text', { class: 'val', x: L + Math.max(w, 1.5) + 6, y: y + 17 }, valueText ? valueText(r) : String(r.value)));
@@ -96,17 +112,17 @@ export function renderDashboard(main) {
             h('div', { class: 'label' }, 'planning per conversation'),
             h('div', { class: 'small muted' }, `${t.voicemails || 0} voicemails · ${t.gatekeepers || 0} gatekeepers`))),
         h('div', { class: 'charts' },
-          chart('Reach rate by their local hour', 'Share of attempts that reached the person, by the hour at their end.', reachChart(d.reach_by_hour || [])),
-          chart('Close ladder', 'Contacts whose best agreement reached each rung (top is the biggest yes).',
-            hbars('chart-funnel', 'Contacts by highest rung reached', funnel.map((f) => ({ label: nice(f.rung), value: f.contacts })),
-              { valueText: (r) => `${r.value}`, cls: (r, i) => (i < 3 ? '' : 'alt') })),
+          chart('Reach rate by their local hour', 'Share of attempts that reached the person, by the hour at their end; under each bar, how many calls it is of.', reachChart(d.reach_by_hour || [])),
+          chart('Close ladder', 'Contacts whose best agreement reached each rung or higher, of the contacts called (top is the biggest yes).',
+            hbars('chart-funnel', 'Contacts by highest rung reached', funnel.map((f) => ({ label: nice(f.rung), value: f.contacts, of: f.of })),
+              { valueText: (r) => sample(r.value, r.of), cls: (r, i) => (i < 3 ? '' : 'alt') })),
           chart('Gatekeeper ladder', null,
-            hbars('chart-gk', 'Gatekeepers by highest rung reached', gk.map((f) => ({ label: nice(f.rung), value: f.contacts })),
-              { cls: () => 'alt' })),
+            hbars('chart-gk', 'Gatekeepers by highest rung reached', gk.map((f) => ({ label: nice(f.rung), value: f.contacts, of: f.of })),
+              { valueText: (r) => sample(r.value, r.of), cls: () => 'alt' })),
           chart('Reason effectiveness', 'Share of calls with each reason that moved the contact up the ladder.',
             hbars('chart-reasons', 'Advance rate by reason', reasons.map((r) => ({ label: r.text, value: r.advance_rate || 0, r })),
               { max: Math.max(0.05, ...reasons.map((r) => r.advance_rate || 0)),
-                valueText: (x) => `${pct(x.value)} (${x.r.advanced}/${x.r.attempts})`, cls: (x) => (x.value < 0.1 ? 'weak' : '') }))));
+                valueText: (x) => `${pct(x.value)} · ${sample(x.r.advanced, x.r.attempts)}`, cls: (x) => (x.value < 0.1 ? 'weak' : '') }))));
       main.dataset.ready = 'dashboard';
     } catch (ex) { mount(body, errorBox(ex)); }
   }
