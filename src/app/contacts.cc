@@ -131,46 +131,47 @@ Status apply_do_not_call(const ContactFields& f, Contact* c) {
 
 Status apply_contact_fields(const ContactFields& f, const std::string& default_region,
                             Contact* c) {
+  // Every field is checked, so a bad row or form lists all of its problems at once.
+  std::vector<std::string> errors;
+  auto fail = [&](const Status& e) { errors.push_back(e.message()); };
   if (f.first_name) c->first_name = trim(*f.first_name);
   if (f.last_name) c->last_name = trim(*f.last_name);
   if (f.title) c->title = trim(*f.title);
   if (f.email) {
     std::string e = trim(*f.email);
-    if (!e.empty() && !plausible_email(e))
-      return field_error("email", "'" + e + "' is not an e-mail address");
-    c->email = e;
+    if (!e.empty() && !plausible_email(e)) fail(field_error("email", "'" + e + "' is not an e-mail address"));
+    else c->email = e;
   }
   if (f.role) {
     auto r = parse_role(trim(*f.role));
-    if (!r) return field_error("role", "'" + *f.role + "' is not one of " + names_of_roles());
-    c->role = *r;
+    if (!r) fail(field_error("role", "'" + *f.role + "' is not one of " + names_of_roles()));
+    else c->role = *r;
   }
   if (f.stage) {
     auto s = parse_stage(trim(*f.stage));
-    if (!s) return field_error("stage", "'" + *f.stage + "' is not one of " + names_of_stages());
-    c->stage = *s;
+    if (!s) fail(field_error("stage", "'" + *f.stage + "' is not one of " + names_of_stages()));
+    else c->stage = *s;
   }
   if (f.cadence) {
     auto cad = parse_cadence(*f.cadence);
     if (!cad)
-      return field_error("cadence", "'" + *f.cadence +
-                                        "' is not daily, weekly, monthly, none or 'every N days'");
-    c->cadence = *cad;
+      fail(field_error("cadence", "'" + *f.cadence + "' is not daily, weekly, monthly, none or 'every N days'"));
+    else c->cadence = *cad;
   }
   if (f.city) c->city = trim(*f.city);
   if (f.region) c->region = trim(*f.region);
   if (f.country) c->country = trim(*f.country);
   if (f.hot_button) c->hot_button = trim(*f.hot_button);
   if (f.deal_value) {
-    if (*f.deal_value < 0) return field_error("deal_value", "must not be negative");
-    c->deal_value = *f.deal_value;
+    if (*f.deal_value < 0) fail(field_error("deal_value", "must not be negative"));
+    else c->deal_value = *f.deal_value;
   }
   if (f.latitude || f.longitude) {
     if (!f.latitude || !f.longitude)
-      return field_error("location", "give both latitude and longitude");
-    if (*f.latitude < -90 || *f.latitude > 90 || *f.longitude < -180 || *f.longitude > 180)
-      return field_error("location", "latitude must be within ±90 and longitude within ±180");
-    c->location = GeoPoint{*f.latitude, *f.longitude};
+      fail(field_error("location", "give both latitude and longitude"));
+    else if (*f.latitude < -90 || *f.latitude > 90 || *f.longitude < -180 || *f.longitude > 180)
+      fail(field_error("location", "latitude must be within ±90 and longitude within ±180"));
+    else c->location = GeoPoint{*f.latitude, *f.longitude};
   }
   std::string phone_region;
   if (f.phones) {
@@ -180,7 +181,10 @@ Status apply_contact_fields(const ContactFields& f, const std::string& default_r
       std::string region = default_region;
       if (std::string cc = country_code(c->country); !cc.empty()) region = cc;
       auto p = parse_phone(raw, region);
-      if (!p.ok()) return field_error("phone", p.status().message());
+      if (!p.ok()) {
+        fail(field_error("phone", p.status().message()));
+        continue;
+      }
       bool dup = std::any_of(c->phones.begin(), c->phones.end(),
                              [&](const Phone& q) { return q.e164 == p->e164; });
       if (!dup) c->phones.push_back({p->e164, c->phones.empty() ? "work" : "other"});
@@ -194,10 +198,10 @@ Status apply_contact_fields(const ContactFields& f, const std::string& default_r
     } else {
       auto canonical = canonical_zone(z);
       if (!canonical)
-        return field_error("timezone", "'" + z +
-                                           "' is not an IANA time zone (for example "
-                                           "America/Chicago or Europe/London)");
-      c->timezone = *canonical;
+        fail(field_error("timezone", "'" + z +
+                                         "' is not an IANA time zone (for example "
+                                         "America/Chicago or Europe/London)"));
+      else c->timezone = *canonical;
     }
   }
   if (c->timezone.empty()) {
@@ -218,10 +222,14 @@ Status apply_contact_fields(const ContactFields& f, const std::string& default_r
       if (auto z = derive_zone(region, state, region_zones())) c->timezone = *z;
   }
   if (f.do_not_call || f.do_not_call_since || f.do_not_call_reason)
-    NEXTCALL_RETURN_IF_ERROR(apply_do_not_call(f, c));
+    if (Status d = apply_do_not_call(f, c); !d.ok()) fail(d);
   if (c->first_name.empty() && c->last_name.empty())
-    return field_error("name", "a contact needs a first or last name");
-  return Status::Ok();
+    fail(field_error("name", "a contact needs a first or last name"));
+  if (errors.empty()) return Status::Ok();
+  // One problem a line ("field: what is wrong"), in the order of the fields.
+  std::string all;
+  for (const std::string& e : errors) all += (all.empty() ? "" : "\n") + e;
+  return Status::InvalidArgument(all);
 }
 
 Result<Contact> add_contact(Store& store, const Actor& actor, const ContactFields& f,

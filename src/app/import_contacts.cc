@@ -61,20 +61,31 @@ int column_for(const std::string& field, const ColumnMapping& m, const CsvReader
   return 1;
 }
 
-ImportProblem problem_of(const Status& s, int line, const ColumnMapping& m, const CsvReader& r,
-                         const std::vector<CsvReader::FieldStart>& starts) {
-  ImportProblem p;
-  p.line = line;
-  const std::string& msg = s.message();
-  auto colon = msg.find(": ");
-  if (colon != std::string::npos && colon < 20 && msg.find(' ') >= colon) {
-    p.field = msg.substr(0, colon);
-    p.message = msg.substr(colon + 2);
-  } else {
-    p.message = msg;
+// The problems of one row: a line of the status's message each ("field: what is wrong").
+std::vector<ImportProblem> problems_of(const Status& s, int line, const ColumnMapping& m, const CsvReader& r,
+                                       const std::vector<CsvReader::FieldStart>& starts) {
+  std::vector<ImportProblem> out;
+  const std::string& all = s.message();
+  std::size_t from = 0;
+  while (from <= all.size()) {
+    std::size_t end = all.find('\n', from);
+    if (end == std::string::npos) end = all.size();
+    const std::string msg = all.substr(from, end - from);
+    from = end + 1;
+    if (msg.empty()) continue;
+    ImportProblem p;
+    p.line = line;
+    auto colon = msg.find(": ");
+    if (colon != std::string::npos && colon < 20 && msg.find(' ') >= colon) {
+      p.field = msg.substr(0, colon);
+      p.message = msg.substr(colon + 2);
+    } else {
+      p.message = msg;
+    }
+    p.column = column_for(p.field, m, r, starts);
+    out.push_back(std::move(p));
   }
-  p.column = column_for(p.field, m, r, starts);
-  return p;
+  return out;
 }
 
 // "Dr. Ann Lee, PhD" -> "Ann Lee": the name without honorifics and post-nominals.
@@ -281,10 +292,17 @@ Result<ImportReport> import_contacts(Store& store, const Actor& actor, const Imp
   std::vector<std::pair<std::vector<std::string>, std::string>> rejects;
   std::unordered_map<std::string, std::size_t> by_phone, by_email;  // -> index in rows
   std::vector<std::string> fields;
-  auto reject = [&](ImportProblem p, const std::vector<std::string>& raw) {
-    rejects.push_back({raw, describe(p, name)});
-    report.problems.push_back(std::move(p));
+  // One rejected row, with every problem found in it (the rejected-rows file gives them all
+  // in its reason column).
+  auto reject_all = [&](std::vector<ImportProblem> ps, const std::vector<std::string>& raw) {
+    std::string reason;
+    for (const ImportProblem& p : ps) reason += (reason.empty() ? "" : "; ") + describe(p, name);
+    rejects.push_back({raw, reason});
+    for (ImportProblem& p : ps) report.problems.push_back(std::move(p));
     ++report.rejected;
+  };
+  auto reject = [&](ImportProblem p, const std::vector<std::string>& raw) {
+    reject_all({std::move(p)}, raw);
   };
   // Rows are read in batches; each batch is validated on every core (parsing phone numbers
   // is most of an import's work and each row's is independent), then checked for
@@ -339,17 +357,19 @@ Result<ImportReport> import_contacts(Store& store, const Actor& actor, const Imp
     for (Pending& pending : batch) {
       Row& row = pending.row;
       Status s = std::move(pending.status);
-      if (s.ok() && row.fields.owner) {
+      if (row.fields.owner) {
         auto owner = owner_of(*row.fields.owner);
-        if (owner)
+        if (owner) {
           row.contact.owner_id = owner;
-        else
-          s = Status::InvalidArgument("owner: no rep '" + *row.fields.owner +
-                                      "' in this workspace (add them with nextcall user add, or "
-                                      "map the column to ignore)");
+        } else {
+          const std::string bad = "owner: no rep '" + *row.fields.owner +
+                                  "' in this workspace (add them with nextcall user add, or "
+                                  "map the column to ignore)";
+          s = Status::InvalidArgument(s.ok() ? bad : s.message() + "\n" + bad);
+        }
       }
       if (!s.ok()) {
-        reject(problem_of(s, row.line, *mapping, reader, pending.starts), row.raw);
+        reject_all(problems_of(s, row.line, *mapping, reader, pending.starts), row.raw);
         continue;
       }
       // Duplicates in the file.
@@ -378,7 +398,7 @@ Result<ImportReport> import_contacts(Store& store, const Actor& actor, const Imp
           Row& target = rows[*earlier];
           Status u = apply_contact_fields(row.fields, actor.workspace.default_region, &target.contact);
           if (!u.ok()) {
-            reject(problem_of(u, row.line, *mapping, reader, pending.starts), row.raw);
+            reject_all(problems_of(u, row.line, *mapping, reader, pending.starts), row.raw);
           } else {
             report.duplicates.push_back(name + ":" + std::to_string(row.line) + ": merged into line " +
                                         std::to_string(first.line) + ", " + what);
@@ -420,7 +440,7 @@ Result<ImportReport> import_contacts(Store& store, const Actor& actor, const Imp
         Contact updated = *stored;
         Status u = apply_contact_fields(row.fields, actor.workspace.default_region, &updated);
         if (!u.ok()) {
-          reject(problem_of(u, row.line, *mapping, reader, pending.starts), row.raw);
+          reject_all(problems_of(u, row.line, *mapping, reader, pending.starts), row.raw);
           continue;
         }
         updated.updated_at = now;
@@ -428,6 +448,9 @@ Result<ImportReport> import_contacts(Store& store, const Actor& actor, const Imp
         row.existing_id = stored->id;
         report.duplicates.push_back(name + ":" + std::to_string(row.line) + ": updates " + what);
       }
+      if (row.contact.phones.empty())
+        report.warnings.push_back(name + ":" + std::to_string(row.line) + ": " + row.contact.full_name() +
+                                  " has no phone number: imported, but there is no number to call until one is added");
       for (const Phone& p : row.contact.phones) by_phone.emplace(p.e164, rows.size());
       if (!row.contact.email.empty()) by_email.emplace(row.contact.email, rows.size());
       rows.push_back(std::move(row));
@@ -448,6 +471,9 @@ Result<ImportReport> import_contacts(Store& store, const Actor& actor, const Imp
   }
 
   if (o.dry_run) {
+    // What a real run would leave out, for the rep to fix and send again.
+    if (!o.skip_bad_path.empty() && !rejects.empty())
+      NEXTCALL_RETURN_IF_ERROR(write_rejects(o.skip_bad_path, header, rejects));
     for (std::size_t i = 0; i < rows.size() && static_cast<int>(i) < o.preview_rows; ++i)
       report.preview.push_back(rows[i].contact);
     for (const Row& r : rows) (r.existing_id ? report.updated : report.created)++;

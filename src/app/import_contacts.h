@@ -37,6 +37,7 @@ struct ImportReport {
   long read = 0, created = 0, updated = 0, skipped = 0, rejected = 0;
   std::vector<ImportProblem> problems;     // rows not imported, in line order
   std::vector<std::string> duplicates;     // what --on-duplicate skip|update did
+  std::vector<std::string> warnings;       // rows imported that need a look (no phone number)
   std::vector<Contact> preview;            // dry run: the first rows as they will be stored
   bool written = false;                    // true when the store was changed
   std::string encoding = "UTF-8";          // as read: UTF-8, UTF-16LE/BE or Windows-1252

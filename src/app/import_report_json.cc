@@ -17,7 +17,8 @@ nlohmann::json import_report_json(const ImportReport& r, const std::string& file
           {"skipped", r.skipped},   {"rejected", r.rejected}, {"written", r.written},
           {"dry_run", dry_run},     {"encoding", r.encoding},
           {"delimiter", std::string(1, r.delimiter)},     {"mapping", mapping},   {"unmapped", r.unmapped},
-          {"duplicates", r.duplicates}, {"problems", problems}, {"preview", r.preview}};
+          {"duplicates", r.duplicates}, {"warnings", r.warnings}, {"problems", problems},
+          {"preview", r.preview}};
 }
 
 }  // namespace nextcall

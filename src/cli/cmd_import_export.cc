@@ -53,6 +53,7 @@ Status run_import(Runtime& rt, ImportArgs& a) {
       }
       for (const auto& p : report->problems) rt.err() << describe(p, file) << "\n";
       for (const auto& d : report->duplicates) rt.out() << d << "\n";
+      for (const auto& w : report->warnings) rt.err() << "warning: " << w << "\n";
       rt.out() << report->read << " rows read: " << report->created << " created, "
                << report->updated << " updated, " << report->skipped << " skipped, "
                << report->rejected << " rejected"

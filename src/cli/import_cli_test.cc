@@ -197,6 +197,37 @@ TEST_F(ImportCliTest, OneBadRowAndNothingIsWrittenWithEveryProblemByLineAndColum
   EXPECT_EQ(count(), 0u);
 }
 
+TEST_F(ImportCliTest, ARowWithSeveralProblemsListsThemAllAndARowWithoutAPhoneIsWarnedAbout) {
+  std::string file = dir_.write(
+      "many.csv",
+      "First Name,Last Name,Phone Number,Email,Time Zone,Lifecycle Stage\n"
+      "Ann,Lee,(415) 555-2671,ann@acme.example,,\n"
+      "Bad,Row,555-12,not-an-email,Mars/Olympus,Lead\n"
+      "Nora,Phoneless,,nora@acme.example,America/Denver,\n");
+  RunResult r = run({"import", "contacts", file, "--dry-run"});
+  EXPECT_EQ(r.exit_code, 1);
+  // Every problem of line 3, in the order of the fields, each with its column.
+  EXPECT_NE(r.err.find("many.csv:3:16: email: 'not-an-email' is not an e-mail address\n"
+                       "many.csv:3:9: phone: '555-12' is not a valid phone number for region US\n"
+                       "many.csv:3:29: timezone: 'Mars/Olympus' is not an IANA time zone"),
+            std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("warning: many.csv:4: Nora Phoneless has no phone number"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("3 rows read: 2 created, 0 updated, 0 skipped, 1 rejected"), std::string::npos) << r.out;
+
+  std::string rejects = dir_.file("rejects.csv");
+  RunResult lenient = run({"import", "contacts", file, "--skip-bad", rejects});
+  ASSERT_EQ(lenient.exit_code, 0) << lenient.err;
+  EXPECT_EQ(count(), 2u);
+  std::ifstream in(rejects);
+  std::stringstream text;
+  text << in.rdbuf();
+  // One line for the row, its reason naming all three problems.
+  EXPECT_NE(text.str().find("Bad,Row,555-12,not-an-email,Mars/Olympus,Lead,many.csv:3:16: email:"),
+            std::string::npos) << text.str();
+  for (const char* field : {"; many.csv:3:9: phone:", "; many.csv:3:29: timezone:"})
+    EXPECT_NE(text.str().find(field), std::string::npos) << field << "\n" << text.str();
+}
+
 TEST_F(ImportCliTest, MalformedQuotingIsReportedAndSkipBadWritesTheRejects) {
   std::string file = dir_.write("q.csv",
                                 "First Name,Phone Number\n"

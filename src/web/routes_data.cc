@@ -1,4 +1,5 @@
 // Routes: importing a CRM export, exporting contacts, and the workspace's settings.
+#include <fstream>
 #include <sstream>
 
 #include "app/export_contacts.h"
@@ -28,14 +29,27 @@ void install_data_routes(Routes& r) {
     else if (dup == "skip") o.on_duplicate = OnDuplicate::kSkip;
     else if (dup == "update") o.on_duplicate = OnDuplicate::kUpdate;
     else return Status::InvalidArgument("on_duplicate: '" + dup + "' is not one of fail|skip|update");
-    if (c.query("skip_bad") == "true") o.skip_bad_path = rejects.path();
+    // A dry run writes the rows a real run would leave out too, so the page can offer them
+    // as a CSV (with a reason column) to fix and send again.
+    if (c.query("skip_bad") == "true" || o.dry_run) o.skip_bad_path = rejects.path();
     auto maps = c.req.params.equal_range("map");
     for (auto it = maps.first; it != maps.second; ++it) o.mappings.push_back(it->second);
     o.preview_rows = 10;
     std::string name = c.query("name").empty() ? "upload.csv" : c.query("name");
     auto report = import_contacts(c.store, c.actor(), o, c.now);
     if (!report.ok()) return Status(report.status().code(), upload.rename_in(report.status().message(), name));
-    return import_report_json(*report, name, o.dry_run);
+    nlohmann::json j = import_report_json(*report, name, o.dry_run);
+    // Lines that name the file name it as the rep knows it, never the upload's own name.
+    for (const char* list : {"warnings", "duplicates"})
+      for (auto& line : j[list])
+        if (line.is_string()) line = upload.rename_in(line.get<std::string>(), name);
+    if (!report->problems.empty()) {
+      std::ifstream in(rejects.path(), std::ios::binary);
+      std::ostringstream text;
+      text << in.rdbuf();
+      j["rejected_csv"] = upload.rename_in(text.str(), name);  // the reasons name the file as the rep knows it
+    }
+    return j;
   });
   r.add("GET", "/api/export/contacts", Access::kSignedIn, [](Ctx& c) -> Result<nlohmann::json> {
     const std::string format = c.query("format").empty() ? "csv" : c.query("format");

@@ -89,7 +89,11 @@ Status TempUpload::write(const std::string& body) {
 
 std::string TempUpload::rename_in(std::string m, const std::string& name) const {
   if (path_.empty()) return m;
-  for (std::size_t at; (at = m.find(path_)) != std::string::npos;) m.replace(at, path_.size(), name);
+  // The whole path, and then its file name alone (import messages name the file so).
+  const std::string base = path_.substr(path_.find_last_of('/') + 1);
+  for (const std::string& what : {path_, base})
+    for (std::size_t at = 0; (at = m.find(what, at)) != std::string::npos; at += name.size())
+      m.replace(at, what.size(), name);
   return m;
 }
 

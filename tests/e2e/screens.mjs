@@ -178,7 +178,8 @@ export async function rest(ctx) {
   const csv = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nextcall-csv-')), 'leads.csv');
   fs.writeFileSync(csv, Buffer.from('first_name;last_name;company;phone;email;timezone\r\n' +
     'Ana;M\xfcller;Foothill Foods;303-555-0100;ana@foothill.example;America/Denver\r\n' +
-    'Ben;Ortiz;Foothill Foods;303-555-0101;not-an-email;America/Denver\r\n', 'latin1'));
+    'Ben;Ortiz;Foothill Foods;303-555-0101;not-an-email;Mars/Olympus\r\n' +
+    'Cleo;Park;Foothill Foods;;cleo@foothill.example;America/Denver\r\n', 'latin1'));
   await page.goto(`${base}/#/import`);
   await page.locator('#import-file').setInputFiles(csv);
   await page.getByRole('button', { name: /dry run/ }).click();
@@ -186,13 +187,25 @@ export async function rest(ctx) {
   assert.ok(await page.locator('#import-preview tbody tr').count() >= 1, 'preview rows');
   assert.match(await page.locator('#import-preview').textContent(), /Ana Müller/);
   assert.match(await page.locator('#import-read-as').textContent(), /Windows-1252.*";"/);
-  assert.match(await page.locator('#import-problems').textContent(), /leads\.csv:3:.*not-an-email/);
+  // Every problem of the bad row, not just the first; the rows left out as a CSV with the
+  // reason; a row without a phone number imported with a warning.
+  const problems = await page.locator('#import-problems li').allTextContents();
+  assert.ok(problems.some((t) => /leads\.csv:3:.*email.*not-an-email/.test(t)), problems.join(' | '));
+  assert.ok(problems.some((t) => /leads\.csv:3:.*timezone.*Mars\/Olympus/.test(t)), problems.join(' | '));
   assert.match(await page.locator('#import-confirm').textContent(), /leave out the 1 with errors/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#import-rejects').click()]);
+  assert.equal(download.suggestedFilename(), 'leads-rejected.csv');
+  const rejected = fs.readFileSync(await download.path(), 'utf8');
+  const lines = rejected.trim().split(/\r?\n/);
+  assert.equal(lines.length, 2, `a header and the one bad row: ${rejected}`);
+  assert.match(lines[1], /^Ben,Ortiz,.*not-an-email.*leads\.csv:3:.*email.*;.*timezone/);
+  assert.doesNotMatch(rejected, /nextcall-upload/, 'the reasons name the file as the rep knows it');
+  assert.match(await page.locator('#import-warnings').textContent(), /leads\.csv:4: Cleo Park has no phone number/);
   await shot(page, '11-import');
   await page.locator('#import-confirm').click();
   await page.locator('#import-result .notice').waitFor();
   const imported = (await apiFromPage(page, 'GET', '/api/contacts?q=Foothill')).body;
-  assert.deepEqual(imported.map((c) => c.name), ['Ana Müller'], 'the good row only, its name intact');
+  assert.deepEqual(imported.map((c) => c.name).sort(), ['Ana Müller', 'Cleo Park'], 'the good rows only, names intact');
   fs.rmSync(path.dirname(csv), { recursive: true, force: true });
 
   step('Coach: seed 002\'s call shows its findings on the turns, with the figures');

@@ -21,7 +21,7 @@ export function renderImport(main) {
   function show(r) {
     // An import is all or nothing: with bad rows, confirming imports the good ones and leaves
     // the bad ones out, and says so on the button.
-    const bad = (r.problems || []).length;
+    const bad = r.rejected || 0;  // rows, each with one problem or more
     const good = r.created + r.updated;
     const label = bad
       ? `Import the ${good} good row${good === 1 ? '' : 's'} and leave out the ${bad} with errors`
@@ -52,9 +52,16 @@ export function renderImport(main) {
         h('table', { id: 'import-mapping' }, h('thead', null, h('tr', null, h('th', null, 'Column in file'), h('th', null, 'Field'))),
           h('tbody', null, (r.mapping || []).map((m) => h('tr', null, h('td', null, m.column), h('td', null, m.field))),
             (r.unmapped || []).map((c) => h('tr', null, h('td', null, c), h('td', { class: 'muted' }, 'not imported')))))),
-      h('div', null, h('h3', null, `Errors (${(r.problems || []).length})`),
+      h('div', null, h('h3', null, `Errors (${(r.problems || []).length} in ${r.rejected} row${r.rejected === 1 ? '' : 's'})`),
         (r.problems || []).length ? h('ul', { class: 'plain', id: 'import-problems' }, r.problems.map((p) => h('li', { class: 'small' }, p.text || p.message)))
-          : h('p', { class: 'muted small' }, 'No errors.')),
+          : h('p', { class: 'muted small' }, 'No errors.'),
+        // The rows a real run leaves out, as they were, with a reason column: fix and send again.
+        r.rejected_csv ? h('p', null, h('a', {
+          id: 'import-rejects', download: `${(name || 'import').replace(/\.csv$/i, '')}-rejected.csv`,
+          href: URL.createObjectURL(new Blob([r.rejected_csv], { type: 'text/csv' })),
+        }, `Download the ${r.rejected} rejected row${r.rejected === 1 ? '' : 's'} (CSV, with the reason)`)) : null),
+      (r.warnings || []).length ? h('div', null, h('h3', null, `Warnings (${r.warnings.length})`),
+        h('ul', { class: 'plain', id: 'import-warnings' }, r.warnings.map((w) => h('li', { class: 'small' }, w)))) : null,
       (r.duplicates || []).length ? h('div', null, h('h3', null, 'Duplicates'), h('ul', { class: 'small' }, r.duplicates.map((d) => h('li', null, typeof d === 'string' ? d : JSON.stringify(d))))) : null,
       h('div', null, h('h3', null, 'Preview'),
         h('div', { class: 'scroll-x' }, h('table', { id: 'import-preview' },
