@@ -107,6 +107,10 @@ export async function contacts(ctx) {
   await shot(pp, '14b-contacts-phone');
   const overflow = await pp.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 1, `no horizontal scroll at 390px (overflow ${overflow}px)`);
+  // Nor inside the table: its columns fit, the company under the name.
+  const inner = await pp.evaluate(() => { const t = document.querySelector('#contacts-table'); return t.scrollWidth - t.parentElement.clientWidth; });
+  assert.ok(inner <= 1, `the contacts table fits a 390px screen (overflow ${inner}px)`);
+  assert.ok(await pp.locator('#contacts-table tbody tr').first().locator('.only-phone').isVisible(), 'the company under the name');
   await pp.goto(`${base}/#/contact/${target.id}`);
   await pp.locator('#main[data-ready="contact"]').waitFor();
   await shot(pp, '15b-contact-phone');

@@ -69,7 +69,7 @@ export function renderContacts(main, query) {
   function sortHeader(key, label) {
     const on = st.sort === key;
     const next = on && st.order === 'asc' ? 'desc' : 'asc';
-    return h('th', { 'aria-sort': on ? (st.order === 'asc' ? 'ascending' : 'descending') : 'none', scope: 'col' },
+    return h('th', { 'aria-sort': on ? (st.order === 'asc' ? 'ascending' : 'descending') : 'none', scope: 'col', class: key === 'company' ? 'hide-phone' : null },
       h('button', { type: 'button', class: 'link sort', 'data-sort': key,
         onclick: () => { st.sort = key; st.order = next; st.offset = 0; load(); } },
       label, on ? (st.order === 'asc' ? ' ▲' : ' ▼') : ''));
@@ -92,8 +92,10 @@ export function renderContacts(main, query) {
       h('tbody', null, rows.map((c) => h('tr', { 'data-id': String(c.id) },
         h('td', null, h('a', { href: `#/contact/${c.id}` }, c.name || '(no name)'),
           c.do_not_call ? h('span', { class: 'badge bad', title: c.do_not_call_reason || '' }, ' do not call') : null,
-          c.title ? h('div', { class: 'small muted' }, c.title) : null),
-        h('td', null, c.company || ''),
+          c.title ? h('div', { class: 'small muted' }, c.title) : null,
+          // On a phone the company goes under the name, so the table fits the screen.
+          c.company ? h('div', { class: 'small muted only-phone' }, c.company) : null),
+        h('td', { class: 'hide-phone' }, c.company || ''),
         h('td', { class: 'nowrap' }, phone(c).display || phone(c).e164 || h('span', { class: 'muted' }, 'none')),
         h('td', { class: 'hide-narrow' }, c.email || ''),
         h('td', null, (c.stage || '').replace(/_/g, ' ')),
