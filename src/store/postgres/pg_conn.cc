@@ -149,6 +149,7 @@ Result<Rows> Conn::query(const std::string& sql, const Params& p) {
     NEXTCALL_RETURN_IF_ERROR(drain(&got, 1));
     return std::move(got.front());
   }
+  NEXTCALL_RETURN_IF_ERROR(flush());  // nothing queued: only leaves a pipeline left open
   const auto& v = p.values();
   std::vector<const char*> ptrs(v.size());
   for (std::size_t i = 0; i < v.size(); ++i) ptrs[i] = v[i] ? v[i]->c_str() : nullptr;
@@ -223,7 +224,13 @@ bool Conn::send_params(const std::string& sql, const Params& p) {
   return true;
 }
 
-Status Conn::flush() { return queued_ == 0 ? Status::Ok() : drain(nullptr, 0); }
+Status Conn::flush() {
+  if (queued_ > 0) return drain(nullptr, 0);
+  // A pipeline entered for a statement libpq could not send: leave it, so that the plain
+  // calls after work (or fail for the lost connection's own reason).
+  if (PQpipelineStatus(c_) != PQ_PIPELINE_OFF) PQexitPipelineMode(c_);
+  return Status::Ok();
+}
 
 Status Conn::drain(std::vector<Rows>* kept, int keep) {
   Status first = Status::Ok();
