@@ -136,8 +136,10 @@ TEST_F(TeamApiTest, RepsAndOtherWorkspacesAreRefused) {
     if (u["email"] == server_->other_email) their_rep = u["id"].get<Id>();
   ASSERT_NE(their_rep, 0);
   EXPECT_EQ(maria.get("/api/plan?rep=" + std::to_string(their_rep)).status, 404);
-  for (const auto& r : maria.get("/api/team/today").json["reps"]) EXPECT_NE(r["id"].get<Id>(), their_rep);
-  for (const auto& r : maria.get("/api/team/leaderboard").json["rows"]) EXPECT_NE(r["id"].get<Id>(), their_rep);
+  const Reply today = maria.get("/api/team/today");
+  for (const auto& r : today.json["reps"]) EXPECT_NE(r["id"].get<Id>(), their_rep);
+  const Reply board = maria.get("/api/team/leaderboard");
+  for (const auto& r : board.json["rows"]) EXPECT_NE(r["id"].get<Id>(), their_rep);
 }
 
 }  // namespace
