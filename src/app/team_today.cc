@@ -87,11 +87,11 @@ Result<std::vector<RepDay>> team_today(Store& store, const Workspace& workspace,
   return out;
 }
 
-Result<Leaderboard> week_leaderboard(Store& store, const Workspace& workspace, Date day,
+Result<WeekLeaderboard> week_leaderboard(Store& store, const Workspace& workspace, Date day,
                                      const std::string& zone) {
   const std::string z = zone.empty() ? "UTC" : zone;
   if (!is_valid_zone(z)) return Status::InvalidArgument("zone: '" + z + "' is not a time zone");
-  Leaderboard board;
+  WeekLeaderboard board;
   board.monday = day - (std::chrono::weekday(day) - std::chrono::Monday);
   board.since = zoned_instant(board.monday, 0, z);
   board.until = zoned_instant(board.monday + std::chrono::days{7}, 0, z);
@@ -104,12 +104,12 @@ Result<Leaderboard> week_leaderboard(Store& store, const Workspace& workspace, D
   std::map<Id, RepTally> by_rep;
   for (const RepTally& t : tally_reps(*history, *settings, board.since, board.until)) by_rep[t.rep_id] = t;
   for (const User& u : *users) {
-    LeaderRow row{u, {}};
+    WeekLeaderRow row{u, {}};
     row.tally.rep_id = u.id;
     if (auto it = by_rep.find(u.id); it != by_rep.end()) row.tally = it->second;
     board.rows.push_back(std::move(row));
   }
-  std::stable_sort(board.rows.begin(), board.rows.end(), [](const LeaderRow& a, const LeaderRow& b) {
+  std::stable_sort(board.rows.begin(), board.rows.end(), [](const WeekLeaderRow& a, const WeekLeaderRow& b) {
     if (a.tally.advances != b.tally.advances) return a.tally.advances > b.tally.advances;
     if (a.tally.rungs != b.tally.rungs) return a.tally.rungs > b.tally.rungs;
     return a.rep.name < b.rep.name;

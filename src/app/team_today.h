@@ -23,22 +23,22 @@ struct RepDay {
 // planned as the reps' own (app/plan_team_day.h), so "planned" is what each rep sees.
 Result<std::vector<RepDay>> team_today(Store& store, const Workspace& workspace, Instant now);
 
-struct LeaderRow {
+struct WeekLeaderRow {
   User rep;
   RepTally tally;  // rep_id set even without calls
 };
 
-struct Leaderboard {
+struct WeekLeaderboard {
   Date monday{};  // the week, Monday to Sunday in `zone`
   Instant since{};
   Instant until{};
-  std::vector<LeaderRow> rows;  // every user: most advances first, then most rungs, then name
+  std::vector<WeekLeaderRow> rows;  // every user: most advances first, then most rungs, then name
 };
 
 // The leaderboard of the week holding `day` (Monday to Sunday, midnight to midnight in
 // `zone`; UTC when empty) in `workspace`: each user's calls of the week, ranked by
 // advances, not by dials.
-Result<Leaderboard> week_leaderboard(Store& store, const Workspace& workspace, Date day,
+Result<WeekLeaderboard> week_leaderboard(Store& store, const Workspace& workspace, Date day,
                                      const std::string& zone);
 
 }  // namespace nextcall

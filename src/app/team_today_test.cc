@@ -121,11 +121,11 @@ TEST_F(TeamTodayTest, TheWeeksLeaderboardRanksByAdvancesNotDials) {
   for (int i = 0; i < 40; ++i) log(sheet_.calls[1].contact_id, Outcome::kNoAnswer, "", 100 + i);
   auto dialled = week_leaderboard(*store_, ws_, local_date(now_, "UTC") + std::chrono::days{3}, "UTC");
   ASSERT_TRUE(dialled.ok());
-  auto row_of = [&](const Leaderboard& board) {
-    for (const LeaderRow& r : board.rows)
+  auto row_of = [&](const WeekLeaderboard& board) {
+    for (const WeekLeaderRow& r : board.rows)
       if (r.rep.id == rep_.id) return r;
     ADD_FAILURE() << "no row for the rep";
-    return LeaderRow{};
+    return WeekLeaderRow{};
   };
   EXPECT_EQ(row_of(*dialled).tally.dials, row_of(*before).tally.dials + 40);
   EXPECT_EQ(row_of(*dialled).tally.advances, row_of(*before).tally.advances);
@@ -134,16 +134,16 @@ TEST_F(TeamTodayTest, TheWeeksLeaderboardRanksByAdvancesNotDials) {
   log(first, Outcome::kConnected, "sale", 5);
   auto after = week_leaderboard(*store_, ws_, local_date(now_, "UTC"), "UTC");
   ASSERT_TRUE(after.ok());
-  for (const LeaderRow& r : after->rows) {
+  for (const WeekLeaderRow& r : after->rows) {
     long was = 0;
-    for (const LeaderRow& x : dialled->rows)
+    for (const WeekLeaderRow& x : dialled->rows)
       if (x.rep.id == r.rep.id) was = x.tally.advances;
     EXPECT_EQ(r.tally.advances, was + (r.rep.id == rep_.id ? 1 : 0)) << r.rep.name;
   }
   // Next week has none of these calls.
   auto next = week_leaderboard(*store_, ws_, local_date(now_, "UTC") + std::chrono::days{7}, "UTC");
   ASSERT_TRUE(next.ok());
-  for (const LeaderRow& r : next->rows) EXPECT_EQ(r.tally.dials, 0);
+  for (const WeekLeaderRow& r : next->rows) EXPECT_EQ(r.tally.dials, 0);
   EXPECT_FALSE(week_leaderboard(*store_, ws_, local_date(now_, "UTC"), "Mars/Olympus").ok());
 }
 

@@ -115,7 +115,7 @@ void install_call_routes(Routes& r) {
     auto board = week_leaderboard(c.store, c.actor().workspace, day, c.actor().rep.timezone);
     if (!board.ok()) return board.status();
     nlohmann::json rows = nlohmann::json::array();
-    for (const LeaderRow& row : board->rows) {
+    for (const WeekLeaderRow& row : board->rows) {
       nlohmann::json j = user_json(row.rep);
       j.update(tally_json(row.tally));
       rows.push_back(std::move(j));
