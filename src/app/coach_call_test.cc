@@ -128,6 +128,13 @@ class FakeStore : public Store {
   Result<Id> add_change(const Change&) override { return Status::Unavailable("not in this fake"); }
   Result<Change> get_change(Id, Id) override { return Status::Unavailable("not in this fake"); }
   Result<std::vector<Change>> list_changes(Id) override { return Status::Unavailable("not in this fake"); }
+  Result<Id> add_import(const ImportBatch&) override { return Status::Unavailable("not in this fake"); }
+  Result<std::vector<ImportBatch>> list_imports(Id) override { return Status::Unavailable("not in this fake"); }
+  Status queue_call(const QueuedCall&) override { return Status::Unavailable("not in this fake"); }
+  Status unqueue_call(Id, Id) override { return Status::Unavailable("not in this fake"); }
+  Result<std::vector<QueuedCall>> list_queued_calls(Id, const Filter&) override {
+    return Status::Unavailable("not in this fake");
+  }
   Result<Id> add_round(const BrainstormRound&) override { return Status::Unavailable("not in this fake"); }
   Status update_round(const BrainstormRound&) override { return Status::Unavailable("not in this fake"); }
   Result<std::vector<BrainstormRound>> list_rounds(Id) override { return Status::Unavailable("not in this fake"); }

@@ -251,7 +251,7 @@ Result<ImportReport> import_contacts(Store& store, const Actor& actor, const Imp
   buffer << in.rdbuf();
   TextEncoding encoding = TextEncoding::kUtf8;
   std::string data = to_utf8(buffer.str(), &encoding);
-  std::string name = o.path.substr(o.path.find_last_of('/') + 1);
+  std::string name = o.display_name.empty() ? o.path.substr(o.path.find_last_of('/') + 1) : o.display_name;
   const char delimiter = sniff_delimiter(data);
   CsvReader reader(data, name, delimiter);
   std::vector<std::string> header;
@@ -324,6 +324,7 @@ Result<ImportReport> import_contacts(Store& store, const Actor& actor, const Imp
         row.contact.workspace_id = actor.workspace.id;
         row.contact.owner_id = actor.rep.id;
         row.contact.created_at = row.contact.updated_at = now;
+        row.contact.role = Role::kUnknown;  // unless a column or the title says (below)
         s = apply_contact_fields(row.fields, actor.workspace.default_region, &row.contact);
       }
       batch[k].status = std::move(s);
@@ -517,6 +518,19 @@ Result<ImportReport> import_contacts(Store& store, const Actor& actor, const Imp
       } else {
         fresh.push_back(std::move(r.contact));
       }
+    }
+    // The import's record, for the Contacts screen to list what it added.
+    if (!fresh.empty()) {
+      ImportBatch batch;
+      batch.workspace_id = actor.workspace.id;
+      batch.file_name = name;
+      batch.user_id = actor.rep.id;
+      batch.contacts_added = static_cast<long>(fresh.size());
+      batch.created_at = now;
+      auto batch_id = store.add_import(batch);
+      if (!batch_id.ok()) return batch_id.status();
+      report.import_id = *batch_id;
+      for (Contact& c : fresh) c.import_id = *batch_id;
     }
     // The new ones together: a team server takes them in batches.
     auto created = store.create_contacts(fresh);

@@ -17,6 +17,9 @@ enum class OnDuplicate { kFail, kSkip, kUpdate };
 
 struct ImportOptions {
   std::string path;
+  // The file's name as the rep knows it, in every message and the import's record (an
+  // upload is read from a temporary file); empty: the path's last part.
+  std::string display_name;
   std::vector<std::string> mappings;  // "Column=field"
   bool dry_run = false;               // validate and preview; write nothing
   std::string skip_bad_path;          // import good rows, write bad ones here with a reason
@@ -40,6 +43,7 @@ struct ImportReport {
   std::vector<std::string> warnings;       // rows imported that need a look (no phone number)
   std::vector<Contact> preview;            // dry run: the first rows as they will be stored
   bool written = false;                    // true when the store was changed
+  std::optional<Id> import_id;             // the import's record, when it added contacts
   std::string encoding = "UTF-8";          // as read: UTF-8, UTF-16LE/BE or Windows-1252
   char delimiter = ',';                    // ',' ';' or '\t', from the header line
 };

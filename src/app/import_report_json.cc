@@ -13,12 +13,15 @@ nlohmann::json import_report_json(const ImportReport& r, const std::string& file
                         {"message", p.message}, {"text", describe(p, file)}});
   nlohmann::json mapping = nlohmann::json::array();
   for (const auto& [h, f] : r.mapping) mapping.push_back({{"column", h}, {"field", f}});
-  return {{"read", r.read},         {"created", r.created}, {"updated", r.updated},
+  nlohmann::json j = {{"read", r.read},         {"created", r.created}, {"updated", r.updated},
           {"skipped", r.skipped},   {"rejected", r.rejected}, {"written", r.written},
           {"dry_run", dry_run},     {"encoding", r.encoding},
           {"delimiter", std::string(1, r.delimiter)},     {"mapping", mapping},   {"unmapped", r.unmapped},
           {"duplicates", r.duplicates}, {"warnings", r.warnings}, {"problems", problems},
           {"preview", r.preview}};
+  // The import's record: the Contacts screen lists what it added (?import=ID).
+  j["import_id"] = r.import_id ? nlohmann::json(*r.import_id) : nlohmann::json();
+  return j;
 }
 
 }  // namespace nextcall

@@ -358,6 +358,14 @@ Result<LoggedCall> log_call_confirming(Store& store, const Actor& actor, Id cont
 
     auto id = store.add_attempt(*attempt);
     if (!id.ok()) return id.status();
+    // A call made takes the contact off the calls added by hand (not one logged for a
+    // time before it was added: that call was not the one asked for).
+    Filter queued;
+    queued.contact_id = contact_id;
+    auto entries = store.list_queued_calls(actor.workspace.id, queued);
+    if (!entries.ok()) return entries.status();
+    if (!entries->empty() && entries->front().added_at <= call_at)
+      NEXTCALL_RETURN_IF_ERROR(store.unqueue_call(actor.workspace.id, contact_id));
     attempt->id = *id;
     out.attempt = *attempt;
 

@@ -60,6 +60,13 @@ Result<Snapshot> load_snapshot(Store& store, const Actor& actor, const Filter& f
   // The record of each library reason on the team's calls, for Thompson sampling.
   std::vector<ReasonRecord> results;
   NEXTCALL_RETURN_IF_ERROR(take(store.list_reason_results(ws), &results));
+  // The calls added by hand: by contact, not by the entry's rep (the contact may have
+  // changed hands since); entries of contacts not loaded are never looked up.
+  std::vector<QueuedCall> queued;
+  Filter by_contact;
+  by_contact.contact_id = f.contact_id;
+  NEXTCALL_RETURN_IF_ERROR(take(store.list_queued_calls(ws, by_contact), &queued));
+  for (QueuedCall& q : queued) s.queued.emplace(q.contact_id, std::move(q));
   for (const ReasonRecord& r : results) s.reason_record[r.reason_id] = {r.tries, r.advances};
   // The prior for each window's connect rate: the whole team's calls.
   NEXTCALL_RETURN_IF_ERROR(take(store.list_minute_counts(ws), &s.workspace_minutes));

@@ -84,6 +84,8 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
   NEXTCALL_RETURN_IF_ERROR(take(store.list_reason_results(ws), &records));
   std::vector<MinuteCount> minutes;  // the team's calls per minute: every rep's prior
   NEXTCALL_RETURN_IF_ERROR(take(store.list_minute_counts(ws), &minutes));
+  std::vector<QueuedCall> queued;  // the calls added by hand: few, every snapshot gets them
+  NEXTCALL_RETURN_IF_ERROR(take(store.list_queued_calls(ws, {}), &queued));
 
   std::vector<Snapshot> snapshots(users->size());
   std::unordered_map<Id, std::size_t> rep_index;
@@ -100,6 +102,7 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
     s.changes = changes;
     s.workspace_minutes = minutes;
     for (const ReasonRecord& rr : records) s.reason_record[rr.reason_id] = {rr.tries, rr.advances};
+    for (const QueuedCall& q : queued) s.queued.emplace(q.contact_id, q);
   }
 
   // Only the contacts that may be due today are read (and the rows about them): in a big
@@ -119,6 +122,7 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
   std::unique_ptr<Store> side;  // the second connection, when there is one
   Result<MaybeIds> may_be_due = MaybeIds();
   std::vector<std::vector<Id>> halves;  // the lower and upper halves' ids, when both narrow
+  Id halves_split = 0;                  // the upper half's first id
   if (open_reader && side_thread) {
     auto in_use = store.contact_ids_in_use();
     if (!in_use.ok()) return in_use.status();
@@ -126,6 +130,7 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
     if (*in_use) {
       lower.last = (*in_use)->first + ((*in_use)->last - (*in_use)->first) / 2;
       upper_span.first = lower.last + 1;
+      halves_split = upper_span.first;
     } else {
       upper_span.first = 1, upper_span.last = 0;  // nothing to split: the upper half is empty
     }
@@ -155,6 +160,18 @@ Result<std::vector<CallSheet>> plan_team_day(Store& store, const Workspace& work
     may_be_due = store.contacts_that_may_be_due(ws, window);
   }
   if (!may_be_due.ok()) return may_be_due.status();
+  // A contact added by hand is due whatever its dates say: the narrowed read takes it too
+  // (in the half its id falls in, for the reads split by halves).
+  if (may_be_due.value() && !queued.empty()) {
+    auto add_sorted = [](std::vector<Id>& v, Id id) {
+      auto at = std::lower_bound(v.begin(), v.end(), id);
+      if (at == v.end() || *at != id) v.insert(at, id);
+    };
+    for (const QueuedCall& q : queued) {
+      add_sorted(*may_be_due.value(), q.contact_id);
+      if (halves.size() == 2) add_sorted(q.contact_id < halves_split ? halves[0] : halves[1], q.contact_id);
+    }
+  }
   const MaybeIds ids = std::move(may_be_due.value());
   const std::vector<Id>* only = ids ? &*ids : nullptr;
 

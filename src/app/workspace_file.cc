@@ -63,8 +63,25 @@ json contact_json(const Contact& c) {
           {"snoozed_until", date_json(c.snoozed_until)},
           {"snooze_reason", c.snooze_reason},
           {"gatekeeper_id", id_json(c.gatekeeper_id)},
+          {"import_id", id_json(c.import_id)},
           {"created_at", format_instant(c.created_at)},
           {"updated_at", format_instant(c.updated_at)}};
+}
+
+json import_json(const ImportBatch& b) {
+  return {{"id", b.id},
+          {"file_name", b.file_name},
+          {"user_id", id_json(b.user_id)},
+          {"contacts_added", b.contacts_added},
+          {"created_at", format_instant(b.created_at)}};
+}
+
+json queued_call_json(const QueuedCall& q) {
+  return {{"contact_id", q.contact_id},
+          {"rep_id", q.rep_id},
+          {"priority", to_text(q.priority)},
+          {"added_by", id_json(q.added_by)},
+          {"added_at", format_instant(q.added_at)}};
 }
 
 json thread_json(const Thread& t) {
@@ -272,7 +289,7 @@ class Entry {
     return out;
   }
   template <typename E>
-  E choice(const char* field, std::optional<E> (*parse)(std::string_view), const char* names) const {
+  E choice(const char* field, std::optional<E> (*parse)(std::string_view), const std::string& names) const {
     std::string t = text(field);
     auto v = parse(t);
     if (!v) fail(field, "'" + t + "' is not one of " + names);
@@ -300,7 +317,9 @@ struct Contents {
   Settings settings;
   std::vector<User> users;
   std::vector<Account> accounts;
+  std::vector<ImportBatch> imports;
   std::vector<Contact> contacts;
+  std::vector<QueuedCall> queue;
   std::vector<Thread> threads;
   std::vector<Objection> objections;
   std::vector<Material> materials;
@@ -358,6 +377,16 @@ Contents read_contents(const json& file) {
     a.notes = e.text("notes");
     c.accounts.push_back(std::move(a));
   });
+  // Absent from files written before imports were kept (as is each contact's import_id).
+  each(file, "imports", [&](const Entry& e) {
+    ImportBatch b;
+    b.id = e.id();
+    b.file_name = e.text("file_name");
+    b.user_id = e.opt_id("user_id");
+    b.contacts_added = static_cast<long>(e.integer("contacts_added"));
+    b.created_at = e.instant("created_at");
+    c.imports.push_back(std::move(b));
+  });
   each(file, "contacts", [&](const Entry& e) {
     Contact k;
     k.id = e.id();
@@ -366,7 +395,7 @@ Contents read_contents(const json& file) {
     k.first_name = e.text("first_name");
     k.last_name = e.text("last_name");
     k.title = e.text("title");
-    k.role = e.choice("role", parse_role, "decision_maker|influencer|gatekeeper");
+    k.role = e.choice("role", parse_role, names_of_roles());
     k.stage = e.choice("stage", parse_stage, "prospect|customer");
     k.email = e.text("email");
     const json& phones = e.at("phones");
@@ -392,9 +421,20 @@ Contents read_contents(const json& file) {
     k.snoozed_until = e.date("snoozed_until");
     k.snooze_reason = e.text("snooze_reason");
     k.gatekeeper_id = e.opt_id("gatekeeper_id");
+    k.import_id = e.opt_id("import_id");
     k.created_at = e.instant("created_at");
     k.updated_at = e.instant("updated_at");
     c.contacts.push_back(std::move(k));
+  });
+  // Absent from files written before the call queue was kept.
+  each(file, "call_queue", [&](const Entry& e) {
+    QueuedCall q;
+    q.contact_id = e.integer("contact_id");
+    q.rep_id = e.integer("rep_id");
+    q.priority = e.choice("priority", parse_queue_priority, names_of_queue_priorities());
+    q.added_by = e.opt_id("added_by");
+    q.added_at = e.instant("added_at");
+    c.queue.push_back(q);
   });
   each(file, "threads", [&](const Entry& e) {
     Thread t;
@@ -583,8 +623,9 @@ class IdMap {
 // with the file's own ids mapped to themselves).
 void check_references(const Contents& c) {
   IdMap users("user"), accounts("account"), contacts("contact"), materials("material"), reasons("reason"),
-      changes("change"), rounds("brainstorm round"), submissions("brainstorm submission");
+      changes("change"), rounds("brainstorm round"), submissions("brainstorm submission"), imports("import");
   for (const auto& u : c.users) users.define(u.id, u.id);
+  for (const auto& b : c.imports) imports.define(b.id, b.id);
   for (const auto& a : c.accounts) accounts.define(a.id, a.id);
   for (const auto& k : c.contacts) contacts.define(k.id, k.id);
   for (const auto& m : c.materials) materials.define(m.id, m.id);
@@ -599,6 +640,13 @@ void check_references(const Contents& c) {
     accounts(c.contacts[i].account_id, at("contacts", i, "account_id"));
     users(c.contacts[i].owner_id, at("contacts", i, "owner_id"));
     contacts(c.contacts[i].gatekeeper_id, at("contacts", i, "gatekeeper_id"));
+    imports(c.contacts[i].import_id, at("contacts", i, "import_id"));
+  }
+  for (std::size_t i = 0; i < c.imports.size(); ++i) users(c.imports[i].user_id, at("imports", i, "user_id"));
+  for (std::size_t i = 0; i < c.queue.size(); ++i) {
+    contacts(c.queue[i].contact_id, at("call_queue", i, "contact_id"));
+    users(c.queue[i].rep_id, at("call_queue", i, "rep_id"));
+    users(c.queue[i].added_by, at("call_queue", i, "added_by"));
   }
   for (std::size_t i = 0; i < c.threads.size(); ++i) contacts(c.threads[i].contact_id, at("threads", i, "contact_id"));
   for (std::size_t i = 0; i < c.objections.size(); ++i) {
@@ -695,7 +743,7 @@ Status find_conflicts(Store& store, const Contents& c, const std::optional<Works
 Status write_contents(Store& store, Id ws, const Contents& c, const std::unordered_map<Id, Id>& merged_users,
                       WorkspaceImportReport* report) {
   IdMap users("user"), accounts("account"), contacts("contact"), materials("material"), reasons("reason"),
-      changes("change"), rounds("brainstorm round"), submissions("brainstorm submission");
+      changes("change"), rounds("brainstorm round"), submissions("brainstorm submission"), imports("import");
   for (User u : c.users) {
     if (auto it = merged_users.find(u.id); it != merged_users.end()) {
       users.define(u.id, it->second);
@@ -718,6 +766,14 @@ Status write_contents(Store& store, Id ws, const Contents& c, const std::unorder
     accounts.define(from, to);
     ++report->accounts;
   }
+  for (ImportBatch b : c.imports) {
+    Id from = b.id, to = 0;
+    b.id = 0;
+    b.workspace_id = ws;
+    b.user_id = users(b.user_id, "imports.user_id");
+    NEXTCALL_RETURN_IF_ERROR(must(store.add_import(b), &to));
+    imports.define(from, to);
+  }
   // Contacts in the file's order, then their screeners, who are contacts too.
   std::vector<std::pair<Contact, Id>> with_screener;
   for (Contact k : c.contacts) {
@@ -726,6 +782,7 @@ Status write_contents(Store& store, Id ws, const Contents& c, const std::unorder
     k.workspace_id = ws;
     k.account_id = accounts(k.account_id, "contacts.account_id");
     k.owner_id = users(k.owner_id, "contacts.owner_id");
+    k.import_id = imports(k.import_id, "contacts.import_id");
     std::optional<Id> screener = k.gatekeeper_id;
     k.gatekeeper_id.reset();
     NEXTCALL_RETURN_IF_ERROR(must(store.create_contact(k), &to));
@@ -799,6 +856,14 @@ Status write_contents(Store& store, Id ws, const Contents& c, const std::unorder
     NEXTCALL_RETURN_IF_ERROR(must(store.add_attempt(a), &ignored));
     ++report->calls;
   }
+  // The queue after the calls: it holds what is still to be called, whatever they were.
+  for (QueuedCall q : c.queue) {
+    q.workspace_id = ws;
+    q.contact_id = contacts(q.contact_id, "call_queue.contact_id");
+    q.rep_id = users(q.rep_id, "call_queue.rep_id");
+    q.added_by = users(q.added_by, "call_queue.added_by");
+    NEXTCALL_RETURN_IF_ERROR(store.queue_call(q));
+  }
   for (BrainstormRound r : c.rounds) {
     Id from = r.id, to = 0;
     r.id = 0, r.workspace_id = ws, r.opened_by = users(r.opened_by, "brainstorm_rounds.opened_by");
@@ -821,7 +886,8 @@ Status write_contents(Store& store, Id ws, const Contents& c, const std::unorder
   report->other_rows = static_cast<long>(c.threads.size() + c.objections.size() + c.materials.size() +
                                          c.commitments.size() + c.referrals.size() + c.appointments.size() +
                                          c.reasons.size() + c.changes.size() + c.rounds.size() +
-                                         c.submissions.size() + c.scores.size());
+                                         c.submissions.size() + c.scores.size() + c.imports.size() +
+                                         c.queue.size());
   return Status::Ok();
 }
 
@@ -838,7 +904,21 @@ Status export_workspace(Store& store, Id ws, std::ostream& out) {
   Filter all;
   NEXTCALL_RETURN_IF_ERROR(add_all(store.list_users(ws), user_json, &file["users"]));
   NEXTCALL_RETURN_IF_ERROR(add_all(store.list_accounts(ws, all), account_json, &file["accounts"]));
-  NEXTCALL_RETURN_IF_ERROR(add_all(store.list_contacts(ws, all), contact_json, &file["contacts"]));
+  auto imports = store.list_imports(ws);
+  if (!imports.ok()) return imports.status();
+  std::set<Id> batches;
+  for (const ImportBatch& b : *imports) batches.insert(b.id);
+  NEXTCALL_RETURN_IF_ERROR(add_all(std::move(imports), import_json, &file["imports"]));
+  auto contacts = store.list_contacts(ws, all);
+  if (!contacts.ok()) return contacts.status();
+  // An import id of no batch (the store does not check it) is left out: the file must load.
+  for (Contact& k : *contacts)
+    if (k.import_id && !batches.count(*k.import_id)) k.import_id.reset();
+  NEXTCALL_RETURN_IF_ERROR(add_all(std::move(contacts), contact_json, &file["contacts"]));
+  auto queue = store.list_queued_calls(ws, all);
+  if (!queue.ok()) return queue.status();
+  json& queued = file["call_queue"] = json::array();
+  for (const QueuedCall& q : *queue) queued.push_back(queued_call_json(q));
   NEXTCALL_RETURN_IF_ERROR(add_all(store.list_threads(ws, all), thread_json, &file["threads"]));
   NEXTCALL_RETURN_IF_ERROR(add_all(store.list_objections(ws, all), objection_json, &file["objections"]));
   NEXTCALL_RETURN_IF_ERROR(add_all(store.list_materials(ws, all), material_json, &file["materials"]));

@@ -3,9 +3,11 @@
 //
 // The file is JSON with a format version. It holds everything a team wrote: the
 // workspace and its settings, users (with their password hashes, so they can sign in
-// where it lands), accounts, contacts (the do-not-call list with them), threads,
-// objections, materials, commitments, referrals, appointments, every call, the reason
-// library, company changes and brainstorm rounds. What is summed up from the calls (call
+// where it lands), accounts, the imports of contacts files, contacts (the do-not-call list
+// and each one's import with them), threads, objections, materials, commitments, referrals,
+// appointments, every call, the call queue, the reason library, company changes and
+// brainstorm rounds (a file written before imports and the queue were kept loads without
+// them). What is summed up from the calls (call
 // histories, calls per minute, each reason's record) is not in it: loading the calls sums
 // it up again. Sessions and API tokens stay behind: they belong to a server.
 #pragma once

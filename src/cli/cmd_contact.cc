@@ -3,6 +3,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "app/call_queue.h"
 #include "app/contacts.h"
 #include "cli/json_output.h"
 #include "cli/render_memory.h"
@@ -22,7 +23,7 @@ void add_field_options(CLI::App* cmd, ContactFields* f) {
   cmd->add_option("--company", f->company, "Company (account), created when new");
   cmd->add_option("--email", f->email, "E-mail address");
   cmd->add_option("--phone", f->phones, "Phone number, any format; repeat for more (first is primary)");
-  cmd->add_option("--role", f->role, "decision_maker|influencer|gatekeeper");
+  cmd->add_option("--role", f->role, "decision_maker|influencer|gatekeeper|unknown");
   cmd->add_option("--stage", f->stage, "prospect|customer");
   cmd->add_option("--timezone", f->timezone,
                   "IANA time zone (America/Chicago); derived from state or country when omitted");
@@ -75,6 +76,12 @@ struct ListOptions {
   int limit = 0;
   int offset = 0;
   std::string text;
+  Id import_id = 0;
+};
+
+struct QueueOptions {
+  std::vector<std::string> refs;
+  std::string priority = "normal";
 };
 
 Status list_contacts(Runtime& rt, const ListOptions& o) {
@@ -88,6 +95,7 @@ Status list_contacts(Runtime& rt, const ListOptions& o) {
         return Status::InvalidArgument("--missing: only 'timezone' can be looked for");
       f.missing_timezone = true;
     }
+    if (o.import_id > 0) f.import_id = o.import_id;
     if (!o.owner.empty()) {
       auto u = store.find_user_by_email(o.owner);
       if (!u.ok()) return u.status();
@@ -202,9 +210,48 @@ void install_contact(CLI::App& cmd, Runtime& rt) {
   auto* list = cmd.add_subcommand("list", "List contacts");
   list->add_option("--missing", list_opts->missing, "Only contacts missing this field: timezone");
   list->add_option("--owner", list_opts->owner, "Only contacts of this rep (e-mail)");
+  list->add_option("--import", list_opts->import_id, "Only contacts added by this import (its id, as `import contacts` said)");
   list->add_option("--limit", list_opts->limit, "At most this many");
   list->add_option("--offset", list_opts->offset, "Skip this many first");
   list->callback([&rt, list_opts] { rt.finish(list_contacts(rt, *list_opts)); });
+
+  auto queue_opts = std::make_shared<QueueOptions>();
+  auto* queue = cmd.add_subcommand("queue", "Add contacts to today's calls (until a call to them is logged)");
+  queue->add_option("contacts", queue_opts->refs, "Ids, e-mails, phones or names")->required();
+  queue->add_option("--priority", queue_opts->priority, "top (before every other call)|high|normal");
+  queue->callback([&rt, queue_opts] {
+    rt.finish(rt.with_actor([&](Store& store, const Actor& actor) -> Status {
+      auto priority = parse_queue_priority(queue_opts->priority);
+      if (!priority)
+        return Status::InvalidArgument("--priority: '" + queue_opts->priority + "' is not one of " +
+                                       names_of_queue_priorities());
+      std::vector<Id> ids;
+      for (const std::string& ref : queue_opts->refs) {
+        auto c = resolve_contact(store, actor, ref);
+        if (!c.ok()) return c.status();
+        ids.push_back(c->id);
+      }
+      auto report = add_to_calls(store, actor, ids, *priority, rt.now());
+      if (!report.ok()) return report.status();
+      for (const auto& r : report->added) rt.out() << "Added #" << r.contact_id << " " << r.name << " to today's calls\n";
+      for (const auto& r : report->skipped)
+        rt.err() << "Left out #" << r.contact_id << " " << r.name << ": " << r.why << "\n";
+      if (report->added.empty()) rt.set_exit_code(1);
+      return Status::Ok();
+    }));
+  });
+  auto unqueue_ref = std::make_shared<std::string>();
+  auto* unqueue = cmd.add_subcommand("unqueue", "Take a contact off the calls added by hand");
+  unqueue->add_option("contact", *unqueue_ref, "Id, e-mail, phone or name")->required();
+  unqueue->callback([&rt, unqueue_ref] {
+    rt.finish(rt.with_actor([&](Store& store, const Actor& actor) -> Status {
+      auto c = resolve_contact(store, actor, *unqueue_ref);
+      if (!c.ok()) return c.status();
+      NEXTCALL_RETURN_IF_ERROR(remove_from_calls(store, actor, c->id));
+      rt.out() << "Took #" << c->id << " " << c->full_name() << " off the calls added by hand\n";
+      return Status::Ok();
+    }));
+  });
 
   auto find_opts = std::make_shared<ListOptions>();
   auto* find = cmd.add_subcommand("find", "Find contacts by name, company, title, e-mail or phone");

@@ -61,6 +61,9 @@ Status run_import(Runtime& rt, ImportArgs& a) {
       if (!report->problems.empty() && !report->written && !a.options.dry_run)
         rt.out() << "Nothing was imported. Fix the rows above, or import the good rows with "
                     "--skip-bad REJECTS.csv\n";
+      if (report->import_id)
+        rt.out() << "Import #" << *report->import_id << ": list its contacts with `nextcall contact list --import "
+                 << *report->import_id << "`\n";
       if (!a.options.skip_bad_path.empty() && report->rejected > 0)
         rt.out() << "Rejected rows written to " << a.options.skip_bad_path << "\n";
     }

@@ -31,6 +31,14 @@ void sqlite_exec(const std::string& file, const std::string& sql) {
 
 std::string v(int n) { return std::to_string(n); }
 
+// Undoes the last migration (9 adds imports, contacts.import_id and call_queue), as an
+// older nextcall left the database; the same SQL on SQLite and PostgreSQL.
+std::string before_last_migration() {
+  return "DROP TABLE call_queue; DROP TABLE imports; DROP INDEX contacts_ws_import; "
+         "ALTER TABLE contacts DROP COLUMN import_id; DELETE FROM schema_migrations WHERE version >= " +
+         v(kSchemaVersion);
+}
+
 // The contact first on the demo's plan.
 std::string first_planned(const std::string& db) {
   RunResult plan = run_on(db, {"--rep", "sam@demo.nextcall", "plan", "--format", "json"});  // the manager has no sheet
@@ -44,9 +52,8 @@ TEST(DbMigrateCliTest, AnOlderSqliteFileIsRefusedUntilMigratedAndANewerOneAlways
   TempDir dir;
   const std::string db = dir.file("t.db");
   ASSERT_EQ(run_on(db, {"demo", "--contacts", "20"}).exit_code, 0);
-  // Back to the schema before the last migration (8 adds idempotency_keys), as an older
-  // nextcall left it.
-  sqlite_exec(db, "DROP TABLE idempotency_keys; DELETE FROM schema_migrations WHERE version >= " + v(kSchemaVersion));
+  // Back to the schema before the last migration, as an older nextcall left it.
+  sqlite_exec(db, before_last_migration());
 
   RunResult refused = run_on(db, {"plan"});
   EXPECT_EQ(refused.exit_code, 1);
@@ -154,9 +161,9 @@ TEST(DbMigrateCliTest, PostgresWaitsForDbMigrateThenItsRolesNeedNoDdlRights) {
   EXPECT_EQ(write.exit_code, 1);
   EXPECT_NE(write.err.find("read-only"), std::string::npos) << write.err;
 
-  // An older schema (before migration 8, which adds idempotency_keys): refused in one line
-  // until migrated (by the owner).
-  pg_exec(*url, "DROP TABLE idempotency_keys; DELETE FROM schema_migrations WHERE version >= " + v(kSchemaVersion));
+  // An older schema (before the last migration): refused in one line until migrated (by
+  // the owner).
+  pg_exec(*url, before_last_migration());
   RunResult older = run_on(as_reader, {"plan"});
   EXPECT_EQ(older.exit_code, 1);
   EXPECT_EQ(older.err, "nextcall: error: the database is at schema version " + v(kSchemaVersion - 1) +

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -177,6 +178,48 @@ TEST_F(ImportCliTest, SalesforceHeadersAndMapOverride) {
   EXPECT_EQ(j["last_name"], "Stone");
   EXPECT_EQ(j["role"], "gatekeeper");
   EXPECT_EQ(j["timezone"], "Europe/London");
+}
+
+// No role column: the title decides where it tells, and otherwise the role stays unknown
+// (a contact nobody said decides is not taken for a decision maker). Each import is
+// recorded, and lists what it added: a second import's contacts are not the first's.
+TEST_F(ImportCliTest, RolesComeFromTheTitleOrStayUnknownAndEachImportListsItsContacts) {
+  std::string first = dir_.write("leads.csv",
+                                 "Name,Phone,Title\n"
+                                 "Ann Lee,+1 415 555 2671,Receptionist\n"
+                                 "Bob Stone,+1 415 555 2672,Plant Manager\n"
+                                 "Cy Park,+1 415 555 2673,Team Member\n"
+                                 "Di Moss,+1 415 555 2674,\n");
+  RunResult r = run({"import", "contacts", first});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::map<std::string, std::string> roles;
+  for (const auto& c : nlohmann::json::parse(run({"contact", "list", "--format", "json"}).out))
+    roles[c["name"].get<std::string>()] = c["role"].get<std::string>();
+  EXPECT_EQ(roles["Ann Lee"], "gatekeeper");
+  EXPECT_EQ(roles["Bob Stone"], "decision_maker");
+  EXPECT_EQ(roles["Cy Park"], "unknown");
+  EXPECT_EQ(roles["Di Moss"], "unknown");
+  // The import says its number, and the list by that number is exactly its contacts.
+  auto at = r.out.find("contact list --import ");
+  ASSERT_NE(at, std::string::npos) << r.out;
+  std::string batch = r.out.substr(at + 21, r.out.find('`', at) - at - 21);
+  std::string second = dir_.write("more.csv", "Name,Phone,Role\nEd Fox,+1 415 555 2675,influencer\n");
+  RunResult r2 = run({"import", "contacts", second, "--format", "json"});
+  ASSERT_EQ(r2.exit_code, 0) << r2.err;
+  auto report = nlohmann::json::parse(r2.out);
+  ASSERT_TRUE(report["import_id"].is_number()) << r2.out;
+  EXPECT_NE(std::to_string(report["import_id"].get<long>()), batch);
+  auto listed = nlohmann::json::parse(run({"contact", "list", "--import", batch, "--format", "json"}).out);
+  std::set<std::string> names;
+  for (const auto& c : listed) names.insert(c["name"].get<std::string>());
+  EXPECT_EQ(names, (std::set<std::string>{"Ann Lee", "Bob Stone", "Cy Park", "Di Moss"}));
+  auto ed = nlohmann::json::parse(run({"contact", "list", "--import", std::to_string(report["import_id"].get<long>()),
+                                       "--format", "json"}).out);
+  ASSERT_EQ(ed.size(), 1u);
+  EXPECT_EQ(ed[0]["role"], "influencer");
+  // Exported and imported again, "unknown" reads back as unknown.
+  RunResult csv = run({"export", "contacts"});
+  EXPECT_NE(csv.out.find(",unknown,"), std::string::npos) << csv.out;
 }
 
 TEST_F(ImportCliTest, OneBadRowAndNothingIsWrittenWithEveryProblemByLineAndColumn) {

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "cli/cli_test_util.h"
 
@@ -130,6 +131,71 @@ TEST_F(PlanCliTest, SnoozedContactIsListedAndNotPlanned) {
   bool listed = false;
   for (const auto& s : after["snoozed"]) listed = listed || std::to_string(s["contact_id"].get<long>()) == id;
   EXPECT_TRUE(listed);
+}
+
+// "Add to today's calls": a contact of Sam's that the planner would not call today goes on
+// his sheet (and the team plan's) at the top, stays there until a call is logged, and
+// another rep cannot add it.
+TEST_F(PlanCliTest, AContactAddedToTodaysCallsIsPlannedUntilACallIsLogged) {
+  const std::string sam = "sam@demo.nextcall";
+  auto ids_of = [](const nlohmann::json& sheet) {
+    std::set<long> ids;
+    for (const char* list : {"calls", "overflow", "skipped", "snoozed", "needs_reason"})
+      if (sheet.contains(list))
+        for (const auto& c : sheet[list]) ids.insert(c["contact_id"].get<long>());
+    return ids;
+  };
+  auto before = nlohmann::json::parse(run({"--rep", sam, "plan", "--format", "json"}).out);
+  std::set<long> planned = ids_of(before);
+  auto mine = nlohmann::json::parse(run({"contact", "list", "--owner", sam, "--format", "json"}).out);
+  long id = 0, dnc = 0;
+  for (const auto& c : mine) {
+    if (c["do_not_call"].get<bool>()) {
+      dnc = c["id"].get<long>();
+      continue;
+    }
+    if (!id && !c["phones"].empty() && c["snoozed_until"].is_null() && !planned.count(c["id"].get<long>()))
+      id = c["id"].get<long>();
+  }
+  ASSERT_NE(id, 0) << "a contact of Sam's that is not due today";
+  ASSERT_NE(dnc, 0) << "a do-not-call contact of Sam's";
+  const std::string ref = std::to_string(id);
+
+  RunResult other = run({"--rep", "priya@demo.nextcall", "contact", "queue", ref});
+  EXPECT_EQ(other.exit_code, 1);
+  EXPECT_NE(other.err.find("owned by Sam"), std::string::npos) << other.err;
+  RunResult refused = run({"--rep", sam, "contact", "queue", std::to_string(dnc)});
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_NE(refused.err.find("on the do-not-call list"), std::string::npos) << refused.err;
+
+  RunResult added = run({"--rep", sam, "contact", "queue", ref, "--priority", "top"});
+  ASSERT_EQ(added.exit_code, 0) << added.err;
+  EXPECT_NE(added.out.find("to today's calls"), std::string::npos) << added.out;
+  auto on_sheet = [&](const nlohmann::json& sheet) -> const nlohmann::json* {
+    for (const auto& c : sheet["calls"])
+      if (c["contact_id"].get<long>() == id) return &c;
+    return nullptr;
+  };
+  auto after = nlohmann::json::parse(run({"--rep", sam, "plan", "--format", "json"}).out);
+  const nlohmann::json* brief = on_sheet(after);
+  ASSERT_TRUE(brief) << "the contact added is on Sam's sheet";
+  EXPECT_EQ((*brief)["due_because"][0], "you added them to your calls today, to call first");
+  EXPECT_FALSE((*brief)["opener"]["text"].get<std::string>().empty()) << "a brief as for any call";
+  auto team = nlohmann::json::parse(run({"plan", "--team", "--format", "json"}).out);
+  bool in_team = false;
+  for (const auto& s : team)
+    if (s["rep"]["id"] == after["rep"]["id"]) in_team = on_sheet(s) != nullptr;
+  EXPECT_TRUE(in_team) << "the team plan has it on Sam's sheet too";
+  // The next day, not called yet: still there.
+  auto tomorrow = nlohmann::json::parse(run({"--rep", sam, "plan", "--date", "2026-11-25", "--format", "json"}).out);
+  EXPECT_TRUE(on_sheet(tomorrow)) << "until a call is logged";
+
+  ASSERT_EQ(run({"--rep", sam, "log", ref, "--outcome", "no_answer"}).exit_code, 0);
+  auto later = nlohmann::json::parse(run({"--rep", sam, "plan", "--date", "2026-11-25", "--format", "json"}).out);
+  if (const nlohmann::json* b = on_sheet(later)) {
+    EXPECT_EQ((*b)["due_because"].dump().find("added them"), std::string::npos) << "the call took it off the queue";
+  }
+  EXPECT_EQ(run({"--rep", sam, "contact", "unqueue", ref}).exit_code, 0) << "taking off what is not on is fine";
 }
 
 TEST_F(PlanCliTest, UnknownContactForABriefIsOneLine) {

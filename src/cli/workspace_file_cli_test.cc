@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -150,6 +151,127 @@ TEST_F(WorkspaceFileCliTest, AMalformedOrNewerFileIsRefusedNamingWhere) {
   r = run_on(fresh, {"workspace", "import", dir_.write("csv.json", "First Name,Phone\n")});
   EXPECT_NE(r.err.find("not JSON"), std::string::npos) << r.err;
   EXPECT_EQ(run_on(fresh, {"workspace", "list", "--format", "json"}).out, "[]\n");
+}
+
+// The imports of contacts files, each contact's import and the call queue travel too, their
+// ids those of the database they land in; a file written before they were kept still loads.
+TEST_F(WorkspaceFileCliTest, ImportsAndTheCallQueueTravelWithTheirIdsRemapped) {
+  std::string file = dir_.file("team.json");
+  ASSERT_EQ(export_to(db_, file).exit_code, 0);
+  std::ifstream in(file);
+  std::stringstream text;
+  text << in.rdbuf();
+  const auto original = nlohmann::json::parse(text.str());
+  ASSERT_TRUE(original.contains("imports"));
+  ASSERT_TRUE(original.contains("call_queue"));
+  auto user_id = [](const nlohmann::json& j, const std::string& email) -> nlohmann::json {
+    for (const auto& u : j["users"])
+      if (u["email"] == email) return u["id"];
+    ADD_FAILURE() << "no user " << email;
+    return nullptr;
+  };
+  auto j = original;
+  const auto sam = user_id(j, "sam@demo.nextcall"), maria = user_id(j, "maria@demo.nextcall");
+  j["imports"] = nlohmann::json::array(
+      {{{"id", 77}, {"file_name", "trade show.csv"}, {"user_id", sam}, {"contacts_added", 2},
+        {"created_at", "2026-11-20T09:00:00Z"}},
+       {{"id", 78}, {"file_name", "crm export.csv"}, {"user_id", nullptr}, {"contacts_added", 1},
+        {"created_at", "2026-11-21T09:00:00Z"}}});
+  auto& contacts = j["contacts"];
+  ASSERT_GE(contacts.size(), 4u);
+  contacts[0]["import_id"] = 77;
+  contacts[1]["import_id"] = 77;
+  contacts[2]["import_id"] = 78;
+  contacts[3]["role"] = "unknown";
+  j["call_queue"] = nlohmann::json::array(
+      {{{"contact_id", contacts[3]["id"]}, {"rep_id", sam}, {"priority", "top"}, {"added_by", maria},
+        {"added_at", "2026-11-24T08:00:00Z"}},
+       {{"contact_id", contacts[1]["id"]}, {"rep_id", sam}, {"priority", "high"}, {"added_by", nullptr},
+        {"added_at", "2026-11-24T08:05:00Z"}}});
+  std::string edited = dir_.write("edited.json", j.dump());
+
+  // Where it lands, contact ids are taken already: every id is remapped.
+  std::string server = dir_.file("server.db");
+  ASSERT_EQ(run_on(server, {"workspace", "add", "Field Team"}).exit_code, 0);
+  RunResult pre = run_on(server, {"--workspace", "Field Team", "contact", "add", "--first", "Pre", "--phone",
+                                  "+1 800 555 0100"});
+  ASSERT_EQ(pre.exit_code, 0) << pre.err;
+  RunResult i = run_on(server, {"workspace", "import", edited});
+  ASSERT_EQ(i.exit_code, 0) << i.err;
+  std::string back = dir_.file("back.json");
+  RunResult e = run_on(server, {"--workspace", "Demo Sales Team", "workspace", "export", back});
+  ASSERT_EQ(e.exit_code, 0) << e.err;
+  std::ifstream back_in(back);
+  std::stringstream back_text;
+  back_text << back_in.rdbuf();
+  const auto k = nlohmann::json::parse(back_text.str());
+
+  ASSERT_EQ(k["imports"].size(), 2u);
+  std::map<long, long> batch;  // the file's import ids to the new ones
+  for (const auto& b : k["imports"]) {
+    EXPECT_NE(b["id"], 77);
+    EXPECT_NE(b["id"], 78);
+    if (b["file_name"] == "trade show.csv") {
+      batch[77] = b["id"].get<long>();
+      EXPECT_EQ(b["user_id"], user_id(k, "sam@demo.nextcall"));
+      EXPECT_EQ(b["contacts_added"], 2);
+      EXPECT_EQ(b["created_at"], "2026-11-20T09:00:00Z");
+    } else {
+      EXPECT_EQ(b["file_name"], "crm export.csv");
+      batch[78] = b["id"].get<long>();
+      EXPECT_TRUE(b["user_id"].is_null());
+    }
+  }
+  ASSERT_EQ(batch.size(), 2u);
+  // Contacts by their first phone: the new id of each contact of the file.
+  std::map<std::string, nlohmann::json> landed;
+  for (const auto& c : k["contacts"]) landed[c["phones"][0]["e164"].get<std::string>()] = c;
+  std::map<long, long> contact;  // the file's contact ids to the new ones
+  for (const auto& c : contacts) {
+    const auto& got = landed.at(c["phones"][0]["e164"].get<std::string>());
+    contact[c["id"].get<long>()] = got["id"].get<long>();
+    if (c.contains("import_id") && !c["import_id"].is_null())
+      EXPECT_EQ(got["import_id"], batch.at(c["import_id"].get<long>())) << c["id"];
+    else
+      EXPECT_TRUE(got["import_id"].is_null()) << c["id"];
+  }
+  EXPECT_NE(contact.at(contacts[3]["id"].get<long>()), contacts[3]["id"].get<long>());
+  EXPECT_EQ(landed.at(contacts[3]["phones"][0]["e164"].get<std::string>())["role"], "unknown");
+  ASSERT_EQ(k["call_queue"].size(), 2u);
+  const auto& first = k["call_queue"][0];
+  EXPECT_EQ(first["contact_id"], contact.at(contacts[3]["id"].get<long>()));
+  EXPECT_EQ(first["rep_id"], user_id(k, "sam@demo.nextcall"));
+  EXPECT_EQ(first["priority"], "top");
+  EXPECT_EQ(first["added_by"], user_id(k, "maria@demo.nextcall"));
+  EXPECT_EQ(first["added_at"], "2026-11-24T08:00:00Z");
+  const auto& second = k["call_queue"][1];
+  EXPECT_EQ(second["contact_id"], contact.at(contacts[1]["id"].get<long>()));
+  EXPECT_EQ(second["priority"], "high");
+  EXPECT_TRUE(second["added_by"].is_null());
+
+  // A file from before imports and the queue were kept: loads, with none.
+  auto older = original;
+  older.erase("imports");
+  older.erase("call_queue");
+  for (auto& c : older["contacts"]) c.erase("import_id");
+  std::string fresh = dir_.file("fresh.db");
+  RunResult old_in = run_on(fresh, {"workspace", "import", dir_.write("older.json", older.dump())});
+  ASSERT_EQ(old_in.exit_code, 0) << old_in.err;
+  std::string again = dir_.file("again.json");
+  ASSERT_EQ(export_to(fresh, again).exit_code, 0);
+  std::ifstream again_in(again);
+  std::stringstream again_text;
+  again_text << again_in.rdbuf();
+  const auto a = nlohmann::json::parse(again_text.str());
+  EXPECT_TRUE(a["imports"].empty());
+  EXPECT_TRUE(a["call_queue"].empty());
+  EXPECT_EQ(a["contacts"].size(), original["contacts"].size());
+  // A priority the queue does not know is refused naming where and what it may be.
+  auto bad = j;
+  bad["call_queue"][0]["priority"] = "urgent";
+  RunResult r = run_on(dir_.file("bad.db"), {"workspace", "import", dir_.write("bad.json", bad.dump())});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("call_queue[0].priority: 'urgent' is not one of top|high|normal"), std::string::npos) << r.err;
 }
 
 }  // namespace

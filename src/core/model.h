@@ -16,7 +16,9 @@ using Id = std::int64_t;
 using Instant = std::chrono::sys_seconds;  // a UTC instant
 using Date = std::chrono::sys_days;        // a civil date, in the zone the field names
 
-enum class Role { kDecisionMaker, kInfluencer, kGatekeeper };
+// kUnknown: nothing said who they are (an import with no role column and a title that
+// does not tell); the first call finds out. Planned as a decision maker would be.
+enum class Role { kDecisionMaker, kInfluencer, kGatekeeper, kUnknown };
 enum class Stage { kProspect, kCustomer };
 enum class ThreadKind { kBusiness, kPersonal };
 enum class Party { kContact, kRep };  // who owes a commitment
@@ -27,6 +29,9 @@ enum class Outcome { kConnected, kVoicemail, kGatekeeper, kNoAnswer, kWrongNumbe
 enum class UserRole { kRep, kManager, kAdmin };
 enum class ReasonCategory { kYouFirst, kIndustryNews, kNewPolicy, kNewRegime, kNewCapability, kNewYou };
 enum class ChangeKind { kNewPolicy, kNewRegime, kNewCapability, kIndustryNews };
+// Where a contact put on a rep's calls by hand goes in the day: ahead of every other call,
+// with the callbacks, or with the follow-ups.
+enum class QueuePriority { kTop, kHigh, kNormal };
 
 struct GeoPoint {
   double latitude = 0;
@@ -112,6 +117,7 @@ struct Contact {
   std::optional<Date> snoozed_until;
   std::string snooze_reason;
   std::optional<Id> gatekeeper_id;  // the screener in front of this contact, if known
+  std::optional<Id> import_id;      // the import that added this contact (ImportBatch)
   Instant created_at{};
   Instant updated_at{};
 
@@ -124,6 +130,28 @@ struct Contact {
     name.append(first_name).append(1, ' ').append(last_name);
     return name;
   }
+};
+
+// One import of a contacts file: the batch the Contacts screen filters by.
+struct ImportBatch {
+  Id id = 0;
+  Id workspace_id = 0;
+  std::string file_name;       // as the rep knows it, not a temporary upload's name
+  std::optional<Id> user_id;   // who imported it
+  long contacts_added = 0;     // the new contacts it made (merged rows are not counted)
+  Instant created_at{};
+};
+
+// A contact put on a rep's calls by hand ("add to today's calls" on the Contacts screen).
+// The planner makes it due from the day it was added until a call to it is logged (which
+// takes it off) or the rep takes it off. One entry a contact.
+struct QueuedCall {
+  Id workspace_id = 0;
+  Id contact_id = 0;
+  Id rep_id = 0;                // whose sheet: the contact's owner
+  QueuePriority priority = QueuePriority::kNormal;
+  std::optional<Id> added_by;   // the rep or manager who added it
+  Instant added_at{};
 };
 
 // Something the contact talked about that is worth asking about next time (seed 000).

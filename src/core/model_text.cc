@@ -11,9 +11,10 @@ namespace {
 template <typename E, std::size_t N>
 using Names = std::array<std::pair<E, std::string_view>, N>;
 
-constexpr Names<Role, 3> kRoles{{{Role::kDecisionMaker, "decision_maker"},
+constexpr Names<Role, 4> kRoles{{{Role::kDecisionMaker, "decision_maker"},
                                  {Role::kInfluencer, "influencer"},
-                                 {Role::kGatekeeper, "gatekeeper"}}};
+                                 {Role::kGatekeeper, "gatekeeper"},
+                                 {Role::kUnknown, "unknown"}}};
 constexpr Names<Stage, 2> kStages{{{Stage::kProspect, "prospect"}, {Stage::kCustomer, "customer"}}};
 constexpr Names<ThreadKind, 2> kThreadKinds{
     {{ThreadKind::kBusiness, "business"}, {ThreadKind::kPersonal, "personal"}}};
@@ -46,6 +47,8 @@ constexpr Names<ChangeKind, 4> kChangeKinds{{{ChangeKind::kNewPolicy, "new_polic
                                              {ChangeKind::kNewRegime, "new_regime"},
                                              {ChangeKind::kNewCapability, "new_capability"},
                                              {ChangeKind::kIndustryNews, "industry_news"}}};
+constexpr Names<QueuePriority, 3> kQueuePriorities{
+    {{QueuePriority::kTop, "top"}, {QueuePriority::kHigh, "high"}, {QueuePriority::kNormal, "normal"}}};
 
 template <typename E, std::size_t N>
 std::string_view name_of(const Names<E, N>& names, E v) {
@@ -95,6 +98,7 @@ std::string_view to_text(Outcome v) { return name_of(kOutcomes, v); }
 std::string_view to_text(UserRole v) { return name_of(kUserRoles, v); }
 std::string_view to_text(ReasonCategory v) { return name_of(kReasonCategories, v); }
 std::string_view to_text(ChangeKind v) { return name_of(kChangeKinds, v); }
+std::string_view to_text(QueuePriority v) { return name_of(kQueuePriorities, v); }
 
 std::string to_text(const Cadence& v) {
   switch (v.kind) {
@@ -126,6 +130,7 @@ std::optional<ReasonCategory> parse_reason_category(std::string_view s) {
   return parse_name(kReasonCategories, s);
 }
 std::optional<ChangeKind> parse_change_kind(std::string_view s) { return parse_name(kChangeKinds, s); }
+std::optional<QueuePriority> parse_queue_priority(std::string_view s) { return parse_name(kQueuePriorities, s); }
 
 std::optional<Cadence> parse_cadence(std::string_view s) {
   std::string t;
@@ -165,5 +170,6 @@ std::string names_of_stages() { return list_names(kStages); }
 std::string names_of_outcomes() { return list_names(kOutcomes); }
 std::string names_of_reason_categories() { return list_names(kReasonCategories); }
 std::string names_of_change_kinds() { return list_names(kChangeKinds); }
+std::string names_of_queue_priorities() { return list_names(kQueuePriorities); }
 
 }  // namespace nextcall

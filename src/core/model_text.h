@@ -22,6 +22,7 @@ std::string_view to_text(Outcome v);
 std::string_view to_text(UserRole v);
 std::string_view to_text(ReasonCategory v);
 std::string_view to_text(ChangeKind v);
+std::string_view to_text(QueuePriority v);
 std::string to_text(const Cadence& v);  // "none", "daily", "weekly", "every 10 days", "monthly"
 
 std::optional<Role> parse_role(std::string_view s);
@@ -35,6 +36,7 @@ std::optional<Outcome> parse_outcome(std::string_view s);
 std::optional<UserRole> parse_user_role(std::string_view s);
 std::optional<ReasonCategory> parse_reason_category(std::string_view s);
 std::optional<ChangeKind> parse_change_kind(std::string_view s);
+std::optional<QueuePriority> parse_queue_priority(std::string_view s);
 // Accepts "daily", "weekly", "monthly", "none", "every N days", "every-N-days", "Nd".
 std::optional<Cadence> parse_cadence(std::string_view s);
 
@@ -44,5 +46,6 @@ std::string names_of_stages();
 std::string names_of_outcomes();
 std::string names_of_reason_categories();
 std::string names_of_change_kinds();
+std::string names_of_queue_priorities();
 
 }  // namespace nextcall

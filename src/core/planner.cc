@@ -189,7 +189,27 @@ void gather(Facts& f, const Snapshot& s, std::size_t i, const std::string& zone,
       part("appointment_today", 30, "a confirmed appointment today");
     }
   }
-  // Reached today already: only a time agreed for later today brings them back.
+  // Put on the rep's calls by hand: due from the day it was added until a call is made,
+  // whatever else is agreed (the rep asked for it), at the priority given.
+  if (!s.queued.empty()) {
+    auto q = s.queued.find(c.id);
+    if (q != s.queued.end() && !(h.last_at && *h.last_at >= q->second.added_at) &&
+        local_date(q->second.added_at, s.rep.timezone) <= s.day) {
+      const QueuedCall& e = q->second;
+      bool by_rep = !e.added_by || *e.added_by == s.rep.id;
+      Date added_on = local_date(e.added_at, s.rep.timezone);
+      add_due(f, cat(by_rep ? "you added them to your calls" : "your manager added them to your calls",
+                     added_on == s.day ? std::string(" today") : " on " + date_text(added_on),
+                     e.priority == QueuePriority::kTop ? ", to call first" : ""));
+      double points = e.priority == QueuePriority::kTop ? 1000 : e.priority == QueuePriority::kHigh ? 40 : 12;
+      part("added_by_hand", points,
+           e.priority == QueuePriority::kTop    ? "added by hand: ahead of every other call"
+           : e.priority == QueuePriority::kHigh ? "added by hand at high priority: with the callbacks"
+                                                : "added by hand: with the follow-ups");
+    }
+  }
+  // Reached today already: only a time agreed for later today (or a call added by hand
+  // since) brings them back.
   if (talked_today) return;
   // The agreed next step: a follow-up date, a meeting, a callback or the time our
   // voicemail proposed. Before it, only something new calls for a call.

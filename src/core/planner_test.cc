@@ -409,6 +409,109 @@ TEST(PlannerTest, CapacityCutsTheSheetAndListsTheOverflowWithTheReason) {
   EXPECT_NE(cut_reason(sheet, sheet.overflow[0]).find("daily capacity of 2 calls reached"), std::string::npos);
 }
 
+// "Add to today's calls": a contact put on the calls by hand is due from the day it was
+// added until a call is made, at the priority given, whatever else would keep it waiting.
+TEST(PlannerTest, AContactAddedByHandIsDueUntilCalledAtItsPriority) {
+  SnapshotBuilder b;
+  b.snapshot().settings.new_contacts_per_day = 0;  // never called: not due on its own
+  b.snapshot().settings.daily_capacity = 2;
+  for (const char* name : {"Ann", "Bob", "Cy"}) {
+    Contact& c = b.contact(name);
+    c.phones = {{std::string("+1212555010") + std::to_string(static_cast<int>(c.id % 10)), "work"}};
+  }
+  Id ann = b.snapshot().contacts[0].id, bob = b.snapshot().contacts[1].id, cy = b.snapshot().contacts[2].id;
+  b.owes(bob, "review the specs", "2026-11-23");
+  b.owes(cy, "review the specs", "2026-11-23");
+  b.snapshot().contacts[1].deal_value = 50000;
+  b.snapshot().contacts[2].deal_value = 50000;
+  b.reason("you can now get same-day rush orders from our Chicago warehouse");
+  Snapshot base = b.build();
+  EXPECT_FALSE(find(plan_day(base), ann)) << "not due without the queue";
+
+  Snapshot normal = base;
+  normal.queued[ann] = {base.rep.workspace_id, ann, base.rep.id, QueuePriority::kNormal, base.rep.id,
+                        t("2026-11-24T11:00:00Z")};
+  CallSheet sheet = plan_day(normal);
+  EXPECT_FALSE(find(sheet, ann)) << "normal priority: the two promises due are worth more, capacity is 2";
+  ASSERT_EQ(sheet.overflow.size(), 1u);
+  EXPECT_EQ(sheet.overflow[0].contact_id, ann);
+
+  Snapshot top = normal;
+  top.queued[ann].priority = QueuePriority::kTop;
+  std::optional<Brief> brief = find(plan_day(top), ann);
+  ASSERT_TRUE(brief) << "top priority goes ahead of every other call";
+  EXPECT_EQ(brief->due_because.at(0), "you added them to your calls today, to call first");
+  EXPECT_EQ(brief->priority_parts.at(0).name, "added_by_hand");
+
+  Snapshot by_manager = top;
+  by_manager.queued[ann].added_by = 999;
+  by_manager.queued[ann].added_at = t("2026-11-23T15:00:00Z");
+  brief = find(plan_day(by_manager), ann);
+  ASSERT_TRUE(brief);
+  EXPECT_EQ(brief->due_because.at(0), "your manager added them to your calls on 2026-11-23, to call first");
+
+  Snapshot tomorrow = top;
+  tomorrow.queued[ann].added_at = t("2026-11-25T15:00:00Z");
+  EXPECT_FALSE(find(plan_day(tomorrow), ann)) << "not due before the day it was added";
+}
+
+TEST(PlannerTest, ACallMadeAfterTheContactWasAddedSpendsTheEntry) {
+  SnapshotBuilder b;
+  b.snapshot().settings.new_contacts_per_day = 0;
+  Contact& c = b.contact("Ann");
+  Id ann = c.id;
+  b.reason("you can now get same-day rush orders from our Chicago warehouse");
+  b.called(ann, "2026-11-24T11:30:00Z", Outcome::kNoAnswer);
+  Snapshot s = b.build();
+  s.queued[ann] = {s.rep.workspace_id, ann, s.rep.id, QueuePriority::kHigh, s.rep.id, t("2026-11-24T11:00:00Z")};
+  EXPECT_FALSE(find(plan_day(s), ann)) << "called since it was added";
+  s.queued[ann].added_at = t("2026-11-24T11:45:00Z");
+  EXPECT_TRUE(find(plan_day(s), ann)) << "added again after the call";
+  Snapshot dnc = s;
+  dnc.contacts[0].do_not_call = true;
+  EXPECT_FALSE(find(plan_day(dnc), ann)) << "do-not-call wins over the queue";
+}
+
+// A new import knows no hot buttons: its first calls get the team's reason aimed at one
+// (and the qualifying questions to find theirs) rather than "needs a reason"; their own
+// open thread still comes first, and a reason for anyone comes before a guess.
+TEST(PlannerTest, ANewContactWhoseHotButtonIsUnknownGetsTheTeamsReasonToQualify) {
+  SnapshotBuilder b;
+  Contact& ann = b.contact("Ann");
+  ann.hot_button.clear();
+  Id ann_id = ann.id;
+  Contact& bo = b.contact("Bo");
+  bo.hot_button.clear();
+  bo.phones = {{"+12125550177", "work"}};
+  Id bo_id = bo.id;
+  b.thread(bo_id, "the second plant");
+  Reason& aimed = b.reason("you can now get same-day rush orders, so a breakdown no longer stops your line");
+  aimed.hot_buttons = {"shorter lead times on rush orders"};
+  Snapshot s = b.build();
+  CallSheet sheet = plan_day(s);
+  std::optional<Brief> brief = find(sheet, ann_id);
+  ASSERT_TRUE(brief) << "planned, not left needing a reason";
+  EXPECT_EQ(brief->kind, CallKind::kQualifying);
+  EXPECT_EQ(brief->reason.source, "library");
+  EXPECT_NE(brief->reason.why.find("their hot button is not known yet"), std::string::npos) << brief->reason.why;
+  EXPECT_FALSE(brief->qualifying_questions.empty());
+  std::optional<Brief> with_thread = find(sheet, bo_id);
+  ASSERT_TRUE(with_thread);
+  EXPECT_EQ(with_thread->reason.source, "thread") << "their own thread before a reason aimed at someone else";
+
+  SnapshotBuilder b2;
+  Contact& cy = b2.contact("Cy");
+  cy.hot_button.clear();
+  Id cy_id = cy.id;
+  Reason& aimed2 = b2.reason("you can now get same-day rush orders, so a breakdown no longer stops your line");
+  aimed2.hot_buttons = {"shorter lead times on rush orders"};
+  b2.reason("we now offer 60-day terms, so you can stock up before the busy season");
+  brief = find(plan_day(b2.build()), cy_id);
+  ASSERT_TRUE(brief);
+  EXPECT_EQ(brief->reason.text, "we now offer 60-day terms, so you can stock up before the busy season")
+      << "a reason for anyone before a guess";
+}
+
 // The prior for a window's connect rate is the whole team's record when the store gives it.
 TEST(PlannerTest, TheTeamsCallsSetTheWindowPrior) {
   SnapshotBuilder b;

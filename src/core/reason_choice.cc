@@ -45,7 +45,8 @@ std::string sentence(const std::string& text) {
 }  // namespace
 
 double reason_fit(const Reason& r, const Contact& c, const Account* account,
-                  std::span<const Objection> objections, Date day) {
+                  std::span<const Objection> objections, Date day, bool* guessed) {
+  if (guessed) *guessed = false;
   if (r.retired) return -1;
   if (r.expires_on && *r.expires_on < day) return -1;
   double score = 0;
@@ -65,7 +66,9 @@ double reason_fit(const Reason& r, const Contact& c, const Account* account,
                     });
                   },
                   4) &&
-            facet(r.hot_buttons, [&](const std::string& h) { return loosely_equal(h, c.hot_button); }, 3) &&
+            (c.hot_button.empty() && !r.hot_buttons.empty()
+                 ? (guessed && (*guessed = true), true)
+                 : facet(r.hot_buttons, [&](const std::string& h) { return loosely_equal(h, c.hot_button); }, 3)) &&
             facet(r.industries,
                   [&](const std::string& i) { return account && equal_folded(i, account->industry); }, 1) &&
             facet(r.stages, [&](const std::string& st) { return st == to_text(c.stage); }, 1) &&
@@ -185,13 +188,21 @@ std::optional<ReasonChoice> choose_reason(const Snapshot& s, std::size_t i,
   const Reason* best = nullptr;
   double best_score = -1;
   std::vector<const Reason*> tier;  // the reasons that fit best, equally
+  bool best_guessed = false;        // fits only because their hot button is not known
+  bool has_thread = false;
+  for (const Thread& t : s.threads_of(i)) has_thread |= t.open && t.kind == ThreadKind::kBusiness;
   for (const Reason& r : s.reasons) {
-    double fit = reason_fit(r, c, account, objections, s.day);
+    bool guessed = false;
+    double fit = reason_fit(r, c, account, objections, s.day, &guessed);
     if (fit < 0) continue;
+    // Their own open thread says more than a reason aimed at someone else's hot button.
+    if (guessed && has_thread) continue;
+    if (guessed) fit -= 0.5;  // below a reason for anyone, when the library has one
     if (last_used && *last_used == r.id) fit -= 2.5;  // say something new each time
     if (fit > best_score + 1e-9) {
       best = &r;
       best_score = fit;
+      best_guessed = guessed;
       tier.assign(1, &r);
     } else if (std::abs(fit - best_score) <= 1e-9) {
       tier.push_back(&r);
@@ -212,6 +223,17 @@ std::optional<ReasonChoice> choose_reason(const Snapshot& s, std::size_t i,
     ThompsonPick pick = thompson_pick(arms, seed);
     best = tier[pick.index];
     sampled = "; chosen among " + std::to_string(tier.size()) + " that fit as well, by their record on the team's calls";
+  }
+  if (best && best_guessed) {
+    ReasonChoice r;
+    r.source = "library";
+    r.reason_id = best->id;
+    r.category = std::string(to_text(best->category));
+    r.text = best->text;
+    r.sentence = sentence(r.text);
+    r.why = "library reason #" + std::to_string(best->id) + ": their hot button is not known yet, and this one speaks to " +
+            best->hot_buttons.front() + "; the qualifying questions find theirs" + sampled;
+    return r;
   }
   if (best && best_score >= 0) {
     ReasonChoice r;

@@ -21,7 +21,10 @@ ReasonSource reason_source(const Snapshot& s, std::size_t contact_index);
 
 // How well a library reason's audience fits the contact: < 0 when it does not apply
 // (retired, expired, or its audience excludes them), else a score (higher is better).
+// A contact whose hot button is not known yet (a new import) is not excluded by a reason's
+// hot buttons: it scores nothing for them, and `guessed` (when given) is set, so that a
+// first call has something of value to say and its qualifying questions find theirs.
 double reason_fit(const Reason& r, const Contact& c, const Account* account,
-                  std::span<const Objection> objections, Date day);
+                  std::span<const Objection> objections, Date day, bool* guessed = nullptr);
 
 }  // namespace nextcall

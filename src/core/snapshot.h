@@ -73,6 +73,9 @@ struct Snapshot {
   // The whole workspace's calls per local minute (the store keeps them), for the prior of
   // each window's connect rate. Empty: the prior is summed from the contacts here.
   std::vector<MinuteCount> workspace_minutes;
+  // Contacts put on the rep's calls by hand ("add to today's calls"), by contact id. An
+  // entry older than the contact's last call is spent (the call was made).
+  std::unordered_map<Id, QueuedCall> queued;
 
   // Sorts the rows and builds the per-contact ranges. REQUIRES: called once after filling.
   void index();

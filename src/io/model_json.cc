@@ -68,6 +68,7 @@ void to_json(json& j, const Contact& v) {
        {"do_not_call_since", date_or_null(v.do_not_call_since)},
        {"do_not_call_reason", v.do_not_call_reason},
        {"snoozed_until", date_or_null(v.snoozed_until)},
+       {"import_id", or_null(v.import_id)},
        {"snooze_reason", v.snooze_reason},
        {"gatekeeper_id", or_null(v.gatekeeper_id)},
        {"created_at", format_instant(v.created_at)},

@@ -40,6 +40,7 @@ struct Filter {
   std::string stage;             // contacts in this stage (its stored name, e.g. "prospect")
   std::optional<bool> do_not_call;  // contacts on (true) or off (false) the do-not-call list
   bool never_called = false;     // contacts with no call logged
+  std::optional<Id> import_id;   // contacts added by this import (ImportBatch)
   // Contacts: the order. "name" (last, first), "company", "stage", "created"; empty: by id.
   // Ties go by id, so that pages neither repeat nor skip a contact.
   std::string sort;
@@ -242,6 +243,19 @@ class Store {
   virtual Result<Change> get_change(Id ws, Id id) = 0;
   virtual Result<std::vector<Change>> list_changes(Id ws) = 0;
 
+  // --- imports and the call queue ------------------------------------------------
+  // An import's record; its id goes into Contact::import_id of the contacts it adds.
+  virtual Result<Id> add_import(const ImportBatch& b) = 0;
+  // Newest first.
+  virtual Result<std::vector<ImportBatch>> list_imports(Id ws) = 0;
+  // Puts a contact on a rep's calls, replacing the contact's entry if there is one.
+  // InvalidArgument when the contact or the rep is not in the workspace.
+  virtual Status queue_call(const QueuedCall& q) = 0;
+  // Takes the contact off the queue; Ok when it was not on it.
+  virtual Status unqueue_call(Id ws, Id contact_id) = 0;
+  // f: owner_id (the entry's rep), contact_id. Ordered by added_at, then contact id.
+  virtual Result<std::vector<QueuedCall>> list_queued_calls(Id ws, const Filter& f) = 0;
+
   // --- the brainstorm --------------------------------------------------------------
   virtual Result<Id> add_round(const BrainstormRound& r) = 0;
   virtual Status update_round(const BrainstormRound& r) = 0;
@@ -311,7 +325,7 @@ class Store {
 };
 
 // The schema version this nextcall reads and writes (the last migration of each backend).
-constexpr int kSchemaVersion = 8;
+constexpr int kSchemaVersion = 9;
 
 // What opening a store does with the database's schema.
 enum class SchemaUse {

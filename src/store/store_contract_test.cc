@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "core/civil_time.h"
+#include "core/model_text.h"
 #include "store/call_histories.h"
 #include "store/store.h"
 #ifdef NEXTCALL_HAVE_POSTGRES
@@ -1311,6 +1312,254 @@ TEST_P(StoreContractTest, AnIdempotencyKeyIsClaimedOnceAndKeepsItsAnswer) {
   ASSERT_TRUE(store_->finish_idempotency_key(ws_, 2, "k", 200, "{}").ok());
   ASSERT_TRUE(store_->purge_idempotency_keys(t + std::chrono::seconds(1)).ok());
   EXPECT_FALSE(claim(ws_, 2, "k", "f1", t + std::chrono::seconds(2)));
+}
+
+// Each import's record comes back newest first; its contacts are found by it (listed,
+// handed over and counted), whether made one by one or many at once; another workspace's
+// imports and contacts never show.
+TEST_P(StoreContractTest, ImportBatchesRoundTripAndNarrowTheContactsToTheirs) {
+  User u;
+  u.workspace_id = ws_;
+  u.name = "Sam";
+  u.email = "sam@example.com";
+  Id sam = *store_->create_user(u);
+  u.workspace_id = other_ws_;
+  u.email = "sam@other.example";
+  Id their_user = *store_->create_user(u);
+  ImportBatch b;
+  b.workspace_id = ws_;
+  b.file_name = "trade show leads.csv";
+  b.user_id = sam;
+  b.contacts_added = 2;
+  b.created_at = *parse_instant("2026-11-24T10:00:00Z");
+  auto first = store_->add_import(b);
+  ASSERT_TRUE(first.ok()) << first.status().message();
+  ImportBatch later = b;
+  later.file_name = "crm export.csv";
+  later.user_id.reset();
+  later.contacts_added = 1;
+  later.created_at = *parse_instant("2026-11-25T09:00:00Z");
+  Id second = *store_->add_import(later);
+  ImportBatch theirs = b;
+  theirs.workspace_id = other_ws_;
+  theirs.user_id = their_user;
+  Id their_batch = *store_->add_import(theirs);
+  // The importer must be the workspace's own.
+  ImportBatch foreign = b;
+  foreign.user_id = their_user;
+  EXPECT_EQ(store_->add_import(foreign).status().code(), Code::kInvalidArgument);
+
+  auto listed = store_->list_imports(ws_);
+  ASSERT_TRUE(listed.ok()) << listed.status().message();
+  ASSERT_EQ(listed->size(), 2u);
+  EXPECT_EQ((*listed)[0].id, second);
+  EXPECT_EQ((*listed)[0].file_name, "crm export.csv");
+  EXPECT_FALSE((*listed)[0].user_id.has_value());
+  EXPECT_EQ((*listed)[1].id, *first);
+  EXPECT_EQ((*listed)[1].workspace_id, ws_);
+  EXPECT_EQ((*listed)[1].file_name, "trade show leads.csv");
+  EXPECT_EQ((*listed)[1].user_id, sam);
+  EXPECT_EQ((*listed)[1].contacts_added, 2);
+  EXPECT_EQ((*listed)[1].created_at, b.created_at);
+  auto other = *store_->list_imports(other_ws_);
+  ASSERT_EQ(other.size(), 1u);
+  EXPECT_EQ(other[0].id, their_batch);
+
+  Contact ann = contact(ws_, "Ann", "+14155552671");
+  ann.import_id = *first;
+  Id ann_id = add(ann);
+  Contact bob = contact(ws_, "Bob", "+14155552672");
+  Contact cat = contact(ws_, "Cat", "+14155552673");
+  bob.import_id = *first;
+  cat.import_id = second;
+  auto many = store_->create_contacts({bob, cat});
+  ASSERT_TRUE(many.ok()) << many.status().message();
+  Id none = add(contact(ws_, "Dee", "+14155552674"));
+  // Another workspace's contacts, of its own import and (wrongly) of this one's id.
+  Contact x = contact(other_ws_, "Xan", "+14155552675");
+  x.import_id = their_batch;
+  add(x);
+  x.phones = {{"+14155552676", "work"}};
+  x.import_id = *first;
+  add(x);
+
+  EXPECT_EQ(store_->get_contact(ws_, ann_id)->import_id, *first);
+  EXPECT_EQ(store_->get_contact(ws_, (*many)[1])->import_id, second);
+  EXPECT_FALSE(store_->get_contact(ws_, none)->import_id.has_value());
+  Filter f;
+  f.import_id = *first;
+  auto mine = *store_->list_contacts(ws_, f);
+  ASSERT_EQ(mine.size(), 2u);
+  EXPECT_EQ(mine[0].id, ann_id);
+  EXPECT_EQ(mine[1].id, (*many)[0]);
+  EXPECT_EQ(*store_->count_matching_contacts(ws_, f), 2);
+  std::vector<Id> handed;
+  ASSERT_TRUE(store_->each_contact(ws_, f, [&](Contact&& c) { handed.push_back(c.id); }).ok());
+  EXPECT_EQ(handed, (std::vector<Id>{ann_id, (*many)[0]}));
+  // With the other filters, and a page of it.
+  f.text = "Bob";
+  EXPECT_EQ(*store_->count_matching_contacts(ws_, f), 1);
+  f.text.clear();
+  f.limit = 1;
+  f.offset = 1;
+  ASSERT_EQ(store_->list_contacts(ws_, f)->size(), 1u);
+  EXPECT_EQ(store_->list_contacts(ws_, f)->at(0).id, (*many)[0]);
+  EXPECT_EQ(*store_->count_matching_contacts(ws_, f), 2);
+  Filter theirs_f;
+  theirs_f.import_id = their_batch;
+  EXPECT_TRUE(store_->list_contacts(ws_, theirs_f)->empty());
+  EXPECT_EQ(*store_->count_matching_contacts(ws_, theirs_f), 0);
+  EXPECT_EQ(*store_->count_matching_contacts(other_ws_, theirs_f), 1);
+  // An update keeps it, or changes it.
+  Contact again = *store_->get_contact(ws_, ann_id);
+  again.title = "Buyer";
+  ASSERT_TRUE(store_->update_contact(again).ok());
+  EXPECT_EQ(store_->get_contact(ws_, ann_id)->import_id, *first);
+  again.import_id = second;
+  ASSERT_TRUE(store_->update_contact(again).ok());
+  f = Filter{};
+  f.import_id = second;
+  EXPECT_EQ(*store_->count_matching_contacts(ws_, f), 2);
+}
+
+// One entry a contact: queueing it again replaces it; taking it off twice is fine; the
+// list narrows by rep and contact in the order they were added; nothing of another
+// workspace is queued, listed or taken off.
+TEST_P(StoreContractTest, TheCallQueueKeepsOneEntryAContactInTheOrderAdded) {
+  auto user = [&](Id ws, const std::string& email) {
+    User u;
+    u.workspace_id = ws;
+    u.name = email;
+    u.email = email;
+    return *store_->create_user(u);
+  };
+  Id sam = user(ws_, "sam@example.com"), kim = user(ws_, "kim@example.com");
+  Id maria = user(ws_, "maria@example.com");
+  Id their_rep = user(other_ws_, "rep@other.example");
+  Id a = add(contact(ws_, "Ann", "+14155552671"));
+  Id b = add(contact(ws_, "Bob", "+14155552672"));
+  Id c = add(contact(ws_, "Cat", "+14155552673"));
+  Id x = add(contact(other_ws_, "Xan", "+14155552674"));
+  const Instant t = *parse_instant("2026-11-24T10:00:00Z");
+  auto entry = [&](Id contact_id, Id rep, QueuePriority p, Instant at) {
+    QueuedCall q;
+    q.workspace_id = ws_;
+    q.contact_id = contact_id;
+    q.rep_id = rep;
+    q.priority = p;
+    q.added_by = maria;
+    q.added_at = at;
+    return q;
+  };
+  ASSERT_TRUE(store_->queue_call(entry(a, sam, QueuePriority::kTop, t + std::chrono::minutes(2))).ok());
+  ASSERT_TRUE(store_->queue_call(entry(c, sam, QueuePriority::kHigh, t + std::chrono::minutes(1))).ok());
+  ASSERT_TRUE(store_->queue_call(entry(b, kim, QueuePriority::kNormal, t + std::chrono::minutes(1))).ok());
+  auto ids = [&](Id ws, const Filter& f) {
+    std::vector<Id> out;
+    auto listed = store_->list_queued_calls(ws, f);
+    EXPECT_TRUE(listed.ok()) << listed.status().message();
+    if (listed.ok())
+      for (const QueuedCall& q : *listed) out.push_back(q.contact_id);
+    return out;
+  };
+  EXPECT_EQ(ids(ws_, {}), (std::vector<Id>{b, c, a}));  // by time, then contact
+  auto all = *store_->list_queued_calls(ws_, {});
+  EXPECT_EQ(all[2].workspace_id, ws_);
+  EXPECT_EQ(all[2].rep_id, sam);
+  EXPECT_EQ(all[2].priority, QueuePriority::kTop);
+  EXPECT_EQ(all[2].added_by, maria);
+  EXPECT_EQ(all[2].added_at, t + std::chrono::minutes(2));
+  EXPECT_EQ(all[1].priority, QueuePriority::kHigh);
+  EXPECT_EQ(all[0].priority, QueuePriority::kNormal);
+
+  // Again: the contact's entry is replaced, not added.
+  QueuedCall moved = entry(a, kim, QueuePriority::kNormal, t);
+  moved.added_by.reset();
+  ASSERT_TRUE(store_->queue_call(moved).ok());
+  all = *store_->list_queued_calls(ws_, {});
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[0].contact_id, a);
+  EXPECT_EQ(all[0].rep_id, kim);
+  EXPECT_EQ(all[0].priority, QueuePriority::kNormal);
+  EXPECT_FALSE(all[0].added_by.has_value());
+  EXPECT_EQ(all[0].added_at, t);
+
+  Filter by_rep;
+  by_rep.owner_id = kim;
+  EXPECT_EQ(ids(ws_, by_rep), (std::vector<Id>{a, b}));
+  by_rep.owner_id = sam;
+  EXPECT_EQ(ids(ws_, by_rep), (std::vector<Id>{c}));
+  Filter by_contact;
+  by_contact.contact_id = b;
+  EXPECT_EQ(ids(ws_, by_contact), (std::vector<Id>{b}));
+  by_contact.owner_id = sam;
+  EXPECT_TRUE(ids(ws_, by_contact).empty());
+
+  // Another workspace's contact, rep or adder: refused, nothing stored or changed.
+  EXPECT_EQ(store_->queue_call(entry(x, sam, QueuePriority::kTop, t)).code(), Code::kInvalidArgument);
+  EXPECT_EQ(store_->queue_call(entry(c, their_rep, QueuePriority::kTop, t)).code(), Code::kInvalidArgument);
+  QueuedCall adder = entry(c, sam, QueuePriority::kTop, t);
+  adder.added_by = their_rep;
+  EXPECT_EQ(store_->queue_call(adder).code(), Code::kInvalidArgument);
+  QueuedCall there = entry(a, their_rep, QueuePriority::kTop, t);
+  there.workspace_id = other_ws_;  // this workspace's contact, queued in the other one
+  there.added_by.reset();
+  EXPECT_EQ(store_->queue_call(there).code(), Code::kInvalidArgument);
+  EXPECT_EQ(store_->queue_call(entry(999999, sam, QueuePriority::kTop, t)).code(), Code::kInvalidArgument);
+  all = *store_->list_queued_calls(ws_, {});
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[0].contact_id, a);
+  EXPECT_EQ(all[0].rep_id, kim);
+  EXPECT_EQ(all[2].contact_id, c);
+  EXPECT_EQ(all[2].rep_id, sam);
+  EXPECT_EQ(all[2].priority, QueuePriority::kHigh);
+  EXPECT_TRUE(store_->list_queued_calls(other_ws_, {})->empty());
+
+  // Off: once, twice (Ok), and never from another workspace.
+  ASSERT_TRUE(store_->unqueue_call(ws_, b).ok());
+  EXPECT_TRUE(store_->unqueue_call(ws_, b).ok());
+  EXPECT_TRUE(store_->unqueue_call(other_ws_, a).ok());
+  EXPECT_EQ(ids(ws_, {}), (std::vector<Id>{a, c}));
+}
+
+TEST_P(StoreContractTest, AnUnknownRoleRoundTrips) {
+  EXPECT_EQ(to_text(Role::kUnknown), "unknown");
+  Contact c = contact(ws_, "Ann", "+14155552671");
+  c.role = Role::kUnknown;
+  Id id = add(c);
+  EXPECT_EQ(store_->get_contact(ws_, id)->role, Role::kUnknown);
+  Contact d = contact(ws_, "Bob", "+14155552672");
+  d.role = Role::kUnknown;
+  auto many = store_->create_contacts({d});
+  ASSERT_TRUE(many.ok()) << many.status().message();
+  auto listed = store_->list_contacts(ws_, {});
+  ASSERT_TRUE(listed.ok()) << listed.status().message();
+  ASSERT_EQ(listed->size(), 2u);
+  for (const Contact& got : *listed) EXPECT_EQ(got.role, Role::kUnknown) << got.first_name;
+  Contact e = *store_->get_contact(ws_, id);
+  e.role = Role::kGatekeeper;
+  ASSERT_TRUE(store_->update_contact(e).ok());
+  EXPECT_EQ(store_->get_contact(ws_, id)->role, Role::kGatekeeper);
+}
+
+// Migration 9 may run again on a database an older nextcall rolled back (its record gone,
+// its tables and column left): it finds them there and keeps their rows.
+TEST_P(StoreContractTest, TheLastMigrationRunsAgainOnADatabaseRolledBack) {
+  if (url_ == ":memory:") return;
+  ImportBatch b;
+  b.workspace_id = ws_;
+  b.file_name = "leads.csv";
+  Id batch = *store_->add_import(b);
+  Contact c = contact(ws_, "Ann", "+14155552671");
+  c.import_id = batch;
+  Id ann = add(c);
+  store_.reset();
+  ASSERT_TRUE(exec_raw(url_, "DELETE FROM schema_migrations WHERE version >= 9"));
+  auto again = open_store(url_, SchemaUse::kMigrate);
+  ASSERT_TRUE(again.ok()) << again.status().message();
+  EXPECT_EQ((*again)->schema_version(), kSchemaVersion);
+  EXPECT_EQ((*again)->get_contact(ws_, ann)->import_id, batch);
+  EXPECT_EQ((*again)->list_imports(ws_)->size(), 1u);
 }
 
 INSTANTIATE_TEST_SUITE_P(

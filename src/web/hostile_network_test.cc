@@ -95,23 +95,9 @@ bool home_page_served(int port) {
   return status == 200;
 }
 
-class HostileNetworkTest : public ::testing::Test {
+class HostileNetworkTest : public testing::SharedServerTest {
  protected:
-  static void SetUpTestSuite() { server_ = TestServer::start().release(); }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  void SetUp() override { ASSERT_NE(server_, nullptr); }
-  Tab signed_in(const std::string& email) {
-    Tab t(server_->port);
-    Reply r = t.sign_in(email);
-    EXPECT_EQ(r.status, 200) << r.body;
-    return t;
-  }
-  static TestServer* server_;
 };
-TestServer* HostileNetworkTest::server_ = nullptr;
 
 // --- 1: nesting -------------------------------------------------------------------------
 

@@ -203,6 +203,21 @@ std::optional<std::vector<std::string>> Body::texts(const std::string& field, bo
   return v->get<std::vector<std::string>>();
 }
 
+std::optional<std::vector<std::int64_t>> Body::ids(const std::string& field, bool required, std::size_t max_count) {
+  const auto* v = get(field, required);
+  if (!v) return std::nullopt;
+  if (!v->is_array() ||
+      !std::all_of(v->begin(), v->end(), [](const auto& x) { return x.is_number_integer() && x.template get<std::int64_t>() > 0; })) {
+    problem(field, "must be a list of ids (whole numbers above 0)");
+    return std::nullopt;
+  }
+  if (v->size() > max_count) {
+    problem(field, "at most " + std::to_string(max_count) + " at once");
+    return std::nullopt;
+  }
+  return v->get<std::vector<std::int64_t>>();
+}
+
 Status Body::finish() const {
   if (problems_.empty()) return Status::Ok();
   std::string m;

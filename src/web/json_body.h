@@ -43,6 +43,8 @@ class Body {
   std::optional<double> number(const std::string& field, bool required = false);
   std::optional<bool> boolean(const std::string& field, bool required = false);
   std::optional<std::vector<std::string>> texts(const std::string& field, bool required = false);
+  // A list of ids (positive integers), at most `max_count` of them.
+  std::optional<std::vector<std::int64_t>> ids(const std::string& field, bool required, std::size_t max_count);
 
   // An object field ({"meeting": {"at": …}}) read as a Body of its own, whose fields are
   // among `known` and whose problems are named "meeting.at" and reported by this Body's

@@ -1,9 +1,15 @@
 // Routes: contacts and accounts, with the whole memory and the history of each contact.
+#include <algorithm>
+#include <iterator>
 #include <map>
+#include <set>
 
+#include "app/call_queue.h"
 #include "app/contact_json.h"
 #include "app/contacts.h"
 #include "app/history.h"
+#include "app/plan_day.h"
+#include "core/civil_time.h"
 #include "core/model_text.h"
 #include "io/model_json.h"
 #include "web/api.h"
@@ -54,7 +60,7 @@ int bounded(const std::string& text, int fallback, int max) {
 }
 
 // GET /api/contacts's query: q, owner, stage, do_not_call, never_called, missing_timezone,
-// sort, order, limit, offset. A value it cannot read is an error naming the parameter.
+// import, sort, order, limit, offset (and due=1, read by the route: it plans the day). A value it cannot read is an error naming the parameter.
 Result<Filter> contacts_filter(Ctx& c) {
   Filter f;
   f.text = c.query("q");
@@ -67,6 +73,12 @@ Result<Filter> contacts_filter(Ctx& c) {
     auto id = parse_id(owner, "owner");
     if (!id.ok()) return Status::InvalidArgument("owner: must be a user id or 'me'");
     f.owner_id = *id;
+  }
+  const std::string import = c.query("import");
+  if (!import.empty()) {
+    auto id = parse_id(import, "import");
+    if (!id.ok()) return Status::InvalidArgument("import: must be an import's id (GET /api/imports lists them)");
+    f.import_id = *id;
   }
   const std::string stage = c.query("stage");
   if (!stage.empty()) {
@@ -101,25 +113,159 @@ Result<Filter> contacts_filter(Ctx& c) {
   return f;
 }
 
+// One page of the contacts `f` finds, and (when `count`) how many it finds in all. With
+// due=1 in the query: only the signed-in rep's contacts due today (on the sheet, cut by
+// capacity, or waiting for a reason), found by planning the day and paged here.
+struct ContactsPage {
+  std::vector<Contact> contacts;
+  long total = 0;
+};
+Result<ContactsPage> contacts_page(Ctx& c, const Filter& f, bool count) {
+  const Id ws = c.actor().workspace.id;
+  ContactsPage page;
+  if (c.query("due") != "1") {
+    auto list = c.store.list_contacts(ws, f);
+    if (!list.ok()) return list.status();
+    page.contacts = std::move(*list);
+    if (count) {
+      auto total = c.store.count_matching_contacts(ws, f);
+      if (!total.ok()) return total.status();
+      page.total = *total;
+    }
+    return page;
+  }
+  auto sheet = plan_day(c.store, c.actor(), std::nullopt, c.now);
+  if (!sheet.ok()) return sheet.status();
+  std::set<Id> due;
+  for (const Brief& b : sheet->calls) due.insert(b.contact_id);
+  for (const OverflowCall& o : sheet->overflow) due.insert(o.contact_id);
+  for (const SheetEntry& e : sheet->needs_reason) due.insert(e.contact_id);
+  Filter all = f;
+  all.owner_id = c.actor().rep.id;
+  all.limit = 0;
+  all.offset = 0;
+  auto list = c.store.list_contacts(ws, all);
+  if (!list.ok()) return list.status();
+  std::vector<Contact> kept;
+  for (Contact& ct : *list)
+    if (due.count(ct.id)) kept.push_back(std::move(ct));
+  page.total = static_cast<long>(kept.size());
+  auto from = std::min(kept.size(), static_cast<std::size_t>(f.offset));
+  auto to = f.limit > 0 ? std::min(kept.size(), from + static_cast<std::size_t>(f.limit)) : kept.size();
+  page.contacts.assign(std::make_move_iterator(kept.begin() + static_cast<std::ptrdiff_t>(from)),
+                       std::make_move_iterator(kept.begin() + static_cast<std::ptrdiff_t>(to)));
+  return page;
+}
+
+nlohmann::json import_json(const ImportBatch& b, const std::map<Id, std::string>& names) {
+  auto who = b.user_id ? names.find(*b.user_id) : names.end();
+  return {{"id", b.id},
+          {"file_name", b.file_name},
+          {"contacts_added", b.contacts_added},
+          {"created_at", format_instant(b.created_at)},
+          {"by", who == names.end() ? std::string() : who->second}};
+}
+
+std::map<Id, std::string> user_names(Ctx& c) {
+  std::map<Id, std::string> names;
+  auto users = c.store.list_users(c.actor().workspace.id);
+  if (users.ok())
+    for (const User& u : *users) names[u.id] = u.name;
+  return names;
+}
+
+nlohmann::json queue_report_json(const QueueReport& r) {
+  auto rows = [](const std::vector<QueueReport::Row>& list) {
+    nlohmann::json a = nlohmann::json::array();
+    for (const auto& x : list) {
+      nlohmann::json j{{"contact_id", x.contact_id}, {"name", x.name}};
+      if (!x.why.empty()) j["why"] = x.why;
+      a.push_back(std::move(j));
+    }
+    return a;
+  };
+  return {{"added", rows(r.added)}, {"skipped", rows(r.skipped)}};
+}
+
 }  // namespace
 
 void install_contact_routes(Routes& r) {
+  // The imports of contacts files, newest first: the Contacts screen's "import" filter.
+  r.add("GET", "/api/imports", Access::kSignedIn, [](Ctx& c) -> Result<nlohmann::json> {
+    auto batches = c.store.list_imports(c.actor().workspace.id);
+    if (!batches.ok()) return batches.status();
+    auto names = user_names(c);
+    nlohmann::json out = nlohmann::json::array();
+    for (const ImportBatch& b : *batches) out.push_back(import_json(b, names));
+    return out;
+  });
+  // "Add to today's calls". Body: {"contact_ids": [..], "priority": "top|high|normal"},
+  // or {"matching": true, "priority": …} with GET /api/contacts's query for every contact
+  // the filter finds (at most kMaxQueuedAtOnce).
+  r.add("POST", "/api/queue", Access::kSignedIn, [](Ctx& c) -> Result<nlohmann::json> {
+    auto b = Body::parse(c.req.body, {"contact_ids", "matching", "priority"});
+    if (!b.ok()) return b.status();
+    auto ids = b->ids("contact_ids", false, kMaxQueuedAtOnce);
+    auto matching = b->boolean("matching");
+    auto priority_text = b->text("priority", false, 20);
+    NEXTCALL_RETURN_IF_ERROR(b->finish());
+    QueuePriority priority = QueuePriority::kNormal;
+    if (priority_text) {
+      auto p = parse_queue_priority(*priority_text);
+      if (!p)
+        return Status::InvalidArgument("priority: '" + *priority_text + "' is not one of " + names_of_queue_priorities());
+      priority = *p;
+    }
+    std::vector<Id> chosen;
+    if (matching.value_or(false)) {
+      if (ids) return Status::InvalidArgument("contact_ids: send the ids or matching, not both");
+      auto f = contacts_filter(c);
+      if (!f.ok()) return f.status();
+      f->limit = static_cast<int>(kMaxQueuedAtOnce) + 1;
+      f->offset = 0;
+      auto page = contacts_page(c, *f, false);
+      if (!page.ok()) return page.status();
+      const std::vector<Contact>* list = &page->contacts;
+      if (list->size() > kMaxQueuedAtOnce)
+        return Status::InvalidArgument("matching: more than " + std::to_string(kMaxQueuedAtOnce) +
+                                       " contacts match; narrow the filter (a day holds a few dozen calls)");
+      for (const Contact& ct : *list) chosen.push_back(ct.id);
+    } else if (ids) {
+      chosen = *ids;
+    } else {
+      return Status::InvalidArgument("contact_ids: required (or matching: true with a filter)");
+    }
+    auto report = add_to_calls(c.store, c.actor(), chosen, priority, c.now);
+    if (!report.ok()) return report.status();
+    return queue_report_json(*report);
+  });
+  r.add("DELETE", "/api/queue/{id}", Access::kSignedIn, [](Ctx& c) -> Result<nlohmann::json> {
+    auto id = c.path_id();
+    if (!id.ok()) return id.status();
+    NEXTCALL_RETURN_IF_ERROR(remove_from_calls(c.store, c.actor(), *id));
+    return nlohmann::json{{"removed", *id}};
+  });
   r.add("GET", "/api/contacts", Access::kSignedIn, [](Ctx& c) -> Result<nlohmann::json> {
     auto f = contacts_filter(c);
     if (!f.ok()) return f.status();
     const Id ws = c.actor().workspace.id;
-    auto list = c.store.list_contacts(ws, *f);
-    if (!list.ok()) return list.status();
+    auto found = contacts_page(c, *f, c.query("with_total") == "1");
+    if (!found.ok()) return found.status();
+    const std::vector<Contact>* list = &found->contacts;
     if (c.query("with_total") != "1") return nlohmann::json(*list);
     // The page with what the Contacts screen shows beside each contact (company, owner)
     // and how many match in all.
-    auto total = c.store.count_matching_contacts(ws, *f);
-    if (!total.ok()) return total.status();
+    const long* total = &found->total;
     auto users = c.store.list_users(ws);
     if (!users.ok()) return users.status();
     std::map<Id, std::string> owner_names;
     for (const User& u : *users) owner_names[u.id] = u.name;
     std::map<Id, std::string> companies;
+    // Which of them are on someone's calls already (added by hand, not yet called).
+    auto queue = c.store.list_queued_calls(ws, {});
+    if (!queue.ok()) return queue.status();
+    std::map<Id, const QueuedCall*> queued;
+    for (const QueuedCall& q : *queue) queued[q.contact_id] = &q;
     nlohmann::json rows = nlohmann::json::array();
     for (const Contact& ct : *list) {
       nlohmann::json j = ct;
@@ -134,9 +280,18 @@ void install_contact_routes(Routes& r) {
       }
       j["company"] = company;
       j["owner"] = ct.owner_id && owner_names.count(*ct.owner_id) ? owner_names[*ct.owner_id] : "";
+      if (auto q = queued.find(ct.id); q != queued.end())
+        j["queued"] = {{"priority", to_text(q->second->priority)}, {"added_at", format_instant(q->second->added_at)}};
       rows.push_back(std::move(j));
     }
-    return nlohmann::json{{"contacts", rows}, {"total", *total}, {"limit", f->limit}, {"offset", f->offset}};
+    nlohmann::json page{{"contacts", rows}, {"total", *total}, {"limit", f->limit}, {"offset", f->offset}};
+    if (f->import_id) {  // the import the list is of, for its heading
+      auto batches = c.store.list_imports(ws);
+      if (!batches.ok()) return batches.status();
+      for (const ImportBatch& b : *batches)
+        if (b.id == *f->import_id) page["import"] = import_json(b, owner_names);
+    }
+    return page;
   });
   r.add("POST", "/api/contacts", Access::kSignedIn, [](Ctx& c) -> Result<nlohmann::json> {
     auto f = contact_fields(c.req.body);
@@ -155,6 +310,13 @@ void install_contact_routes(Routes& r) {
     if (!m.ok()) return m.status();
     nlohmann::json j = memory_json(*m);
     j["history"] = history_json(build_history(*m));
+    Filter one;
+    one.contact_id = *id;
+    auto queue = c.store.list_queued_calls(c.actor().workspace.id, one);
+    if (!queue.ok()) return queue.status();
+    j["queued"] = queue->empty() ? nlohmann::json()
+                                 : nlohmann::json{{"priority", to_text(queue->front().priority)},
+                                                  {"added_at", format_instant(queue->front().added_at)}};
     return j;
   });
   r.add("PATCH", "/api/contacts/{id}", Access::kSignedIn, [](Ctx& c) -> Result<nlohmann::json> {

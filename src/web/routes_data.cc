@@ -35,19 +35,17 @@ void install_data_routes(Routes& r) {
     auto maps = c.req.params.equal_range("map");
     for (auto it = maps.first; it != maps.second; ++it) o.mappings.push_back(it->second);
     o.preview_rows = 10;
+    // Every line names the file as the rep knows it, never the upload's own name.
     std::string name = c.query("name").empty() ? "upload.csv" : c.query("name");
+    o.display_name = name;
     auto report = import_contacts(c.store, c.actor(), o, c.now);
     if (!report.ok()) return Status(report.status().code(), upload.rename_in(report.status().message(), name));
     nlohmann::json j = import_report_json(*report, name, o.dry_run);
-    // Lines that name the file name it as the rep knows it, never the upload's own name.
-    for (const char* list : {"warnings", "duplicates"})
-      for (auto& line : j[list])
-        if (line.is_string()) line = upload.rename_in(line.get<std::string>(), name);
     if (!report->problems.empty()) {
       std::ifstream in(rejects.path(), std::ios::binary);
       std::ostringstream text;
       text << in.rdbuf();
-      j["rejected_csv"] = upload.rename_in(text.str(), name);  // the reasons name the file as the rep knows it
+      j["rejected_csv"] = text.str();
     }
     return j;
   });

@@ -20,21 +20,9 @@ using testing::Reply;
 using testing::Tab;
 using testing::TestServer;
 
-class ApiTest : public ::testing::Test {
+class ApiTest : public testing::SharedServerTest {
  protected:
-  static void SetUpTestSuite() { server_ = TestServer::start().release(); }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  void SetUp() override { ASSERT_NE(server_, nullptr); }
   Tab tab() { return Tab(server_->port); }
-  Tab signed_in(const std::string& email) {
-    Tab t = tab();
-    Reply r = t.sign_in(email);
-    EXPECT_EQ(r.status, 200) << r.body;
-    return t;
-  }
   // The first contact on sam's sheet.
   Id first_planned(Tab& t) {
     Reply plan = t.get("/api/plan");
@@ -42,9 +30,7 @@ class ApiTest : public ::testing::Test {
     EXPECT_FALSE(plan.json["calls"].empty());
     return plan.json["calls"][0]["contact_id"].get<Id>();
   }
-  static TestServer* server_;
 };
-TestServer* ApiTest::server_ = nullptr;
 
 TEST_F(ApiTest, SignInSetsAStrictHttpOnlyCookieAndReturnsTheUser) {
   Tab t = tab();

@@ -14,20 +14,8 @@ using testing::Reply;
 using testing::Tab;
 using testing::TestServer;
 
-class TeamApiTest : public ::testing::Test {
+class TeamApiTest : public testing::SharedServerTest {
  protected:
-  static void SetUpTestSuite() { server_ = TestServer::start().release(); }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  void SetUp() override { ASSERT_NE(server_, nullptr); }
-  static Tab signed_in(const std::string& email) {
-    Tab t(server_->port);
-    Reply r = t.sign_in(email);
-    EXPECT_EQ(r.status, 200) << r.body;
-    return t;
-  }
   static Id user_id(Tab& t, const std::string& email) {
     for (const auto& u : t.get("/api/users").json)
       if (u["email"] == email) return u["id"].get<Id>();
@@ -40,9 +28,7 @@ class TeamApiTest : public ::testing::Test {
     ADD_FAILURE() << "no row for user " << id;
     return {};
   }
-  static TestServer* server_;
 };
-TestServer* TeamApiTest::server_ = nullptr;
 
 TEST_F(TeamApiTest, AManagerWatchesARepsCallsAppear) {
   Tab maria = signed_in("maria@demo.nextcall");

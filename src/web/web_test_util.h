@@ -3,6 +3,7 @@
 // small client that keeps the session cookie and the CSRF token like a browser tab.
 #pragma once
 
+#include <gtest/gtest.h>
 #include <httplib.h>
 
 #include <memory>
@@ -68,6 +69,25 @@ class Tab {
   httplib::Headers headers() const;
   Reply wrap(const httplib::Result& r);
   httplib::Client cli_;
+};
+
+// A suite of API tests sharing one demo server, started once for the suite.
+class SharedServerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { server_ = TestServer::start().release(); }
+  static void TearDownTestSuite() {
+    delete server_;
+    server_ = nullptr;
+  }
+  void SetUp() override { ASSERT_NE(server_, nullptr); }
+  // A tab signed in as `email` (with the demo's password).
+  static Tab signed_in(const std::string& email) {
+    Tab t(server_->port);
+    Reply r = t.sign_in(email);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return t;
+  }
+  static inline TestServer* server_ = nullptr;
 };
 
 }  // namespace nextcall::web::testing

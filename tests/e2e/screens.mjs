@@ -206,6 +206,28 @@ export async function rest(ctx) {
   await page.locator('#import-result .notice').waitFor();
   const imported = (await apiFromPage(page, 'GET', '/api/contacts?q=Foothill')).body;
   assert.deepEqual(imported.map((c) => c.name).sort(), ['Ana Müller', 'Cleo Park'], 'the good rows only, names intact');
+
+  step('Import result: its contacts listed by import, ticked and added to today\'s calls at the top');
+  await page.locator('#import-list').click();
+  await page.locator('#contacts-import').waitFor();
+  assert.match(await page.locator('#contacts-import').textContent(), /Imported from leads\.csv on .* by Sam Carter: 2 contacts added/);
+  await page.locator('#contacts-table tbody tr').nth(1).waitFor();
+  assert.equal(await page.locator('#contacts-table tbody tr').count(), 2, 'just the two this import added');
+  assert.match(await page.locator('#contacts-import-filter option:checked').textContent(), /leads\.csv/);
+  await page.locator('#contacts-pick-page').check();
+  assert.equal(await page.locator('#queue-add').textContent(), "Add 2 to today's calls");
+  await page.locator('#queue-priority').selectOption('top');
+  await page.locator('#queue-add').click();
+  await page.locator('#queue-report').waitFor();
+  assert.match(await page.locator('#queue-report .notice').textContent(), /Added 1 to today's calls/);
+  assert.match(await page.locator('#queue-skipped').textContent(), /Cleo Park — no phone number/);
+  await page.locator('#contacts-table .badge.queued').first().waitFor();
+  await shot(page, '11b-import-added-to-calls');
+  const ana = imported.find((c) => c.name === 'Ana Müller');
+  await page.locator('#queue-open-today').click();
+  await page.locator(`#sheet li.call[data-contact="${ana.id}"]`).waitFor({ timeout: 15000 });
+  await page.locator(`#sheet li.call[data-contact="${ana.id}"] button`).click();
+  await page.locator('#brief', { hasText: 'you added them to your calls today, to call first' }).waitFor({ timeout: 15000 });
   fs.rmSync(path.dirname(csv), { recursive: true, force: true });
 
   step('Coach: seed 002\'s call shows its findings on the turns, with the figures');

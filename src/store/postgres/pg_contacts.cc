@@ -41,7 +41,7 @@ const char* kContactCols =
     "c.stage, c.email, c.phones, c.timezone, c.city, c.region, c.country, c.latitude, "
     "c.longitude, c.hot_button, c.cadence_kind, c.cadence_days, c.deal_value, c.do_not_call, "
     "c.do_not_call_since, c.do_not_call_reason, c.snoozed_until, c.snooze_reason, "
-    "c.gatekeeper_id, c.created_at, c.updated_at";
+    "c.gatekeeper_id, c.created_at, c.updated_at, c.import_id";
 
 Contact read_contact(const Row& r) {
   Contact c;
@@ -73,10 +73,11 @@ Contact read_contact(const Row& r) {
   c.gatekeeper_id = r.opt_i64(26);
   c.created_at = pg::instant(r.i64(27));
   c.updated_at = pg::instant(r.i64(28));
+  c.import_id = r.opt_i64(29);
   return c;
 }
 
-// The contact's fields as $1..$28 in the column order of kContactCols (from workspace_id).
+// The contact's fields as $1..$29 in the column order of kContactCols (from workspace_id).
 Params contact_params(const Contact& c) {
   Params p;
   p.add(c.workspace_id)
@@ -105,7 +106,8 @@ Params contact_params(const Contact& c) {
       .add(c.snooze_reason)
       .add(c.gatekeeper_id)
       .add(epoch(c.created_at))
-      .add(epoch(c.updated_at));
+      .add(epoch(c.updated_at))
+      .add(c.import_id);
   return p;
 }
 
@@ -224,11 +226,11 @@ Result<Id> PostgresStore::create_contact(const Contact& input) {
       "WITH c AS (INSERT INTO contacts(workspace_id, account_id, owner_id, first_name, last_name, "
       "title, role, stage, email, phones, timezone, city, region, country, latitude, longitude, "
       "hot_button, cadence_kind, cadence_days, deal_value, do_not_call, do_not_call_since, "
-      "do_not_call_reason, snoozed_until, snooze_reason, gatekeeper_id, created_at, updated_at) "
+      "do_not_call_reason, snoozed_until, snooze_reason, gatekeeper_id, created_at, updated_at, import_id) "
       "VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,"
-      "$23,$24,$25,$26,$27,$28) RETURNING id), "
+      "$23,$24,$25,$26,$27,$28,$29) RETURNING id), "
       "p AS (INSERT INTO contact_phones(workspace_id, e164, contact_id) "
-      "SELECT $1, e, c.id FROM c, unnest($29::text[]) AS e) "
+      "SELECT $1, e, c.id FROM c, unnest($30::text[]) AS e) "
       "SELECT id FROM c";
   Status s = transaction([&]() -> Status {
     db_->clear_sqlstate();
@@ -257,7 +259,7 @@ Result<Id> PostgresStore::create_contact(const Contact& input) {
 Result<std::vector<Id>> PostgresStore::create_contacts(const std::vector<Contact>& contacts) {
   // In batches: the batch's ids from the sequence, then one multi-row INSERT of the
   // contacts and one of their phones, pipelined; the accounts they name checked at once.
-  constexpr std::size_t kBatch = 1000;  // 29 parameters a row, under PostgreSQL's 65,535
+  constexpr std::size_t kBatch = 1000;  // 30 parameters a row, under PostgreSQL's 65,535
   std::vector<Id> ids;
   ids.reserve(contacts.size());
   Status s = transaction([&]() -> Status {
@@ -291,7 +293,8 @@ Result<std::vector<Id>> PostgresStore::create_contacts(const std::vector<Contact
           "INSERT INTO contacts(id, workspace_id, account_id, owner_id, first_name, last_name, "
           "title, role, stage, email, phones, timezone, city, region, country, latitude, longitude, "
           "hot_button, cadence_kind, cadence_days, deal_value, do_not_call, do_not_call_since, "
-          "do_not_call_reason, snoozed_until, snooze_reason, gatekeeper_id, created_at, updated_at) VALUES ";
+          "do_not_call_reason, snoozed_until, snooze_reason, gatekeeper_id, created_at, updated_at, import_id) "
+          "VALUES ";
       Params p;
       std::string phones = "{", owners = "{";
       for (std::size_t i = start; i < end; ++i) {
@@ -305,7 +308,7 @@ Result<std::vector<Id>> PostgresStore::create_contacts(const std::vector<Contact
           else p.add_null();
         }
         sql += i == start ? "(" : ",(";
-        for (std::size_t k = 1; k <= 29; ++k) sql += (k > 1 ? ",$" : "$") + std::to_string(base + k);
+        for (std::size_t k = 1; k <= 30; ++k) sql += (k > 1 ? ",$" : "$") + std::to_string(base + k);
         sql += ")";
         for (const Phone& ph : contacts[i].phones) {
           std::vector<Phone> one{ph};
@@ -341,7 +344,7 @@ Status PostgresStore::update_contact(const Contact& c) {
         "country=$14, latitude=$15, longitude=$16, hot_button=$17, cadence_kind=$18, "
         "cadence_days=$19, deal_value=$20, do_not_call=$21, do_not_call_since=$22, "
         "do_not_call_reason=$23, snoozed_until=$24, snooze_reason=$25, gatekeeper_id=$26, "
-        "created_at=$27, updated_at=$28 WHERE id=$29 AND workspace_id=$1",
+        "created_at=$27, updated_at=$28, import_id=$29 WHERE id=$30 AND workspace_id=$1",
         p);
     if (!r.ok()) return r.status();
     NEXTCALL_RETURN_IF_ERROR(pg::touched(*r, "contact", c.id));
@@ -375,6 +378,7 @@ std::string contacts_from_where(Params& p, Id ws, const Filter& f, bool join_acc
   if (f.contact_id) sql += " AND c.id=" + (p.add(*f.contact_id), next());
   if (f.missing_timezone) sql += " AND c.timezone=''";
   if (!f.stage.empty()) sql += " AND c.stage=" + (p.add(f.stage), next());
+  if (f.import_id) sql += " AND c.import_id=" + (p.add(*f.import_id), next());
   if (f.do_not_call) sql += *f.do_not_call ? " AND c.do_not_call" : " AND NOT c.do_not_call";
   if (f.never_called)
     sql += " AND NOT EXISTS (SELECT 1 FROM attempts t WHERE t.workspace_id=c.workspace_id AND "

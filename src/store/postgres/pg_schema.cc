@@ -327,6 +327,33 @@ CREATE TABLE IF NOT EXISTS idempotency_keys (
 CREATE INDEX IF NOT EXISTS idempotency_keys_created ON idempotency_keys(created_at);
 )sql";
 
+// Imports and the call queue: each import of a contacts file (the batch the Contacts screen
+// filters by) and the import of each contact, and the contacts put on a rep's calls by hand,
+// one entry a contact.
+static const char* kV9 = R"sql(
+CREATE TABLE IF NOT EXISTS imports (
+  id BIGSERIAL PRIMARY KEY,
+  workspace_id BIGINT NOT NULL REFERENCES workspaces(id),
+  file_name TEXT NOT NULL,
+  user_id BIGINT,
+  contacts_added BIGINT NOT NULL DEFAULT 0,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS imports_ws ON imports(workspace_id);
+ALTER TABLE contacts ADD COLUMN IF NOT EXISTS import_id BIGINT;
+CREATE INDEX IF NOT EXISTS contacts_ws_import ON contacts(workspace_id, import_id);
+CREATE TABLE IF NOT EXISTS call_queue (
+  workspace_id BIGINT NOT NULL,
+  contact_id BIGINT NOT NULL REFERENCES contacts(id),
+  rep_id BIGINT NOT NULL,
+  priority TEXT NOT NULL,
+  added_by BIGINT,
+  added_at BIGINT NOT NULL,
+  PRIMARY KEY (workspace_id, contact_id)
+);
+CREATE INDEX IF NOT EXISTS call_queue_ws_rep ON call_queue(workspace_id, rep_id);
+)sql";
+
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "contacts, their memory, calls, reasons and changes", kV1},
@@ -337,6 +364,7 @@ const std::vector<Migration>& migrations() {
       {6, "call histories and contacts: the dates and columns a team plan narrows its read by, in indexes", kV6},
       {7, "sign-in: failures per address and account (made by 5; numbered as on SQLite)", kV7},
       {8, "idempotency keys: the answers of requests a client may send again", kV8},
+      {9, "imports and the call queue: each contact's import, contacts put on a rep's calls by hand", kV9},
   };
   return kMigrations;
 }

@@ -97,6 +97,12 @@ class PostgresStore : public Store {
   Result<Change> get_change(Id ws, Id id) override;
   Result<std::vector<Change>> list_changes(Id ws) override;
 
+  Result<Id> add_import(const ImportBatch& b) override;
+  Result<std::vector<ImportBatch>> list_imports(Id ws) override;
+  Status queue_call(const QueuedCall& q) override;
+  Status unqueue_call(Id ws, Id contact_id) override;
+  Result<std::vector<QueuedCall>> list_queued_calls(Id ws, const Filter& f) override;
+
   Result<Id> add_round(const BrainstormRound& r) override;
   Status update_round(const BrainstormRound& r) override;
   Result<std::vector<BrainstormRound>> list_rounds(Id ws) override;

@@ -40,7 +40,7 @@ const char* kContactCols =
     "c.stage, c.email, c.phones, c.timezone, c.city, c.region, c.country, c.latitude, "
     "c.longitude, c.hot_button, c.cadence_kind, c.cadence_days, c.deal_value, c.do_not_call, "
     "c.do_not_call_since, c.do_not_call_reason, c.snoozed_until, c.snooze_reason, "
-    "c.gatekeeper_id, c.created_at, c.updated_at";
+    "c.gatekeeper_id, c.created_at, c.updated_at, c.import_id";
 
 Contact read_contact(const Stmt& st) {
   Contact c;
@@ -72,10 +72,11 @@ Contact read_contact(const Stmt& st) {
   c.gatekeeper_id = st.opt_i64(26);
   c.created_at = sqlite::instant(st.i64(27));
   c.updated_at = sqlite::instant(st.i64(28));
+  c.import_id = st.opt_i64(29);
   return c;
 }
 
-// Binds the contact's fields to ?1..?27 in the column order of kContactCols (from account_id).
+// Binds the contact's fields to ?1..?29 in the column order of kContactCols (from workspace_id).
 void bind_contact(Stmt& st, const Contact& c) {
   st.bind(1, c.workspace_id)
       .bind(2, c.account_id)
@@ -103,7 +104,8 @@ void bind_contact(Stmt& st, const Contact& c) {
       .bind(25, c.snooze_reason)
       .bind(26, c.gatekeeper_id)
       .bind(27, epoch(c.created_at))
-      .bind(28, epoch(c.updated_at));
+      .bind(28, epoch(c.updated_at))
+      .bind(29, c.import_id);
 }
 
 }  // namespace
@@ -222,9 +224,10 @@ Result<Id> SqliteStore::create_contact(const Contact& input) {
         "INSERT INTO contacts(workspace_id, account_id, owner_id, first_name, last_name, title, "
         "role, stage, email, phones, timezone, city, region, country, latitude, longitude, "
         "hot_button, cadence_kind, cadence_days, deal_value, do_not_call, do_not_call_since, "
-        "do_not_call_reason, snoozed_until, snooze_reason, gatekeeper_id, created_at, updated_at) "
+        "do_not_call_reason, snoozed_until, snooze_reason, gatekeeper_id, created_at, updated_at, "
+        "import_id) "
         "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,"
-        "?23,?24,?25,?26,?27,?28)");
+        "?23,?24,?25,?26,?27,?28,?29)");
     if (!st.ok()) return st.status();
     bind_contact(*st, c);
     NEXTCALL_RETURN_IF_ERROR(st->run());
@@ -244,10 +247,10 @@ Status SqliteStore::update_contact(const Contact& c) {
         "country=?14, latitude=?15, longitude=?16, hot_button=?17, cadence_kind=?18, "
         "cadence_days=?19, deal_value=?20, do_not_call=?21, do_not_call_since=?22, "
         "do_not_call_reason=?23, snoozed_until=?24, snooze_reason=?25, gatekeeper_id=?26, "
-        "created_at=?27, updated_at=?28 WHERE id=?29 AND workspace_id=?1");
+        "created_at=?27, updated_at=?28, import_id=?29 WHERE id=?30 AND workspace_id=?1");
     if (!st.ok()) return st.status();
     bind_contact(*st, c);
-    st->bind(29, c.id);
+    st->bind(30, c.id);
     NEXTCALL_RETURN_IF_ERROR(st->run());
     if (db_->changes() == 0) return Status::NotFound("no contact with id " + std::to_string(c.id));
     NEXTCALL_RETURN_IF_ERROR(write_phones(c));
@@ -271,7 +274,7 @@ namespace {
 
 bool joins_accounts(const Filter& f) { return !f.text.empty() || f.sort == "company"; }
 
-// The FROM and WHERE of a contact list (parameters ?1 to ?7), shared by the list and its
+// The FROM and WHERE of a contact list (parameters ?1 to ?8), shared by the list and its
 // count so that the two never disagree.
 std::string contacts_from_where(const Filter& f, bool whole, bool for_count) {
   std::string sql = std::string(" FROM contacts c") + (whole ? " NOT INDEXED" : "");
@@ -283,6 +286,7 @@ std::string contacts_from_where(const Filter& f, bool whole, bool for_count) {
   if (f.contact_id) sql += " AND c.id=?5";
   if (f.missing_timezone) sql += " AND c.timezone=''";
   if (!f.stage.empty()) sql += " AND c.stage=?7";
+  if (f.import_id) sql += " AND c.import_id=?8";
   if (f.do_not_call) sql += *f.do_not_call ? " AND c.do_not_call<>0" : " AND c.do_not_call=0";
   if (f.never_called)
     sql += " AND NOT EXISTS (SELECT 1 FROM attempts t WHERE t.workspace_id=c.workspace_id AND "
@@ -307,6 +311,7 @@ void bind_contact_filter(sqlite::Stmt& st, Id ws, const Filter& f) {
   if (f.account_id) st.bind(3, *f.account_id);
   if (f.contact_id) st.bind(5, *f.contact_id);
   if (!f.stage.empty()) st.bind(7, f.stage);
+  if (f.import_id) st.bind(8, *f.import_id);
   if (!f.text.empty()) {
     std::string digits;
     std::string pat = "%";
@@ -339,7 +344,8 @@ Result<sqlite::Stmt> SqliteStore::contacts_query(Id ws, const Filter& f, bool* w
   // A whole workspace is read in storage order (which is id order): through the
   // (workspace, account) index it would be sorted again, every row copied once more.
   bool whole = !f.owner_id && !f.account_id && !f.contact_id && f.text.empty() && f.limit <= 0 &&
-               f.stage.empty() && !f.do_not_call && !f.never_called && f.sort.empty() && !f.descending;
+               f.stage.empty() && !f.do_not_call && !f.never_called && !f.import_id && f.sort.empty() &&
+               !f.descending;
   *whole_out = whole;
   std::string sql = std::string("SELECT ") + kContactCols + contacts_from_where(f, whole, false);
   sql += contacts_order(f);

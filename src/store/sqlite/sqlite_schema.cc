@@ -318,6 +318,32 @@ CREATE TABLE IF NOT EXISTS idempotency_keys (
 CREATE INDEX IF NOT EXISTS idempotency_keys_created ON idempotency_keys(created_at);
 )sql";
 
+// Imports and the call queue: each import of a contacts file (the batch the Contacts screen
+// filters by, contacts.import_id added before this runs: see migrations() below), and the
+// contacts put on a rep's calls by hand, one entry a contact.
+static const char* kV9 = R"sql(
+CREATE TABLE IF NOT EXISTS imports (
+  id INTEGER PRIMARY KEY,
+  workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
+  file_name TEXT NOT NULL,
+  user_id INTEGER,
+  contacts_added INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS imports_ws ON imports(workspace_id);
+CREATE INDEX IF NOT EXISTS contacts_ws_import ON contacts(workspace_id, import_id);
+CREATE TABLE IF NOT EXISTS call_queue (
+  workspace_id INTEGER NOT NULL,
+  contact_id INTEGER NOT NULL REFERENCES contacts(id),
+  rep_id INTEGER NOT NULL,
+  priority TEXT NOT NULL,
+  added_by INTEGER,
+  added_at INTEGER NOT NULL,
+  PRIMARY KEY (workspace_id, contact_id)
+);
+CREATE INDEX IF NOT EXISTS call_queue_ws_rep ON call_queue(workspace_id, rep_id);
+)sql";
+
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "contacts, their memory, calls, reasons and changes", kV1},
@@ -328,6 +354,8 @@ const std::vector<Migration>& migrations() {
       {6, "contacts: the columns a team plan's quick test reads, in an index", kV6},
       {7, "sign-in: failures per address and account, shared by every server", kV7},
       {8, "idempotency keys: the answers of requests a client may send again", kV8},
+      {9, "imports and the call queue: each contact's import, contacts put on a rep's calls by hand", kV9,
+       {{"contacts", "import_id", "INTEGER"}}},
   };
   return kMigrations;
 }

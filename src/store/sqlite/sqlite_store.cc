@@ -93,6 +93,29 @@ Result<int> SqliteStore::stored_schema_version() {
   return v->i32(0);
 }
 
+namespace {
+
+// The columns migration m adds that the tables lack (sqlite_schema.h: AddedColumn).
+Status add_missing_columns(sqlite::Db& db, const sqlite::Migration& m) {
+  for (const sqlite::AddedColumn& col : m.columns) {
+    bool there = false;
+    {
+      auto has = db.prepare("SELECT COUNT(*) FROM pragma_table_info(?) WHERE name=?");
+      if (!has.ok()) return has.status();
+      has->bind(1, col.table).bind(2, col.column);
+      Status s;
+      if (!has->step(&s)) return s.ok() ? Status::Internal("reading the columns of " + std::string(col.table)) : s;
+      there = has->i64(0) > 0;
+    }
+    if (!there)
+      NEXTCALL_RETURN_IF_ERROR(
+          db.exec(std::string("ALTER TABLE ") + col.table + " ADD COLUMN " + col.column + " " + col.definition));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Result<int> SqliteStore::migrate() {
   int from = 0;
   // One transaction (BEGIN IMMEDIATE: a second process waits for the first, then finds its
@@ -106,7 +129,8 @@ Result<int> SqliteStore::migrate() {
     if (current > kSchemaVersion) return check_schema_version(current, "");
     for (const auto& m : sqlite::migrations()) {
       if (m.version <= current) continue;
-      Status s = db_->exec(m.sql);
+      Status s = add_missing_columns(*db_, m);
+      if (s.ok()) s = db_->exec(m.sql);
       if (s.ok()) {
         auto st = db_->prepare("INSERT INTO schema_migrations(version, description) VALUES(?,?)");
         s = st.ok() ? st->bind(1, m.version).bind(2, m.description).run() : st.status();

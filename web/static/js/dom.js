@@ -115,3 +115,8 @@ export function errorBox(err) {
   return h('div', { class: 'error', role: 'alert' }, err.message || String(err),
     fields.length ? h('ul', null, fields.map(([f, m]) => h('li', null, `${f}: ${m}`))) : null);
 }
+
+// A contact's role in words; "unknown" is what an import leaves when nothing said.
+export function roleText(role) {
+  return role === 'unknown' ? 'role not known yet' : String(role || '').replace(/_/g, ' ');
+}

@@ -1,5 +1,5 @@
-import { h, mount, field, announce, errorBox, fmtDate } from '../dom.js';
-import { get, post, patch } from '../api.js';
+import { h, mount, field, announce, errorBox, fmtDate, roleText } from '../dom.js';
+import { get, post, patch, del } from '../api.js';
 
 const nice = (c) => String(c || '').replace(/_/g, ' ');
 
@@ -105,7 +105,7 @@ export function renderContact(main, idText) {
     mount(body,
       h('div', { class: 'page-head' },
         h('h1', { id: 'contact-name' }, m.name),
-        h('span', { class: 'muted' }, [m.title, m.account ? m.account.name : '', `${nice(m.stage)} · ${nice(m.role)}`].filter(Boolean).join(' · ')),
+        h('span', { class: 'muted' }, [m.title, m.account ? m.account.name : '', `${nice(m.stage)} · ${roleText(m.role)}`].filter(Boolean).join(' · ')),
         phone ? h('a', { class: 'phone', href: `tel:${phone.e164}` }, phone.display || phone.e164) : null,
         m.do_not_call ? h('span', { class: 'badge bad' }, 'do not call') : null),
       h('div', { class: 'contact-grid' },
@@ -149,7 +149,7 @@ export function renderContact(main, idText) {
       ['title', 'Title', 'text', m.title],
       ['email', 'E-mail', 'text', m.email], // text: the browser's e-mail check refuses addresses stored with accents
       ['phones', 'Phones (comma between)', 'text', (m.phones || []).map((p) => p.e164).join(', ')],
-      ['role', 'Role', 'select', m.role, [['decision_maker', 'decision maker'], ['influencer', 'influencer'], ['gatekeeper', 'gatekeeper']]],
+      ['role', 'Role', 'select', m.role, [['unknown', 'not known yet'], ['decision_maker', 'decision maker'], ['influencer', 'influencer'], ['gatekeeper', 'gatekeeper']]],
       ['stage', 'Stage', 'select', m.stage, [['prospect', 'prospect'], ['customer', 'customer']]],
       ['timezone', 'Time zone (e.g. America/Chicago)', 'text', m.timezone || ''],
       ['cadence', 'Cadence (none, weekly, every 10 days…)', 'text', m.cadence || 'none'],
@@ -203,7 +203,20 @@ export function renderContact(main, idText) {
     });
     const snoozed = m.snoozed_until && m.snoozed_until >= today
       ? h('p', { class: 'small' }, `Snoozed until ${m.snoozed_until}${m.snooze_reason ? ` (${m.snooze_reason})` : ''}`) : null;
-    return h('section', { class: 'card', id: 'call-card' }, h('h2', null, 'Call, snooze, do-not-call'), log, snoozed, snooze, dnc);
+    // On today's calls by hand (the planner keeps it there until a call is logged).
+    const queued = m.queued
+      ? h('div', { class: 'row', id: 'queue-state' }, h('span', { class: 'badge accent' }, "on today's calls"),
+        h('span', { class: 'small muted' }, `${m.queued.priority} priority, added ${fmtDate(m.queued.added_at)}`),
+        h('button', { type: 'button', class: 'small', id: 'queue-remove',
+          onclick: () => act(del(`/api/queue/${id}`), "Taken off today's calls").catch((ex) => mount(body, errorBox(ex))) }, 'Take off'))
+      : m.do_not_call ? null
+        : inlineForm('queue-form', [['priority', 'Priority', 'select', { options: [['normal', 'normal'], ['high', 'high'], ['top', 'top: call first']] }]],
+          "Add to today's calls", async (v) => {
+            const done = await post('/api/queue', { contact_ids: [Number(id)], priority: v.priority });
+            if (!(done.added || []).length) throw new Error(`Not added: ${((done.skipped || [])[0] || {}).why || 'see the contact'}.`);
+            return act(Promise.resolve(), "Added to today's calls");
+          });
+    return h('section', { class: 'card', id: 'call-card' }, h('h2', null, 'Call, snooze, do-not-call'), queued, log, snoozed, snooze, dnc);
   }
 
   let users = [];

@@ -34,10 +34,9 @@ export function renderImport(main) {
           done.written
             ? `Imported: ${done.created} created, ${done.updated} updated, ${done.skipped} skipped, ${done.rejected} left out.`
             : 'Nothing was imported: fix the rows with errors and check the file again.'),
-          // nextcall keeps no record of which import added a contact; the newest contacts
-          // never called are the ones this import created (until calls are logged).
-          done.written && done.created ? h('p', null, h('a', { id: 'import-list', href: '#/contacts?never_called=1&sort=created&order=desc' },
-            `See the new contacts (never called, newest first) →`)) : null));
+          // The contacts this import added, as a list to look over or add to today's calls.
+          done.written && done.import_id ? h('p', null, h('a', { id: 'import-list', href: `#/contacts?import=${done.import_id}` },
+            `See the ${done.created} imported contact${done.created === 1 ? '' : 's'} →`)) : null));
         announce(done.written ? 'Import finished' : 'Nothing was imported');
       } catch (ex) { confirm.disabled = false; mount(out, errorBox(ex)); }
     } }, label);

@@ -1,6 +1,6 @@
 // Team (managers): each rep's day as it runs, updated while the screen is open; any rep's
 // sheet read-only; the week's leaderboard by advances up the close ladder.
-import { h, mount, fmtTime, errorBox } from '../dom.js';
+import { h, mount, fmtTime, errorBox, roleText } from '../dom.js';
 import { get } from '../api.js';
 
 const POLL_MS = 10000;
@@ -102,7 +102,7 @@ function renderSheet(main, repId) {
     mount(briefEl,
       h('header', { class: 'brief-head' }, h('div', null,
         h('h2', null, c.name),
-        h('div', { class: 'muted small' }, [c.title, c.company, `${nice(c.stage)} · ${nice(c.role)}`].filter(Boolean).join(', ')),
+        h('div', { class: 'muted small' }, [c.title, c.company, `${nice(c.stage)} · ${roleText(c.role)}`].filter(Boolean).join(', ')),
         h('div', { class: 'small muted' }, `${fmtTime(Date.parse(c.slot) / 1000, tz)} ${plan.rep.name}'s time`)),
         c.phone && c.phone.e164 ? h('span', { class: 'muted small' }, c.phone.display || c.phone.e164) : null),
       h('p', { class: 'last-call small' }, h('strong', null, 'Last call: '),

@@ -1,4 +1,4 @@
-import { h, mount, clear, announce, fmtTime, fmtWhen, pct, errorBox } from '../dom.js';
+import { h, mount, clear, announce, fmtTime, fmtWhen, pct, errorBox, roleText } from '../dom.js';
 import { get, post, newIdempotencyKey } from '../api.js';
 
 const OUTCOMES = {
@@ -285,7 +285,7 @@ export function renderToday(main, day) {
       h('header', { class: 'brief-head' },
         h('div', { class: 'who-block' },
           h('h2', null, h('a', { href: `#/contact/${c.contact_id}` }, c.name)),
-          h('div', { class: 'muted small' }, [c.title, c.company, `${nice(c.stage)} · ${nice(c.role)}`].filter(Boolean).join(', ')),
+          h('div', { class: 'muted small' }, [c.title, c.company, `${nice(c.stage)} · ${roleText(c.role)}`].filter(Boolean).join(', ')),
           h('div', { class: 'small muted', id: 'brief-times' },
             `${fmtTime(Date.parse(c.slot) / 1000, tz)} your time · ${c.timezone ? `${localNow(c.timezone, Date.parse(c.slot) / 1000)} their time (${c.timezone.replace(/_/g, ' ')})` : 'their zone unknown'}`,
             c.attempt > 1 ? ` · try ${c.attempt}` : '',
