@@ -45,7 +45,7 @@ struct ScheduledWindow {
 };
 
 struct ReasonChoice {
-  std::string source;  // change, library, commitment, thread
+  std::string source;  // change, library, commitment, referral, thread, appointment (today's meeting)
   std::optional<Id> reason_id;
   std::optional<Id> change_id;
   std::string category;  // you_first, new_policy, ...

@@ -1,6 +1,7 @@
 #include "core/planner.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <map>
@@ -69,6 +70,9 @@ std::string cat(const Pieces&... pieces) {
   return out;
 }
 
+// "The reason I'm calling is ___." (the reasons of the library are written so).
+std::string sentence_of(const std::string& text) { return "The reason I'm calling is " + text + "."; }
+
 int days_between(Date a, Date b) { return static_cast<int>((b - a).count()); }
 
 double haversine_km(const GeoPoint& a, const GeoPoint& b) {
@@ -90,6 +94,8 @@ struct Facts {
   std::optional<Instant> callback_at;  // a time to call today: asked for, or held on a voicemail
   std::string callback_kind;           // callback | held
   const Appointment* held = nullptr;   // a time our voicemail proposed, still ahead
+  const Appointment* meeting_today = nullptr;  // a confirmed meeting today: call to confirm it
+  const Appointment* meeting_past = nullptr;   // a meeting held since the last conversation
   std::optional<Date> waiting_until;   // the agreed next step lies after the plan day
   int attempts_today = 0;
   int voicemails_this_week = 0;
@@ -107,6 +113,7 @@ struct Facts {
     callback_at.reset();
     callback_kind.clear();
     held = nullptr;
+    meeting_today = meeting_past = nullptr;
     waiting_until.reset();
     attempts_today = voicemails_this_week = misses_since_connect = 0;
     windows_tried_today = windows_missed = 0;
@@ -184,6 +191,8 @@ void gather(Facts& f, const Snapshot& s, std::size_t i, const std::string& zone,
                      " their time: call then, as your message said"));
       part("voicemail_time", 35, "the time your message proposed");
     } else {  // confirmed: a proposed one that is not a callback is a held time, above
+      if (ap.starts_at > s.now && (!f.meeting_today || ap.starts_at < f.meeting_today->starts_at))
+        f.meeting_today = &ap;
       add_due(f, cat("confirmed appointment today at ", format_local(ap.starts_at, zone),
                      " their time: call ahead to confirm and prepare"));
       part("appointment_today", 30, "a confirmed appointment today");
@@ -222,6 +231,25 @@ void gather(Facts& f, const Snapshot& s, std::size_t i, const std::string& zone,
   }
   if (f.callback_at) f.waiting_until.reset();  // today is the step
   bool waiting = f.waiting_until.has_value();
+
+  // A meeting held since the last conversation, and nothing logged after it: call to follow
+  // up on what was agreed there, from the next day until you reach them (two weeks at most),
+  // unless another meeting or call is booked or a later follow-up date was agreed.
+  if (!waiting) {
+    for (const Appointment& ap : s.appointments_of(i)) {
+      if (ap.is_callback || (ap.status != AppointmentStatus::kConfirmed && ap.status != AppointmentStatus::kDone))
+        continue;
+      if (ap.starts_at >= day_start || ap.starts_at < day_start - days{14}) continue;
+      if (h.last_connect_at && *h.last_connect_at >= ap.starts_at) continue;
+      if (!f.meeting_past || ap.starts_at > f.meeting_past->starts_at) f.meeting_past = &ap;
+    }
+    if (f.meeting_past) {
+      add_due(f, cat("your meeting on ", format_local(f.meeting_past->starts_at, zone),
+                     f.meeting_past->place.empty() ? std::string() : " (" + f.meeting_past->place + ")",
+                     " and nothing logged since: follow up on what was agreed"));
+      part("after_meeting", 30, "the days after a meeting are when it moves on, or stalls");
+    }
+  }
 
   // Commitments due, either side (seed 002); what was due by the last conversation was
   // talked about then (its outcome is logged with the call), so only what fell due since
@@ -984,6 +1012,34 @@ Planned plan_contact(DayContext& ctx, std::size_t i, bool only_if_due, Detail de
     }
   }
 
+  // A confirmed meeting today: the call confirms it and asks what to bring; there is
+  // nothing higher to ask for until they meet. The day after a meeting: thank them first.
+  if (f.meeting_today && !f.callback_at) {
+    const Appointment& m = *f.meeting_today;
+    std::string when = spoken_time(m.starts_at, zone);
+    if (auto at = when.find(" at "); at != std::string::npos) when = when.substr(at + 4);
+    std::string where = m.place.empty() || m.place == "phone" ? std::string() : " at " + m.place;
+    b.reason = ReasonChoice{};
+    b.reason.source = "appointment";
+    b.reason.category = "you_first";
+    b.reason.text = "I'm looking forward to our meeting at " + when + " today" + where +
+                    ", and I want to bring what matters most to you";
+    b.reason.sentence = sentence_of(b.reason.text);
+    b.reason.why = "a confirmed meeting today: confirm it and ask what to bring";
+    b.opener = c.first_name + ", it's " + (s.rep.name.empty() ? std::string("your rep") : s.rep.name) +
+               ". A quick call about our meeting today.";
+    b.opener_source = "today's meeting";
+    b.close.rung = "meeting";
+    b.close.fallbacks.clear();
+    b.close.ask = "Confirm it: \"Are we still on for " + when + where +
+                  "? Is there anything you'd like me to bring?\" If they can't make it, agree a new time before you hang up.";
+    b.close.why = "the meeting is agreed: this call confirms it, and there is nothing higher to ask for until you meet";
+  } else if (f.meeting_past) {
+    b.opener = c.first_name + ", thank you for your time " + days_ago_words(local_date(f.meeting_past->starts_at, zone), s.day) +
+               ". I've been thinking about what we discussed.";
+    b.opener_source = "the meeting";
+  }
+
   // The approach (seed 003), and what to say to the screener and on voicemail.
   b.approach = std::string(how.approach);
   b.approach_why = approach_sentence(how, f.misses_since_connect);
@@ -1045,6 +1101,30 @@ Planned plan_contact(DayContext& ctx, std::size_t i, bool only_if_due, Detail de
   b.voicemail.held_appointment_id = held_id;
   b.voicemail.proposed_slot = slot.at;
   b.voicemail.slot_why = slot.why;
+  if (f.meeting_today && !f.callback_at) {
+    // The meeting is the time: confirm it, propose none.
+    const Appointment& m = *f.meeting_today;
+    std::string when = spoken_time(m.starts_at, zone);
+    if (auto at = when.find(" at "); at != std::string::npos) when = when.substr(at + 4);
+    std::string where = m.place.empty() || m.place == "phone" ? std::string() : " at " + m.place;
+    b.voicemail.text = "Hi " + c.first_name + ", " + vm.rep_name + (vm.company.empty() ? "" : ", " + vm.company) +
+                       ". Just confirming our meeting today at " + when + where +
+                       ". If anything has changed, call me at " + vm.callback_display + ".";
+    b.voicemail.words = 0;
+    bool in_word = false;
+    for (char ch : b.voicemail.text) {
+      bool letter = !std::isspace(static_cast<unsigned char>(ch));
+      if (letter && !in_word) ++b.voicemail.words;
+      in_word = letter;
+    }
+    b.voicemail.seconds = (b.voicemail.words * 60 + std::max(1, vm.words_per_minute) - 1) / std::max(1, vm.words_per_minute);
+    b.voicemail.purpose = "confirm today's meeting";
+    b.voicemail.slot_text.clear();
+    b.voicemail.proposed_slot = Instant{};
+    b.voicemail.slot_why = "no time to propose: the meeting is the time";
+    b.voicemail.held_appointment_id.reset();
+    used_slots->erase(slot.at);
+  }
 
   // The gatekeeper script (seeds 003 and 004), from the last exchange with the screener.
   if (screened || c.role == Role::kGatekeeper) {

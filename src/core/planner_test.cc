@@ -512,6 +512,47 @@ TEST(PlannerTest, ANewContactWhoseHotButtonIsUnknownGetsTheTeamsReasonToQualify)
       << "a reason for anyone before a guess";
 }
 
+// The week of a meeting: on its day the call confirms it (no higher rung to ask for, no new
+// time in the voicemail); the days after, if nothing was logged since, a follow-up call
+// that thanks them first; once they are reached, the rule is spent.
+TEST(PlannerTest, AMeetingIsConfirmedOnItsDayAndFollowedUpAfter) {
+  SnapshotBuilder b;
+  Contact& c = b.contact("Ann");
+  Id ann = c.id;
+  b.called(ann, "2026-11-20T15:00:00Z", Outcome::kConnected);
+  b.reason("you can now get same-day rush orders from our Chicago warehouse");
+  Appointment& m = b.appointment(ann, "2026-11-24T19:00:00Z", AppointmentStatus::kConfirmed);
+  m.place = "Acme Plant";
+  Snapshot day_of = b.build();
+  std::optional<Brief> brief = find(plan_day(day_of), ann);
+  ASSERT_TRUE(brief);
+  EXPECT_EQ(brief->reason.source, "appointment");
+  EXPECT_EQ(brief->close.rung, "meeting");
+  EXPECT_TRUE(brief->close.fallbacks.empty());
+  EXPECT_NE(brief->close.ask.find("Are we still on for 2 p.m. at Acme Plant?"), std::string::npos) << brief->close.ask;
+  EXPECT_NE(brief->voicemail.text.find("Just confirming our meeting today at 2 p.m. at Acme Plant"), std::string::npos)
+      << brief->voicemail.text;
+  EXPECT_EQ(brief->voicemail.proposed_slot, Instant{}) << "the meeting is the time: none proposed";
+
+  Snapshot after = day_of;
+  after.day = d("2026-11-25");
+  after.now = t("2026-11-25T14:00:00Z");
+  brief = find(plan_day(after), ann);
+  ASSERT_TRUE(brief) << "the day after the meeting, nothing logged: a follow-up call";
+  EXPECT_EQ(brief->due_because.at(0),
+            "your meeting on Tue 24 Nov 14:00 (Acme Plant) and nothing logged since: follow up on what was agreed");
+  EXPECT_EQ(brief->opener, "Ann, thank you for your time yesterday. I've been thinking about what we discussed.");
+  EXPECT_NE(brief->reason.source, "appointment");
+
+  SnapshotBuilder reached;
+  Contact& r = reached.contact("Ann");
+  reached.called(r.id, "2026-11-20T15:00:00Z", Outcome::kConnected);
+  reached.reason("you can now get same-day rush orders from our Chicago warehouse");
+  reached.appointment(r.id, "2026-11-23T19:00:00Z", AppointmentStatus::kConfirmed);
+  reached.called(r.id, "2026-11-23T21:00:00Z", Outcome::kConnected);  // the meeting logged after it
+  EXPECT_FALSE(find(plan_day(reached.build()), r.id)) << "reached since the meeting: nothing to follow up";
+}
+
 // The prior for a window's connect rate is the whole team's record when the store gives it.
 TEST(PlannerTest, TheTeamsCallsSetTheWindowPrior) {
   SnapshotBuilder b;

@@ -19,7 +19,7 @@ const plain = (text) => String(text || '')
 const SOURCES = {
   commitment: 'from what they promised', change: 'from a change that answers their objection',
   library: 'from the reason library', promise: 'from what you promised', referral: 'from a referral',
-  material: 'from the material you sent',
+  material: 'from the material you sent', appointment: 'from today\'s meeting', thread: 'from what they told you last time',
 };
 // "m:ss" from seconds, and back.
 const mmss = (sec) => `${Math.floor(sec / 60)}:${String(sec % 60).padStart(2, '0')}`;
