@@ -45,7 +45,7 @@ export async function contacts(ctx) {
   await settle('sort=name&limit=50');
 
   step('Contacts: search by company, then by phone digits');
-  const target = all.contacts.find((c) => c.company && (c.phones || []).length) || all.contacts[0];
+  const target = all.contacts.find((c) => c.company && (c.phones || []).length && c.owner === 'Sam Carter' && !c.do_not_call) || all.contacts[0];
   await page.getByLabel('Search name, company, phone or e-mail').fill(target.company);
   const byCompany = await settle(`sort=name&limit=50&q=${encodeURIComponent(target.company)}`);
   assert.ok(byCompany.total >= 1 && byCompany.total < all.total, 'the search narrows the list');
@@ -71,7 +71,7 @@ export async function contacts(ctx) {
   await settle('sort=name&limit=50');
   await shot(page, '14-contacts');
 
-  step('Contact page: edit the title, set do-not-call with a reason');
+  step('Contact page: edit the title, add to today\'s calls and take off, set do-not-call with a reason');
   await page.locator(`#contacts-table tr[data-id="${target.id}"] a`).click();
   await page.locator('#main[data-ready="contact"]').waitFor();
   await page.locator('#details-form').getByLabel('Title').fill('Head of Purchasing (edited)');
@@ -80,6 +80,16 @@ export async function contacts(ctx) {
   let m = (await apiFromPage(page, 'GET', `/api/contacts/${target.id}`)).body;
   assert.equal(m.title, 'Head of Purchasing (edited)', 'the title is stored');
   assert.equal(m.first_name, target.first_name, 'fields not changed are left alone');
+  // Added to today's calls from the contact's page, then taken off again.
+  await page.locator('#queue-form').getByLabel('Priority').selectOption('high');
+  await page.locator('#queue-form').getByRole('button', { name: "Add to today's calls" }).click();
+  await page.locator('#queue-state', { hasText: 'high priority' }).waitFor();
+  m = (await apiFromPage(page, 'GET', `/api/contacts/${target.id}`)).body;
+  assert.equal(m.queued && m.queued.priority, 'high', 'on the calls added by hand');
+  await page.locator('#queue-remove').click();
+  await page.locator('#queue-form').waitFor();
+  m = (await apiFromPage(page, 'GET', `/api/contacts/${target.id}`)).body;
+  assert.equal(m.queued, null, 'taken off');
   await page.locator('#dnc-form').getByLabel('Reason (e.g. asked not to be called)').fill('asked by e-mail');
   await page.locator('#dnc-form').getByRole('button', { name: 'Set do-not-call' }).click();
   await page.locator('#dnc-state').waitFor();
