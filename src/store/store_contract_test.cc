@@ -744,7 +744,9 @@ TEST_P(StoreContractTest, ManyContactsAtOnceComeBackInOrderWithTheirPhonesOrNotA
   theirs.name = "Theirs";
   Id their_account = *store_->create_account(theirs);
   std::vector<Contact> clash{contact(ws_, "New", "+14155559998"), contact(ws_, "Dup", "+14155550007")};
-  EXPECT_EQ(store_->create_contacts(clash).status().code(), Code::kAlreadyExists);
+  Status taken = store_->create_contacts(clash).status();
+  EXPECT_EQ(taken.code(), Code::kAlreadyExists);
+  EXPECT_EQ(taken.message(), "phone +14155550007 already belongs to another contact") << "names the phone taken";
   std::vector<Contact> foreign{contact(ws_, "New", "+14155559998")};
   foreign[0].account_id = their_account;
   EXPECT_EQ(store_->create_contacts(foreign).status().code(), Code::kNotFound);

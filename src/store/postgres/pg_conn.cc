@@ -106,6 +106,23 @@ Result<std::unique_ptr<Conn>> Conn::open(const std::string& given) {
 
 Conn::~Conn() { PQfinish(c_); }
 
+namespace {
+
+// The last value in "Key (a, b)=(x, y) ..." ("y"), or "".
+std::string key_value_of(const char* detail) {
+  if (!detail) return "";
+  std::string_view d(detail);
+  auto open = d.find(")=(");
+  if (d.rfind("Key (", 0) != 0 || open == std::string_view::npos) return "";
+  auto close = d.find(')', open + 3);
+  if (close == std::string_view::npos) return "";
+  std::string_view values = d.substr(open + 3, close - open - 3);
+  auto comma = values.rfind(", ");
+  return std::string(comma == std::string_view::npos ? values : values.substr(comma + 2));
+}
+
+}  // namespace
+
 Status Conn::error(PGresult* r, std::string_view what) {
   std::string m = r ? PQresultErrorMessage(r) : "";
   if (m.empty()) m = PQerrorMessage(c_);
@@ -114,6 +131,7 @@ Status Conn::error(PGresult* r, std::string_view what) {
   const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
   std::string code = state ? state : "";
   last_sqlstate_ = code;
+  last_key_value_ = key_value_of(r ? PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL) : nullptr);
   std::string msg = std::string(what) + ": " + m;
   if (PQstatus(c_) == CONNECTION_BAD || code.rfind("08", 0) == 0 || code == "57P01" ||
       code == "57P02" || code == "57P03")

@@ -109,7 +109,14 @@ class Conn {
   bool lost() const { return PQstatus(c_) == CONNECTION_BAD; }
   // The SQLSTATE of the latest failed statement ("" when none failed since clear_sqlstate).
   const std::string& last_sqlstate() const { return last_sqlstate_; }
-  void clear_sqlstate() { last_sqlstate_.clear(); }
+  // The last value of the key a unique or foreign key violation names in its detail
+  // ("Key (workspace_id, e164)=(1, +14155550100) already exists." gives "+14155550100"),
+  // "" when the latest failure named none: what a message to the user can say was taken.
+  const std::string& last_key_value() const { return last_key_value_; }
+  void clear_sqlstate() {
+    last_sqlstate_.clear();
+    last_key_value_.clear();
+  }
 
  private:
   explicit Conn(PGconn* c, std::string where) : c_(c), where_(std::move(where)) {}
@@ -136,6 +143,7 @@ class Conn {
   int names_ = 0;
   std::string where_;  // the server, for messages (never the password)
   std::string last_sqlstate_;
+  std::string last_key_value_;
 };
 
 // True for the failures that running the whole transaction again may cure: a

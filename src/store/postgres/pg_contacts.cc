@@ -326,7 +326,9 @@ Result<std::vector<Id>> PostgresStore::create_contacts(const std::vector<Contact
     // The batches' failures (a phone another contact has) are known here.
     Status queued = db_->flush();
     if (!queued.ok() && db_->last_sqlstate() == "23505")
-      return Status::AlreadyExists("a phone of a contact in this import already belongs to another contact");
+      return Status::AlreadyExists(db_->last_key_value().empty()
+                                       ? "a phone of a contact in this import already belongs to another contact"
+                                       : "phone " + db_->last_key_value() + " already belongs to another contact");
     return queued;
   });
   if (!s.ok()) return s;
