@@ -175,6 +175,9 @@ void install_contact(CLI::App& cmd, Runtime& rt) {
       rt.out() << "Added #" << c->id << " " << c->full_name()
                << (c->timezone.empty() ? " (time zone unknown: set it with --timezone)" : "")
                << "\n";
+      if (c->phones.empty())
+        rt.err() << "warning: " << c->full_name()
+                 << " has no phone number: no call is planned until one is added (contact edit --phone)\n";
       return Status::Ok();
     }));
   });

@@ -43,6 +43,14 @@ TEST_F(ContactCliTest, InvalidPhoneIsOneLineAndNothingIsStored) {
   EXPECT_EQ(json({"contact", "list"}).size(), 0u);
 }
 
+TEST_F(ContactCliTest, AContactWithoutAPhoneIsAddedWithAWarning) {
+  RunResult r = run({"contact", "add", "--first", "Cleo", "--last", "Park", "--email", "cleo@park.example"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("warning: Cleo Park has no phone number"), std::string::npos) << r.err;
+  RunResult with_phone = run({"contact", "add", "--first", "Di", "--phone", "+1 415 555 2671"});
+  EXPECT_EQ(with_phone.err.find("no phone number"), std::string::npos) << with_phone.err;
+}
+
 TEST_F(ContactCliTest, ContactWithoutZoneIsFoundByMissingTimezone) {
   add_ann();
   // A toll-free number says nothing about where its owner is.

@@ -228,6 +228,10 @@ export async function rest(ctx) {
   await page.locator(`#sheet li.call[data-contact="${ana.id}"]`).waitFor({ timeout: 15000 });
   await page.locator(`#sheet li.call[data-contact="${ana.id}"] button`).click();
   await page.locator('#brief', { hasText: 'you added them to your calls today, to call first' }).waitFor({ timeout: 15000 });
+  // The contact imported without a number says so on its page.
+  const cleo = imported.find((c) => c.name === 'Cleo Park');
+  await page.goto(`${base}/#/contact/${cleo.id}`);
+  await page.locator('#no-phone').waitFor();
   fs.rmSync(path.dirname(csv), { recursive: true, force: true });
 
   step('Coach: seed 002\'s call shows its findings on the turns, with the figures');

@@ -106,7 +106,8 @@ export function renderContact(main, idText) {
       h('div', { class: 'page-head' },
         h('h1', { id: 'contact-name' }, m.name),
         h('span', { class: 'muted' }, [m.title, m.account ? m.account.name : '', `${nice(m.stage)} · ${roleText(m.role)}`].filter(Boolean).join(' · ')),
-        phone ? h('a', { class: 'phone', href: `tel:${phone.e164}` }, phone.display || phone.e164) : null,
+        phone ? h('a', { class: 'phone', href: `tel:${phone.e164}` }, phone.display || phone.e164)
+          : h('span', { class: 'badge warn', id: 'no-phone', title: 'Add one in Details: nextcall plans no call without a number' }, 'no phone number'),
         m.do_not_call ? h('span', { class: 'badge bad' }, 'do not call') : null),
       h('div', { class: 'contact-grid' },
         h('div', { class: 'stack' },
