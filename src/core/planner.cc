@@ -70,9 +70,6 @@ std::string cat(const Pieces&... pieces) {
   return out;
 }
 
-// "The reason I'm calling is ___." (the reasons of the library are written so).
-std::string sentence_of(const std::string& text) { return "The reason I'm calling is " + text + "."; }
-
 int days_between(Date a, Date b) { return static_cast<int>((b - a).count()); }
 
 double haversine_km(const GeoPoint& a, const GeoPoint& b) {
@@ -1024,7 +1021,7 @@ Planned plan_contact(DayContext& ctx, std::size_t i, bool only_if_due, Detail de
     b.reason.category = "you_first";
     b.reason.text = "I'm looking forward to our meeting at " + when + " today" + where +
                     ", and I want to bring what matters most to you";
-    b.reason.sentence = sentence_of(b.reason.text);
+    b.reason.sentence = reason_sentence(b.reason.text);
     b.reason.why = "a confirmed meeting today: confirm it and ask what to bring";
     b.opener = c.first_name + ", it's " + (s.rep.name.empty() ? std::string("your rep") : s.rep.name) +
                ". A quick call about our meeting today.";

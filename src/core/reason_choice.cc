@@ -36,13 +36,13 @@ bool equal_folded(std::string_view a, std::string_view b) {
   return a.size() == b.size() && contains_folded(a, b);
 }
 
-std::string sentence(const std::string& text) {
+}  // namespace
+
+std::string reason_sentence(const std::string& text) {
   std::string t = text;
   while (!t.empty() && (t.back() == '.' || t.back() == ' ')) t.pop_back();
   return "The reason I'm calling is " + t + ".";
 }
-
-}  // namespace
 
 double reason_fit(const Reason& r, const Contact& c, const Account* account,
                   std::span<const Objection> objections, Date day, bool* guessed) {
@@ -126,7 +126,7 @@ std::optional<ReasonChoice> choose_reason(const Snapshot& s, std::size_t i,
     r.category = "you_first";
     r.text = promise_kept_text(k->what, said_to_them(c.hot_button));
     r.kept_promise = true;
-    r.sentence = sentence(r.text);
+    r.sentence = reason_sentence(r.text);
     r.why = "your promise #" + std::to_string(k->id) + " (\"" + k->what + "\") is due: deliver it";
     return r;
   }
@@ -146,7 +146,7 @@ std::optional<ReasonChoice> choose_reason(const Snapshot& s, std::size_t i,
     } else {
       r.text = "to follow up on " + said_to_them(k->what) + ", as we agreed";
     }
-    r.sentence = sentence(r.text);
+    r.sentence = reason_sentence(r.text);
     r.why = "their commitment #" + std::to_string(k->id) + " (\"" + k->what + "\") is " +
             (k->due_on ? "due" : "open") + ": go through it together";
     return r;
@@ -166,7 +166,7 @@ std::optional<ReasonChoice> choose_reason(const Snapshot& s, std::size_t i,
     r.change_id = ch.id;
     r.category = std::string(to_text(ch.kind));
     r.text = fit.drafted_reason;
-    r.sentence = sentence(r.text);
+    r.sentence = reason_sentence(r.text);
     r.why = "change #" + std::to_string(ch.id) + " \"" + ch.title + "\" " + fit.why;
     return r;
   }
@@ -178,7 +178,7 @@ std::optional<ReasonChoice> choose_reason(const Snapshot& s, std::size_t i,
     r.category = "you_first";
     r.text = ref->referrer_name + (ref->introduced ? " introduced us" : " suggested I call you");
     if (!c.hot_button.empty()) r.text += ", about " + said_to_them(c.hot_button);
-    r.sentence = sentence(r.text);
+    r.sentence = reason_sentence(r.text);
     r.why = "referred by " + ref->referrer_name + (ref->introduced ? ", who made the introduction" : "");
     return r;
   }
@@ -224,29 +224,23 @@ std::optional<ReasonChoice> choose_reason(const Snapshot& s, std::size_t i,
     best = tier[pick.index];
     sampled = "; chosen among " + std::to_string(tier.size()) + " that fit as well, by their record on the team's calls";
   }
-  if (best && best_guessed) {
+  if (best && (best_guessed || best_score >= 0)) {
     ReasonChoice r;
     r.source = "library";
     r.reason_id = best->id;
     r.category = std::string(to_text(best->category));
     r.text = best->text;
-    r.sentence = sentence(r.text);
-    r.why = "library reason #" + std::to_string(best->id) + ": their hot button is not known yet, and this one speaks to " +
-            best->hot_buttons.front() + "; the qualifying questions find theirs" + sampled;
-    return r;
-  }
-  if (best && best_score >= 0) {
-    ReasonChoice r;
-    r.source = "library";
-    r.reason_id = best->id;
-    r.category = std::string(to_text(best->category));
-    r.text = best->text;
-    r.sentence = sentence(r.text);
-    r.why = best_score > 0 ? "library reason #" + std::to_string(best->id) + " fits their " +
-                                 (best->objections.empty() ? (best->hot_buttons.empty() ? "profile" : "hot button")
-                                                           : "open objection") +
-                                 sampled
-                           : "library reason #" + std::to_string(best->id) + " (for any contact)" + sampled;
+    r.sentence = reason_sentence(r.text);
+    const std::string which = "library reason #" + std::to_string(best->id);
+    if (best_guessed)
+      r.why = which + ": their hot button is not known yet, and this one speaks to " + best->hot_buttons.front() +
+              "; the qualifying questions find theirs" + sampled;
+    else if (best_score > 0)
+      r.why = which + " fits their " +
+              (best->objections.empty() ? (best->hot_buttons.empty() ? "profile" : "hot button") : "open objection") +
+              sampled;
+    else
+      r.why = which + " (for any contact)" + sampled;
     return r;
   }
 
@@ -257,7 +251,7 @@ std::optional<ReasonChoice> choose_reason(const Snapshot& s, std::size_t i,
     r.source = "thread";
     r.category = "you_first";
     r.text = "I've been thinking about " + t.topic + " since we spoke, and I have an idea that could help";
-    r.sentence = sentence(r.text);
+    r.sentence = reason_sentence(r.text);
     r.why = "open thread #" + std::to_string(t.id) + "; add a library reason for a stronger one";
     return r;
   }

@@ -14,6 +14,9 @@ namespace nextcall {
 std::optional<ReasonChoice> choose_reason(const Snapshot& s, std::size_t contact_index,
                                           const std::optional<MaterialPointer>& page);
 
+// "The reason I'm calling is ___." for a reason's text (its trailing stops dropped).
+std::string reason_sentence(const std::string& text);
+
 // Whether choose_reason would find a reason, and whether it would be a change, without
 // writing it (the planner ranks every due contact; only the calls it keeps get one).
 enum class ReasonSource { kNone, kChange, kOther };
