@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
+#include <set>
 
+#include "app/plan_day.h"
 #include "core/civil_time.h"
 #include "core/model_text.h"
 #include "core/time_zones.h"
@@ -356,6 +359,44 @@ Result<ContactMemory> load_memory(Store& store, Id ws, Id contact_id) {
   NEXTCALL_RETURN_IF_ERROR(load(store.list_appointments(ws, f), &m.appointments));
   NEXTCALL_RETURN_IF_ERROR(load(store.list_attempts(ws, f), &m.attempts));
   return m;
+}
+
+Result<ContactsPage> find_contacts(Store& store, const Actor& actor, const Filter& f, bool due_today, bool count,
+                                   Instant now) {
+  const Id ws = actor.workspace.id;
+  ContactsPage page;
+  if (!due_today) {
+    auto list = store.list_contacts(ws, f);
+    if (!list.ok()) return list.status();
+    page.contacts = std::move(*list);
+    if (count) {
+      auto total = store.count_matching_contacts(ws, f);
+      if (!total.ok()) return total.status();
+      page.total = *total;
+    }
+    return page;
+  }
+  auto sheet = plan_day(store, actor, std::nullopt, now);
+  if (!sheet.ok()) return sheet.status();
+  std::set<Id> due;
+  for (const Brief& b : sheet->calls) due.insert(b.contact_id);
+  for (const OverflowCall& o : sheet->overflow) due.insert(o.contact_id);
+  for (const SheetEntry& e : sheet->needs_reason) due.insert(e.contact_id);
+  Filter all = f;
+  all.owner_id = actor.rep.id;
+  all.limit = 0;
+  all.offset = 0;
+  auto list = store.list_contacts(ws, all);
+  if (!list.ok()) return list.status();
+  std::vector<Contact> kept;
+  for (Contact& c : *list)
+    if (due.count(c.id)) kept.push_back(std::move(c));
+  page.total = static_cast<long>(kept.size());
+  auto from = std::min(kept.size(), static_cast<std::size_t>(f.offset));
+  auto to = f.limit > 0 ? std::min(kept.size(), from + static_cast<std::size_t>(f.limit)) : kept.size();
+  page.contacts.assign(std::make_move_iterator(kept.begin() + static_cast<std::ptrdiff_t>(from)),
+                       std::make_move_iterator(kept.begin() + static_cast<std::ptrdiff_t>(to)));
+  return page;
 }
 
 }  // namespace nextcall

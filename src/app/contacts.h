@@ -59,4 +59,14 @@ struct ContactMemory {
 };
 Result<ContactMemory> load_memory(Store& store, Id ws, Id contact_id);
 
+// One page of the contacts `f` finds, and (when `count`) how many it finds in all. With
+// `due_today`: only the actor's contacts due today (on the sheet, cut by capacity, or
+// waiting for a reason), found by planning the day, then filtered and paged by `f`.
+struct ContactsPage {
+  std::vector<Contact> contacts;
+  long total = 0;
+};
+Result<ContactsPage> find_contacts(Store& store, const Actor& actor, const Filter& f, bool due_today, bool count,
+                                   Instant now);
+
 }  // namespace nextcall

@@ -1,14 +1,10 @@
 // Routes: contacts and accounts, with the whole memory and the history of each contact.
-#include <algorithm>
-#include <iterator>
 #include <map>
-#include <set>
 
 #include "app/call_queue.h"
 #include "app/contact_json.h"
 #include "app/contacts.h"
 #include "app/history.h"
-#include "app/plan_day.h"
 #include "core/civil_time.h"
 #include "core/model_text.h"
 #include "io/model_json.h"
@@ -113,50 +109,6 @@ Result<Filter> contacts_filter(Ctx& c) {
   return f;
 }
 
-// One page of the contacts `f` finds, and (when `count`) how many it finds in all. With
-// due=1 in the query: only the signed-in rep's contacts due today (on the sheet, cut by
-// capacity, or waiting for a reason), found by planning the day and paged here.
-struct ContactsPage {
-  std::vector<Contact> contacts;
-  long total = 0;
-};
-Result<ContactsPage> contacts_page(Ctx& c, const Filter& f, bool count) {
-  const Id ws = c.actor().workspace.id;
-  ContactsPage page;
-  if (c.query("due") != "1") {
-    auto list = c.store.list_contacts(ws, f);
-    if (!list.ok()) return list.status();
-    page.contacts = std::move(*list);
-    if (count) {
-      auto total = c.store.count_matching_contacts(ws, f);
-      if (!total.ok()) return total.status();
-      page.total = *total;
-    }
-    return page;
-  }
-  auto sheet = plan_day(c.store, c.actor(), std::nullopt, c.now);
-  if (!sheet.ok()) return sheet.status();
-  std::set<Id> due;
-  for (const Brief& b : sheet->calls) due.insert(b.contact_id);
-  for (const OverflowCall& o : sheet->overflow) due.insert(o.contact_id);
-  for (const SheetEntry& e : sheet->needs_reason) due.insert(e.contact_id);
-  Filter all = f;
-  all.owner_id = c.actor().rep.id;
-  all.limit = 0;
-  all.offset = 0;
-  auto list = c.store.list_contacts(ws, all);
-  if (!list.ok()) return list.status();
-  std::vector<Contact> kept;
-  for (Contact& ct : *list)
-    if (due.count(ct.id)) kept.push_back(std::move(ct));
-  page.total = static_cast<long>(kept.size());
-  auto from = std::min(kept.size(), static_cast<std::size_t>(f.offset));
-  auto to = f.limit > 0 ? std::min(kept.size(), from + static_cast<std::size_t>(f.limit)) : kept.size();
-  page.contacts.assign(std::make_move_iterator(kept.begin() + static_cast<std::ptrdiff_t>(from)),
-                       std::make_move_iterator(kept.begin() + static_cast<std::ptrdiff_t>(to)));
-  return page;
-}
-
 nlohmann::json import_json(const ImportBatch& b, const std::map<Id, std::string>& names) {
   auto who = b.user_id ? names.find(*b.user_id) : names.end();
   return {{"id", b.id},
@@ -223,7 +175,7 @@ void install_contact_routes(Routes& r) {
       if (!f.ok()) return f.status();
       f->limit = static_cast<int>(kMaxQueuedAtOnce) + 1;
       f->offset = 0;
-      auto page = contacts_page(c, *f, false);
+      auto page = find_contacts(c.store, c.actor(), *f, c.query("due") == "1", false, c.now);
       if (!page.ok()) return page.status();
       const std::vector<Contact>* list = &page->contacts;
       if (list->size() > kMaxQueuedAtOnce)
@@ -249,7 +201,7 @@ void install_contact_routes(Routes& r) {
     auto f = contacts_filter(c);
     if (!f.ok()) return f.status();
     const Id ws = c.actor().workspace.id;
-    auto found = contacts_page(c, *f, c.query("with_total") == "1");
+    auto found = find_contacts(c.store, c.actor(), *f, c.query("due") == "1", c.query("with_total") == "1", c.now);
     if (!found.ok()) return found.status();
     const std::vector<Contact>* list = &found->contacts;
     if (c.query("with_total") != "1") return nlohmann::json(*list);
